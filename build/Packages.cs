@@ -1,0 +1,56 @@
+namespace Ledger.Build;
+
+/// <summary>Installs the Debian packages the local services need, when they are missing and we may.</summary>
+internal static class Packages
+{
+    private static bool _updated;
+
+    public static string PostgresBinary(string name)
+    {
+        var directory = Directory.Exists("/usr/lib/postgresql")
+            ? Directory
+                .GetDirectories("/usr/lib/postgresql")
+                .Where(d => File.Exists(Path.Combine(d, "bin", "initdb")))
+                .OrderDescending()
+                .FirstOrDefault()
+            : null;
+        return directory is null ? name : Path.Combine(directory, "bin", name);
+    }
+
+    public static void EnsureInstalled()
+    {
+        if (!File.Exists(PostgresBinary("initdb")))
+        {
+            Install("postgresql");
+        }
+
+        if (!Shell.OnPath("redis-server"))
+        {
+            Install("redis-server");
+        }
+    }
+
+    public static void Install(params string[] packages)
+    {
+        if (!Shell.IsRoot)
+        {
+            throw new BuildException(
+                $"Missing Debian packages: {string.Join(' ', packages)}. Install them (sudo apt-get install -y {string.Join(' ', packages)}) and run again."
+            );
+        }
+
+        var environment = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" };
+        if (!_updated)
+        {
+            Shell.RunOrFail("apt-get", ["update", "-qq"], environment: environment);
+            _updated = true;
+        }
+
+        Console.WriteLine($"Installing {string.Join(' ', packages)}...");
+        Shell.RunOrFail(
+            "apt-get",
+            ["install", "-y", "-qq", "--no-install-recommends", .. packages],
+            environment: environment
+        );
+    }
+}

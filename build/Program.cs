@@ -1,0 +1,61 @@
+using Ledger.Build;
+
+// The build tool behind ./build.sh. Targets:
+//   services start|stop|status   the private PostgreSQL and Redis of this clone
+//   migrate                      apply EF Core migrations to the local database
+//   test [--filter EXPR]         provision, check formatting, build, run every test project
+//   run                          provision, migrate, seed demo data, start the API and the worker
+var root = FindRoot();
+var services = new LocalServices(root);
+try
+{
+    return args switch
+    {
+        ["services", "start"] => Print(services.Start()),
+        ["services", "stop"] => Done(services.Stop),
+        ["services", "status"] => Done(services.PrintStatus),
+        ["migrate"] => Targets.Migrate(root, services.Start()),
+        ["test", .. var rest] => Targets.Test(root, services.Start(), FilterFrom(rest)),
+        ["run"] => await Targets.RunAsync(root, services.Start()),
+        _ => Usage(),
+    };
+}
+catch (BuildException failure)
+{
+    Console.Error.WriteLine($"build: {failure.Message}");
+    return 1;
+}
+
+static string? FilterFrom(string[] rest) => rest is ["--filter", var filter] ? filter : null;
+
+static int Print(ServiceState state)
+{
+    Console.WriteLine($"PostgreSQL: {state.PostgresConnectionString("ledger")}");
+    Console.WriteLine($"Redis:      {state.RedisConnectionString}");
+    return 0;
+}
+
+static int Done(Action action)
+{
+    action();
+    return 0;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine(
+        "usage: ./build.sh services start|stop|status | migrate | test [--filter EXPR] | run"
+    );
+    return 2;
+}
+
+static string FindRoot()
+{
+    var directory = new DirectoryInfo(Environment.CurrentDirectory);
+    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Ledger.sln")))
+    {
+        directory = directory.Parent;
+    }
+
+    return directory?.FullName ?? throw new BuildException("Run me inside the Ledger repository.");
+}

@@ -1,0 +1,154 @@
+namespace Ledger.Build;
+
+internal static class Targets
+{
+    public const string DatabaseName = "ledger";
+
+    public static int Test(string root, ServiceState services, string? filter)
+    {
+        Shell.RunOrFail("dotnet", ["tool", "restore"], root);
+        // Formatting is not a debate: an unformatted change fails the test target.
+        Shell.RunOrFail("dotnet", ["csharpier", "check", "."], root);
+        Shell.RunOrFail(
+            "dotnet",
+            ["build", "Ledger.sln", "-c", "Release", "-warnaserror", "--nologo", "-v", "q"],
+            root
+        );
+        return new TestRunner(root, services).Run(filter);
+    }
+
+    public static int Migrate(string root, ServiceState services)
+    {
+        EnsureDatabase(services, DatabaseName);
+        Shell.RunOrFail(
+            "dotnet",
+            ["build", "src/WebApi", "-c", "Release", "--nologo", "-v", "q"],
+            root
+        );
+        Shell.RunOrFail(
+            "dotnet",
+            [
+                "run",
+                "--project",
+                "src/WebApi",
+                "-c",
+                "Release",
+                "--no-build",
+                "--no-launch-profile",
+                "--",
+                "--migrate-only",
+            ],
+            root,
+            AppEnvironment(root, services)
+        );
+        Console.WriteLine("Migrations applied.");
+        return 0;
+    }
+
+    public static async Task<int> RunAsync(string root, ServiceState services)
+    {
+        Migrate(root, services);
+        Shell.RunOrFail(
+            "dotnet",
+            ["build", "src/Worker", "-c", "Release", "--nologo", "-v", "q"],
+            root
+        );
+        var apiUrl = "http://127.0.0.1:5080";
+        var environment = AppEnvironment(root, services);
+        environment["ASPNETCORE_URLS"] = apiUrl;
+        using var api = Shell.Start(
+            "dotnet",
+            [
+                "run",
+                "--project",
+                "src/WebApi",
+                "-c",
+                "Release",
+                "--no-build",
+                "--no-launch-profile",
+            ],
+            root,
+            environment,
+            capture: false
+        );
+        using var worker = Shell.Start(
+            "dotnet",
+            [
+                "run",
+                "--project",
+                "src/Worker",
+                "-c",
+                "Release",
+                "--no-build",
+                "--no-launch-profile",
+            ],
+            root,
+            environment,
+            capture: false
+        );
+
+        Console.WriteLine();
+        Console.WriteLine($"API:        {apiUrl}/api/v1");
+        Console.WriteLine($"Health:     {apiUrl}/health");
+        Console.WriteLine("Ctrl-C stops the API and the worker.");
+
+        var stopped = new TaskCompletionSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stopped.TrySetResult();
+        };
+        await Task.WhenAny(stopped.Task, api.WaitForExitAsync(), worker.WaitForExitAsync());
+        foreach (var process in new[] { api, worker }.Where(p => !p.HasExited))
+        {
+            // SIGTERM lets each host shut down gracefully (drain requests, finish or cancel jobs).
+            Shell.Run("kill", ["-TERM", process.Id.ToString()]);
+        }
+
+        await Task.WhenAll(api.WaitForExitAsync(), worker.WaitForExitAsync());
+        return 0;
+    }
+
+    public static Dictionary<string, string> AppEnvironment(string root, ServiceState services) =>
+        new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["ConnectionStrings__Ledger"] = services.PostgresConnectionString(DatabaseName),
+            ["ConnectionStrings__Redis"] = services.RedisConnectionString,
+            ["LEDGER_ROOT"] = root,
+        };
+
+    private static void EnsureDatabase(ServiceState services, string database)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["PGPASSWORD"] = services.PostgresPassword,
+        };
+        string[] connect =
+        [
+            "-h",
+            "127.0.0.1",
+            "-p",
+            services.PostgresPort.ToString(),
+            "-U",
+            "ledger",
+            "-d",
+            "postgres",
+            "-tAc",
+        ];
+        var (_, exists) = Shell.Capture(
+            "psql",
+            [.. connect, $"SELECT 1 FROM pg_database WHERE datname = '{database}'"],
+            environment: environment
+        );
+        if (!exists.Contains('1', StringComparison.Ordinal))
+        {
+            Shell.RunOrFail(
+                "psql",
+                [.. connect, $"CREATE DATABASE {database}"],
+                environment: environment
+            );
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Data;
+using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Domain.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Common.Behaviours;
+
+/// <summary>
+/// Innermost behaviour for commands: runs the handler in one database transaction inside EF
+/// Core's execution strategy (so a transient failure retries the whole unit), saves, and
+/// commits. A handler never commits by itself, so none can forget to (audit 003 #13). If a
+/// transaction is already open (a command sent by another command) it joins it.
+/// </summary>
+public sealed class TransactionBehaviour<TMessage, TResponse>(IApplicationDbContext db)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IBaseCommand
+{
+    public async ValueTask<TResponse> Handle(
+        TMessage message,
+        MessageHandlerDelegate<TMessage, TResponse> next,
+        CancellationToken cancellationToken
+    )
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await next(message, cancellationToken);
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
+            return await strategy.ExecuteAsync(
+                async ct =>
+                {
+                    // A retried attempt must start from the database, not from the failed attempt's changes.
+                    db.ResetTracking();
+                    await using var transaction = await db.Database.BeginTransactionAsync(
+                        IsolationLevel.ReadCommitted,
+                        ct
+                    );
+                    var response = await next(message, ct);
+                    await db.SaveChangesAsync(ct);
+                    await transaction.CommitAsync(ct);
+                    return response;
+                },
+                cancellationToken
+            );
+        }
+        catch (DbUpdateConcurrencyException conflict)
+        {
+            throw await ToVersionConflictAsync(conflict, cancellationToken);
+        }
+    }
+
+    private static async Task<Exception> ToVersionConflictAsync(
+        DbUpdateConcurrencyException conflict,
+        CancellationToken cancellationToken
+    )
+    {
+        var entry =
+            conflict.Entries.FirstOrDefault(e => e.Entity is IVersioned)
+            ?? (conflict.Entries.Count > 0 ? conflict.Entries[0] : null);
+        if (entry is null)
+        {
+            return conflict;
+        }
+
+        var current = await entry.GetDatabaseValuesAsync(cancellationToken);
+        var resource = entry.Metadata.ClrType.Name.ToLowerInvariant();
+        if (current is null)
+        {
+            return new NotFoundException(resource);
+        }
+
+        var version =
+            entry.Entity is IVersioned ? current.GetValue<int>(nameof(IVersioned.Version)) : 0;
+        return new VersionConflictException(resource, version);
+    }
+}

@@ -1,0 +1,37 @@
+using FluentValidation;
+using Ledger.Application.Common.Auditing;
+using Ledger.Application.Common.Behaviours;
+using Ledger.Application.Common.Security;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ledger.Application;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddMediator(
+            (Mediator.MediatorOptions options) =>
+            {
+                // Scoped: handlers use the scoped DbContext; a singleton mediator would capture it.
+                options.ServiceLifetime = ServiceLifetime.Scoped;
+                // Outermost first.
+                options.PipelineBehaviors =
+                [
+                    typeof(LoggingBehaviour<,>),
+                    typeof(AuthorizationBehaviour<,>),
+                    typeof(ValidationBehaviour<,>),
+                    typeof(TransactionBehaviour<,>),
+                ];
+            }
+        );
+        services.AddValidatorsFromAssembly(
+            typeof(DependencyInjection).Assembly,
+            ServiceLifetime.Singleton
+        );
+        services.AddScoped<GroupAccessChecker>();
+        services.AddScoped<AuditTrail>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,30 @@
+using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Domain.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Groups.Queries.GetGroup;
+
+/// <summary>One group, for its members.</summary>
+public sealed record GetGroup(GroupId GroupId) : IQuery<GroupDto>, IGroupScoped
+{
+    public GroupAccess RequiredAccess => GroupAccess.Member;
+}
+
+public sealed class GetGroupHandler(IApplicationDbContext db, ICurrentPrincipal principal)
+    : IQueryHandler<GetGroup, GroupDto>
+{
+    public async ValueTask<GroupDto> Handle(GetGroup query, CancellationToken cancellationToken)
+    {
+        var group =
+            await db
+                .Groups.AsNoTracking()
+                .Include(g => g.Memberships)
+                .FirstOrDefaultAsync(g => g.Id == query.GroupId, cancellationToken)
+            ?? throw new NotFoundException("group");
+        var me = principal.UserId is { } user ? group.ActiveMembershipOf(user)?.Role : null;
+        return GroupDto.From(group, me);
+    }
+}

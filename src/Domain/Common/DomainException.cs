@@ -1,0 +1,19 @@
+namespace Ledger.Domain.Common;
+
+/// <summary>
+/// A rule of the domain was broken. The message is written for the client: it must never
+/// contain personal data (no emails, names or user-typed text), only ids, amounts and codes.
+/// </summary>
+public abstract class DomainException(string code, string message) : Exception(message)
+{
+    /// <summary>A stable, machine-readable code such as <c>group.last-owner</c>.</summary>
+    public string Code { get; } = code;
+}
+
+/// <summary>The request is well-formed but conflicts with the current state (HTTP 409).</summary>
+public sealed class BusinessRuleViolationException(string code, string message)
+    : DomainException(code, message);
+
+/// <summary>The input breaks an invariant of the domain (HTTP 400).</summary>
+public sealed class DomainValidationException(string code, string message)
+    : DomainException(code, message);

@@ -1,0 +1,76 @@
+using Ledger.Application.Common.Interfaces;
+using Ledger.Infrastructure.Balances;
+using Ledger.Infrastructure.Configuration;
+using Ledger.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace Ledger.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(
+        this IServiceCollection services,
+        IConfiguration configuration
+    )
+    {
+        var database =
+            ConnectionSettings.Database(configuration)
+            ?? throw new InvalidOperationException(
+                "No database connection: set ConnectionStrings__Ledger or DATABASE_URL."
+            );
+
+        services.AddDbContext<ApplicationDbContext>(options =>
+            ConfigureDbContext(options, database)
+        );
+        services.AddScoped<IApplicationDbContext>(provider =>
+            provider.GetRequiredService<ApplicationDbContext>()
+        );
+        services.AddScoped<IBalanceReader, BalanceReader>();
+        services.AddScoped<DatabaseMigrator>();
+
+        var redis = ConnectionSettings.Redis(configuration);
+        if (redis is not null)
+        {
+            // Created by the container, so the container disposes it on shutdown (audit 003 #18).
+            services.AddSingleton<IConnectionMultiplexer>(_ =>
+                ConnectionMultiplexer.Connect(RedisOptions(redis))
+            );
+        }
+
+        return services;
+    }
+
+    public static void ConfigureDbContext(
+        DbContextOptionsBuilder options,
+        string connectionString
+    ) =>
+        options
+            .UseNpgsql(
+                connectionString,
+                npgsql =>
+                {
+                    npgsql.MigrationsAssembly(typeof(ApplicationDbContext).Assembly.FullName);
+                    npgsql.EnableRetryOnFailure(
+                        maxRetryCount: 5,
+                        maxRetryDelay: TimeSpan.FromSeconds(2),
+                        errorCodesToAdd: null
+                    );
+                }
+            )
+            .UseSnakeCaseNamingConvention()
+            .UseOpenIddict();
+
+    private static ConfigurationOptions RedisOptions(string connectionString)
+    {
+        var options = ConfigurationOptions.Parse(connectionString);
+        // Start even while Redis is down; callers see the disconnected state and fall back.
+        options.AbortOnConnectFail = false;
+        options.ConnectTimeout = 2000;
+        options.SyncTimeout = 1000;
+        options.AsyncTimeout = 1000;
+        return options;
+    }
+}

@@ -1,0 +1,68 @@
+using Ledger.Application.Common.Interfaces;
+using Ledger.Domain.Audit;
+using Ledger.Domain.Balances;
+using Ledger.Domain.Common;
+using Ledger.Domain.Groups;
+using Ledger.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Infrastructure.Persistence;
+
+public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options)
+    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options),
+        IApplicationDbContext,
+        IDataProtectionKeyContext
+{
+    public DbSet<Group> Groups => Set<Group>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<MemberBalance> MemberBalances => Set<MemberBalance>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public void ResetTracking() => ChangeTracker.Clear();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.UseOpenIddict();
+        builder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly);
+        DeleteBehaviors.RestrictAllExceptPrivateChildren(builder);
+        SnakeCaseExplicitTableNames(builder);
+    }
+
+    /// <summary>Identity and OpenIddict name their tables explicitly (AspNetUsers); make them snake_case like ours.</summary>
+    private static void SnakeCaseExplicitTableNames(ModelBuilder builder)
+    {
+        foreach (var entityType in builder.Model.GetEntityTypes())
+        {
+            if (entityType.GetTableName() is { } name && name.Any(char.IsUpper))
+            {
+                entityType.SetTableName(SnakeCase(name));
+            }
+        }
+    }
+
+    private static string SnakeCase(string name) =>
+        string.Concat(
+            name.Select(
+                (c, i) =>
+                    char.IsUpper(c)
+                        ? (i > 0 ? "_" : string.Empty) + char.ToLowerInvariant(c)
+                        : c.ToString()
+            )
+        );
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<UserId>().HaveConversion<UserIdConverter>();
+        configurationBuilder.Properties<GroupId>().HaveConversion<GroupIdConverter>();
+        configurationBuilder.Properties<MembershipId>().HaveConversion<MembershipIdConverter>();
+        configurationBuilder.Properties<InviteId>().HaveConversion<InviteIdConverter>();
+        configurationBuilder.Properties<AuditEventId>().HaveConversion<AuditEventIdConverter>();
+        // Timestamps are UTC instants; PostgreSQL stores them as timestamptz.
+        configurationBuilder.Properties<string>().HaveMaxLength(4000);
+    }
+}

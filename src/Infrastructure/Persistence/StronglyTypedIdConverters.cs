@@ -1,0 +1,21 @@
+using Ledger.Domain.Common;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Ledger.Infrastructure.Persistence;
+
+// One converter per id type, registered once as a model convention in ApplicationDbContext.
+
+internal sealed class UserIdConverter()
+    : ValueConverter<UserId, Guid>(id => id.Value, value => new UserId(value));
+
+internal sealed class GroupIdConverter()
+    : ValueConverter<GroupId, Guid>(id => id.Value, value => new GroupId(value));
+
+internal sealed class MembershipIdConverter()
+    : ValueConverter<MembershipId, Guid>(id => id.Value, value => new MembershipId(value));
+
+internal sealed class InviteIdConverter()
+    : ValueConverter<InviteId, Guid>(id => id.Value, value => new InviteId(value));
+
+internal sealed class AuditEventIdConverter()
+    : ValueConverter<AuditEventId, Guid>(id => id.Value, value => new AuditEventId(value));

@@ -1,0 +1,27 @@
+using Ledger.Application;
+using Ledger.Infrastructure;
+using Ledger.Infrastructure.Persistence;
+using Ledger.WebApi.Endpoints;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration);
+
+var app = builder.Build();
+
+if (args.Contains("--migrate-only"))
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope
+        .ServiceProvider.GetRequiredService<DatabaseMigrator>()
+        .MigrateAsync(CancellationToken.None);
+    return;
+}
+
+app.MapHealthEndpoints();
+
+await app.RunAsync();
+
+/// <summary>Entry point, public for WebApplicationFactory in the HTTP tests.</summary>
+public partial class Program;

@@ -1,0 +1,70 @@
+using Ledger.Infrastructure;
+using Ledger.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Respawn;
+
+namespace Ledger.TestSupport;
+
+/// <summary>
+/// One real PostgreSQL database per test project (projects may run side by side), migrated once
+/// per run and reset with Respawn before each test.
+/// </summary>
+public sealed class TestDatabase
+{
+    private Respawner? _respawner;
+
+    private TestDatabase(string connectionString) => ConnectionString = connectionString;
+
+    public string ConnectionString { get; }
+
+    public static async Task<TestDatabase> CreateMigratedAsync(string name)
+    {
+        var database = $"ledger_test_{name}";
+        await using (
+            var admin = new NpgsqlConnection(TestEnvironment.PostgresAdminConnectionString)
+        )
+        {
+            await admin.OpenAsync();
+            await using var exists = new NpgsqlCommand(
+                "SELECT 1 FROM pg_database WHERE datname = @name",
+                admin
+            );
+            exists.Parameters.AddWithValue("name", database);
+            if (await exists.ExecuteScalarAsync() is null)
+            {
+                await using var create = new NpgsqlCommand(
+                    $"CREATE DATABASE \"{database}\"",
+                    admin
+                );
+                await create.ExecuteNonQueryAsync();
+            }
+        }
+
+        var testDatabase = new TestDatabase(TestEnvironment.ConnectionStringFor(database));
+        var options = new DbContextOptionsBuilder<ApplicationDbContext>();
+        DependencyInjection.ConfigureDbContext(options, testDatabase.ConnectionString);
+        await using (var context = new ApplicationDbContext(options.Options))
+        {
+            await context.Database.MigrateAsync();
+        }
+
+        return testDatabase;
+    }
+
+    public async Task ResetAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        _respawner ??= await Respawner.CreateAsync(
+            connection,
+            new RespawnerOptions
+            {
+                DbAdapter = DbAdapter.Postgres,
+                SchemasToInclude = ["public"],
+                TablesToIgnore = ["__EFMigrationsHistory"],
+            }
+        );
+        await _respawner.ResetAsync(connection);
+    }
+}

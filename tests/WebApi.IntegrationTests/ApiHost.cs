@@ -1,0 +1,61 @@
+using Ledger.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace Ledger.WebApi.IntegrationTests;
+
+/// <summary>
+/// One app host for the whole run: the real ASP.NET Core pipeline against real PostgreSQL and
+/// Redis, its logs captured for the log scan.
+/// </summary>
+[SetUpFixture]
+public sealed class ApiHost
+{
+    private static LedgerApiFactory? _factory;
+    private static TestDatabase? _database;
+
+    public static LedgerApiFactory Factory =>
+        _factory ?? throw new InvalidOperationException("Not set up.");
+
+    public static TestDatabase Database =>
+        _database ?? throw new InvalidOperationException("Not set up.");
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _database = await TestDatabase.CreateMigratedAsync("http");
+        _factory = new LedgerApiFactory(_database.ConnectionString);
+        _ = _factory.Server;
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+    }
+}
+
+public sealed class LedgerApiFactory(string databaseConnectionString)
+    : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Ledger", databaseConnectionString);
+        builder.UseSetting("ConnectionStrings:Redis", TestEnvironment.RedisConnectionString);
+        builder.ConfigureLogging(logging =>
+            logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new FileLoggerProvider("http.log"))
+        );
+    }
+}
+
+/// <summary>Every HTTP test starts from an empty database.</summary>
+public abstract class HttpTest
+{
+    [SetUp]
+    public Task ResetAsync() => ApiHost.Database.ResetAsync();
+}
