@@ -1,12 +1,16 @@
 using Ledger.Application;
 using Ledger.Infrastructure;
 using Ledger.Infrastructure.Persistence;
+using Ledger.WebApi.Auth;
 using Ledger.WebApi.Endpoints;
+using Ledger.WebApi.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
+builder.AddLedgerHttp();
+builder.AddLedgerAuthentication();
 
 var app = builder.Build();
 
@@ -19,7 +23,13 @@ if (args.Contains("--migrate-only"))
     return;
 }
 
+app.UseLedgerHttp();
+app.UseAuthentication();
+app.UseAuthorization();
+
 app.MapHealthEndpoints();
+app.MapLedgerAuthEndpoints();
+app.MapLedgerApi();
 
 await app.RunAsync();
 

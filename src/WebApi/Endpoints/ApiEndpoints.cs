@@ -1,0 +1,12 @@
+namespace Ledger.WebApi.Endpoints;
+
+/// <summary>The versioned API under /api/v1; every group requires authorization unless it says otherwise.</summary>
+public static class ApiEndpoints
+{
+    public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        _ = api;
+        return app;
+    }
+}
