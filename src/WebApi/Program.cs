@@ -6,6 +6,7 @@ using Ledger.WebApi.Endpoints;
 using Ledger.WebApi.Http;
 
 var builder = WebApplication.CreateBuilder(args);
+ProductionGuard.Validate(builder.Configuration, builder.Environment);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);

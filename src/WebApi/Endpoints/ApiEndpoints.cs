@@ -6,7 +6,7 @@ public static class ApiEndpoints
     public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization();
-        _ = api;
+        api.MapGroupEndpoints();
         return app;
     }
 }

@@ -1,11 +1,55 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+
 namespace Ledger.WebApi.Http;
 
 /// <summary>The HTTP conventions of PRODUCT.md section 4: problem details, JSON, OpenAPI, CORS, limits.</summary>
 public static class HttpSetup
 {
+    /// <summary>Bodies larger than this are refused with 413 before they are read.</summary>
+    public const long MaxRequestBodyBytes = 256 * 1024;
+
+    public const string CorsPolicy = "ledger-frontend";
+
     public static WebApplicationBuilder AddLedgerHttp(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options =>
+            options.CustomizeProblemDetails = context =>
+            {
+                context.ProblemDetails.Instance = null;
+                context.ProblemDetails.Extensions["traceId"] =
+                    Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+            }
+        );
+        builder.Services.AddExceptionHandler<ProblemDetailsMapper>();
+        builder.Services.Configure<JsonOptions>(options =>
+            ConfigureJson(options.SerializerOptions)
+        );
+        builder.Services.Configure<RouteHandlerOptions>(options =>
+            options.ThrowOnBadRequest = true
+        );
+        builder.Services.AddOpenApi(
+            "v1",
+            options => options.AddDocumentTransformer<LedgerOpenApiDocument>()
+        );
+        builder.Services.Configure<FormOptions>(options =>
+            options.MultipartBodyLengthLimit = MaxRequestBodyBytes
+        );
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+        });
+        builder.Services.AddCors(options =>
+            options.AddPolicy(
+                CorsPolicy,
+                policy => CorsSettings.From(builder.Configuration).Apply(policy)
+            )
+        );
         return builder;
     }
 
@@ -13,6 +57,33 @@ public static class HttpSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseCors(CorsPolicy);
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapScalarApiReference(
+                    "/reference",
+                    options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                )
+                .AllowAnonymous();
+        }
+
         return app;
+    }
+
+    /// <summary>camelCase, enums as camelCase strings, and unknown properties refused (no mass assignment).</summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DictionaryKeyPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(
+            new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)
+        );
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        // A missing or null required field is a 400, never a null smuggled past the type system.
+        options.RespectNullableAnnotations = true;
+        options.RespectRequiredConstructorParameters = true;
+        options.MaxDepth = 16;
     }
 }

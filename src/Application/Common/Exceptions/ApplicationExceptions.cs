@@ -27,3 +27,6 @@ public sealed class VersionConflictException(string resource, int currentVersion
     public string Resource { get; } = resource;
     public int CurrentVersion { get; } = currentVersion;
 }
+
+/// <summary>An update came without any version to check against (428).</summary>
+public sealed class PreconditionRequiredException(string message) : Exception(message);

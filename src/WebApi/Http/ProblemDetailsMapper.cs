@@ -1,0 +1,175 @@
+using System.Text.Json;
+using FluentValidation;
+using Ledger.Application.Common.Exceptions;
+using Ledger.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Ledger.WebApi.Http;
+
+/// <summary>
+/// The one place exceptions become RFC 9457 problem details. Known exceptions map to 4xx with
+/// their client-safe message; anything else is a 500 with a generic text. No exception message,
+/// SQL, constraint name, path or stack trace of an unknown failure ever reaches a client
+/// (audit 003 #10).
+/// </summary>
+public sealed partial class ProblemDetailsMapper(
+    IProblemDetailsService problemDetails,
+    ILogger<ProblemDetailsMapper> logger
+) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(
+        HttpContext context,
+        Exception exception,
+        CancellationToken cancellationToken
+    )
+    {
+        var problem = Map(context, exception);
+        if (problem.Status >= 500)
+        {
+            LogUnexpected(exception, context.Request.Method, context.GetEndpoint()?.DisplayName);
+        }
+
+        context.Response.StatusCode = problem.Status;
+        return await problemDetails.TryWriteAsync(
+            new ProblemDetailsContext
+            {
+                HttpContext = context,
+                Exception = exception,
+                ProblemDetails = problem.ToProblemDetails(),
+            }
+        );
+    }
+
+    private static Problem Map(HttpContext context, Exception exception) =>
+        exception switch
+        {
+            ValidationException validation => Problem.Validation(validation),
+            DomainValidationException domain => new(
+                400,
+                "The request breaks a rule.",
+                domain.Message,
+                domain.Code
+            ),
+            BusinessRuleViolationException rule => new(
+                409,
+                "The request conflicts with the current state.",
+                rule.Message,
+                rule.Code
+            ),
+            NotFoundException notFound => new(404, "Not found.", notFound.Message),
+            ForbiddenException forbidden => new(403, "Forbidden.", forbidden.Message),
+            UnauthenticatedException => new(401, "Authentication is required.", null),
+            PreconditionRequiredException required => new(
+                428,
+                "A version is required.",
+                required.Message
+            ),
+            VersionConflictException conflict => VersionConflict(context, conflict),
+            BadHttpRequestException bad => BadRequest(bad),
+            JsonException => new(
+                400,
+                "The request body is not valid JSON for this operation.",
+                null
+            ),
+            DbUpdateException
+            {
+                InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
+            } => new(
+                409,
+                "The request conflicts with the current state.",
+                "Something with the same identity already exists."
+            ),
+            OperationCanceledException when context.RequestAborted.IsCancellationRequested => new(
+                499,
+                "The client closed the request.",
+                null
+            ),
+            _ => new(
+                500,
+                "An unexpected error occurred.",
+                "The error was logged; quote the traceId when you report it."
+            ),
+        };
+
+    private static Problem VersionConflict(HttpContext context, VersionConflictException conflict)
+    {
+        var etag = EntityTags.Format(conflict.CurrentVersion);
+        if (context.Request.Headers.IfMatch.Count > 0)
+        {
+            context.Response.Headers.ETag = etag;
+            return new(412, "The resource changed since you read it.", conflict.Message)
+            {
+                CurrentVersion = conflict.CurrentVersion,
+            };
+        }
+
+        return new(409, "The resource changed since you read it.", conflict.Message)
+        {
+            CurrentVersion = conflict.CurrentVersion,
+        };
+    }
+
+    private static Problem BadRequest(BadHttpRequestException bad) =>
+        bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+            ? new(413, "The request body is too large.", null)
+            : new(
+                bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400,
+                "The request could not be read.",
+                BadRequestDetail(bad)
+            );
+
+    /// <summary>Binding failures name the parameter, never echo the value.</summary>
+    private static string? BadRequestDetail(BadHttpRequestException bad) =>
+        bad.InnerException is JsonException
+            ? "The request body is not valid JSON for this operation."
+            : null;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Endpoint}")]
+    private partial void LogUnexpected(Exception exception, string method, string? endpoint);
+
+    private sealed record Problem(int Status, string Title, string? Detail, string? Code = null)
+    {
+        public IDictionary<string, string[]>? Errors { get; init; }
+        public int? CurrentVersion { get; init; }
+
+        public static Problem Validation(ValidationException validation) =>
+            new(400, "The request is invalid.", "See errors for the fields to fix.")
+            {
+                Errors = validation
+                    .Errors.GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
+                    .ToDictionary(
+                        g => g.Key,
+                        g => g.Select(e => e.ErrorMessage).Distinct().ToArray()
+                    ),
+            };
+
+        public Microsoft.AspNetCore.Mvc.ProblemDetails ToProblemDetails()
+        {
+            var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = Status,
+                Title = Title,
+                Detail = Detail,
+                Type = $"https://httpstatuses.io/{Status}",
+            };
+            if (Code is not null)
+            {
+                problem.Extensions["code"] = Code;
+            }
+
+            if (Errors is not null)
+            {
+                problem.Extensions["errors"] = Errors;
+            }
+
+            if (CurrentVersion is not null)
+            {
+                problem.Extensions["currentVersion"] = CurrentVersion;
+            }
+
+            return problem;
+        }
+    }
+}

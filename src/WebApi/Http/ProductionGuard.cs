@@ -1,0 +1,58 @@
+using Ledger.Infrastructure.Configuration;
+
+namespace Ledger.WebApi.Http;
+
+/// <summary>
+/// R11 and audit 003 #11 / 000 "production needs a real database": in Production the app refuses
+/// to start unless the database, the token signing and encryption keys and an explicit, safe CORS
+/// origin list are configured. The error names everything that is missing at once.
+/// </summary>
+public static class ProductionGuard
+{
+    public static readonly string[] RequiredKeySettings = ["Auth:SigningKey", "Auth:EncryptionKey"];
+
+    public static void Validate(IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (!environment.IsProduction())
+        {
+            return;
+        }
+
+        var problems = new List<string>();
+        if (ConnectionSettings.Database(configuration) is null)
+        {
+            problems.Add("a database connection (ConnectionStrings__Ledger or DATABASE_URL)");
+        }
+
+        if (ConnectionSettings.Redis(configuration) is null)
+        {
+            problems.Add("a Redis connection (ConnectionStrings__Redis)");
+        }
+
+        problems.AddRange(
+            RequiredKeySettings
+                .Where(setting => string.IsNullOrWhiteSpace(configuration[setting]))
+                .Select(setting => $"{setting} (a PEM key or the path of one)")
+        );
+
+        var cors = CorsSettings.From(configuration);
+        if (cors.Origins.Count == 0)
+        {
+            problems.Add("Cors:Origins (the frontend origins, https only)");
+        }
+
+        problems.AddRange(
+            cors.UnsafeForProduction()
+                .Select(origin =>
+                    $"a safe Cors:Origins entry instead of '{origin}' (no wildcards, localhost or http)"
+                )
+        );
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"Refusing to start in Production without: {string.Join("; ", problems)}."
+            );
+        }
+    }
+}
