@@ -16,6 +16,7 @@ internal sealed class TestRunner(string root, ServiceState services)
         "tests/Application.FunctionalTests",
         "tests/WebApi.IntegrationTests",
         "tests/Worker.IntegrationTests",
+        "tests/Infrastructure.IntegrationTests",
         "tests/LogScan.Tests",
     ];
 

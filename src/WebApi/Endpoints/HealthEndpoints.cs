@@ -1,5 +1,7 @@
 using Ledger.Infrastructure.Persistence;
+using Ledger.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
 
@@ -25,14 +27,16 @@ public static class HealthEndpoints
     > GetReadiness(
         ApplicationDbContext db,
         IConnectionMultiplexer redis,
+        [FromServices] IRateLimiterStatus? rateLimiter,
         CancellationToken cancellationToken
     )
     {
         var database = await CheckDatabaseAsync(db, cancellationToken);
         var cache = await CheckRedisAsync(redis);
         var ready = database == "ok";
+        var shared = cache == "ok" && rateLimiter?.IsDegraded != true;
         var response = new ReadinessResponse(
-            ready ? (cache == "ok" ? "ok" : "degraded") : "unavailable",
+            ready ? (shared ? "ok" : "degraded") : "unavailable",
             database,
             cache
         );
