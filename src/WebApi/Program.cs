@@ -1,6 +1,7 @@
 using Ledger.Application;
 using Ledger.Infrastructure;
 using Ledger.Infrastructure.Persistence;
+using Ledger.Infrastructure.RateLimiting;
 using Ledger.WebApi.Auth;
 using Ledger.WebApi.Endpoints;
 using Ledger.WebApi.Http;
@@ -10,6 +11,7 @@ ProductionGuard.Validate(builder.Configuration, builder.Environment);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddLedgerRateLimiting(builder.Configuration);
 builder.AddLedgerHttp();
 builder.AddLedgerAuthentication();
 
@@ -26,6 +28,9 @@ if (args.Contains("--migrate-only"))
 
 app.UseLedgerHttp();
 app.UseAuthentication();
+
+// After authentication: per-user and per-client limits need the caller's claims.
+app.UseLedgerRateLimiting();
 app.UseAuthorization();
 
 app.MapHealthEndpoints();

@@ -47,6 +47,12 @@ public sealed class LedgerApiFactory(string databaseConnectionString)
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Ledger", databaseConnectionString);
         builder.UseSetting("ConnectionStrings:Redis", TestEnvironment.RedisConnectionString);
+        // Every test's users sign in from the same address; the limits themselves are tested
+        // with their own hosts (RateLimitingTests, Infrastructure.IntegrationTests).
+        foreach (var policy in new[] { "default", "auth", "expensive", "partner" })
+        {
+            builder.UseSetting($"RateLimiting:Policies:{policy}:PermitLimit", "1000000");
+        }
         builder.ConfigureLogging(logging =>
             logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new FileLoggerProvider("http.log"))
         );

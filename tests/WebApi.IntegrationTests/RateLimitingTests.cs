@@ -83,10 +83,7 @@ public sealed class RateLimitingTests
         return body.RootElement.GetProperty("status").GetString();
     }
 
-    /// <summary>
-    /// The API against a Redis of the test's own. Until Program wires the rate limiter itself,
-    /// this adds it in front of the pipeline; once Program does, Program's wiring is used.
-    /// </summary>
+    /// <summary>The API, wired as in production, against a Redis of the test's own.</summary>
     private sealed class RateLimitedApiFactory(string database, string redis)
         : WebApplicationFactory<Program>
     {
@@ -101,34 +98,6 @@ public sealed class RateLimitingTests
                     .SetMinimumLevel(LogLevel.Debug)
                     .AddProvider(new FileLoggerProvider("http-ratelimiting.log"))
             );
-            builder.ConfigureTestServices(services =>
-            {
-                if (services.Any(service => service.ServiceType == typeof(IRateLimiterStatus)))
-                {
-                    return;
-                }
-
-                var settings = new ConfigurationBuilder()
-                    .AddInMemoryCollection(
-                        new Dictionary<string, string?>
-                        {
-                            ["RateLimiting:RedisRetryInterval"] = "00:00:00.100",
-                        }
-                    )
-                    .Build();
-                services.AddLedgerRateLimiting(settings);
-                services.AddSingleton<IStartupFilter, RateLimiterFirst>();
-            });
         }
-    }
-
-    private sealed class RateLimiterFirst : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) =>
-            app =>
-            {
-                app.UseLedgerRateLimiting();
-                next(app);
-            };
     }
 }

@@ -15,8 +15,14 @@ public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", GetHealth).AllowAnonymous().ExcludeFromDescription();
-        app.MapGet("/health/ready", GetReadiness).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/health", GetHealth)
+            .AllowAnonymous()
+            .DisableRateLimiting()
+            .ExcludeFromDescription();
+        app.MapGet("/health/ready", GetReadiness)
+            .AllowAnonymous()
+            .DisableRateLimiting()
+            .ExcludeFromDescription();
         return app;
     }
 
@@ -26,15 +32,15 @@ public static class HealthEndpoints
         Results<Ok<ReadinessResponse>, JsonHttpResult<ReadinessResponse>>
     > GetReadiness(
         ApplicationDbContext db,
-        IConnectionMultiplexer redis,
-        [FromServices] IRateLimiterStatus? rateLimiter,
+        [FromServices] IConnectionMultiplexer? redis,
+        IRateLimiterStatus rateLimiter,
         CancellationToken cancellationToken
     )
     {
         var database = await CheckDatabaseAsync(db, cancellationToken);
         var cache = await CheckRedisAsync(redis);
         var ready = database == "ok";
-        var shared = cache == "ok" && rateLimiter?.IsDegraded != true;
+        var shared = cache == "ok" && !rateLimiter.IsDegraded;
         var response = new ReadinessResponse(
             ready ? (shared ? "ok" : "degraded") : "unavailable",
             database,
@@ -62,9 +68,9 @@ public static class HealthEndpoints
         }
     }
 
-    private static async Task<string> CheckRedisAsync(IConnectionMultiplexer redis)
+    private static async Task<string> CheckRedisAsync(IConnectionMultiplexer? redis)
     {
-        if (!redis.IsConnected)
+        if (redis is null || !redis.IsConnected)
         {
             return "unavailable";
         }
