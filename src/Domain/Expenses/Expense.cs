@@ -145,39 +145,13 @@ public sealed class Expense : AggregateRoot<ExpenseId>, IVersioned
 
     private void Apply(ExpenseDetails details, IReadOnlySet<UserId> members)
     {
-        var description = RequireDescription(details.Description);
-        var note = RequireNote(details.Note);
-        if (!Enum.IsDefined(details.Category))
-        {
-            throw Invalid("expense.category", "category", "not one of the known categories.");
-        }
-
-        var total = details.Total;
-        if (!total.IsPositive)
-        {
-            throw Invalid("expense.total", "total", "the total must be above 0.");
-        }
-
-        var payers = RequirePayers(details.Payers, total, members);
-        var split = details.Split ?? throw Invalid("split.missing", "split", "say how to split.");
-        var parts = split.Apply(total);
-        if (parts.Any(p => !members.Contains(p.Member)))
-        {
-            throw Invalid(
-                "expense.not-member",
-                "split",
-                "everyone in the split is a member of the group."
-            );
-        }
-
-        if (split is ItemBasedSplit && details.List is null)
-        {
-            throw Invalid(
-                "expense.list",
-                "listId",
-                "an item-based split needs the list its items come from."
-            );
-        }
+        var description = ExpenseInput.RequireDescription(details.Description);
+        var note = ExpenseInput.RequireNote(details.Note);
+        ExpenseInput.RequireCategory(details.Category);
+        var total = ExpenseInput.RequireTotal(details.Total);
+        var payers = ExpenseInput.RequirePayers(details.Payers, total, members);
+        var split = ExpenseInput.RequireSplit(details);
+        var parts = ExpenseInput.RequireMembers(split.Apply(total), members);
 
         // Everything is checked before anything changes, so a refused update leaves no trace.
         Description = description;
@@ -192,49 +166,6 @@ public sealed class Expense : AggregateRoot<ExpenseId>, IVersioned
         ReplacePayers(payers);
         ReplaceItems((split as ItemBasedSplit)?.Items ?? []);
         ReplaceSplits(parts);
-    }
-
-    private static IReadOnlyList<MemberAmount> RequirePayers(
-        IReadOnlyList<MemberAmount>? payers,
-        Money total,
-        IReadOnlySet<UserId> members
-    )
-    {
-        if (payers is null || payers.Count is 0 or > MaxPayers)
-        {
-            throw Invalid("expense.payers", "payers", $"an expense has 1 to {MaxPayers} payers.");
-        }
-
-        if (payers.Select(p => p.Member).Distinct().Count() != payers.Count)
-        {
-            throw Invalid("expense.duplicate-payer", "payers", "each payer appears once.");
-        }
-
-        if (payers.Any(p => p.Amount.Currency != total.Currency || !p.Amount.IsPositive))
-        {
-            throw Invalid(
-                "expense.payer-amount",
-                "payers",
-                $"each payer paid above 0, in {total.Currency}."
-            );
-        }
-
-        if (payers.Any(p => !members.Contains(p.Member)))
-        {
-            throw Invalid("expense.not-member", "payers", "every payer is a member of the group.");
-        }
-
-        var paid = payers.Aggregate(Money.Zero(total.Currency), (sum, p) => sum + p.Amount);
-        if (paid != total)
-        {
-            throw Invalid(
-                "expense.payers-sum",
-                "payers",
-                $"the payers paid {paid}, not the total {total}."
-            );
-        }
-
-        return payers;
     }
 
     private void ReplacePayers(IReadOnlyList<MemberAmount> payers)
@@ -297,28 +228,4 @@ public sealed class Expense : AggregateRoot<ExpenseId>, IVersioned
             "expense.split-not-found",
             "This expense has no such split."
         );
-
-    private static string RequireDescription(string? description)
-    {
-        description = description?.Trim() ?? string.Empty;
-        return description.Length is 0 or > DescriptionMaxLength
-            ? throw Invalid(
-                "expense.description",
-                "description",
-                $"1 to {DescriptionMaxLength} characters."
-            )
-            : description;
-    }
-
-    private static string? RequireNote(string? note)
-    {
-        note = note?.Trim();
-        return note is { Length: > NoteMaxLength }
-                ? throw Invalid("expense.note", "note", $"at most {NoteMaxLength} characters.")
-            : string.IsNullOrEmpty(note) ? null
-            : note;
-    }
-
-    private static DomainValidationException Invalid(string code, string field, string message) =>
-        new(code, $"{field}: {message}", field);
 }
