@@ -1,4 +1,5 @@
 using Ledger.Domain.Common;
+using Ledger.Domain.Monetary;
 
 namespace Ledger.Domain.Balances;
 
@@ -22,6 +23,12 @@ public sealed class MemberBalance
     public UserId UserId { get; private init; }
     public string Currency { get; private init; }
     public long NetMinorUnits { get; private set; }
+
+    public bool IsSettled => NetMinorUnits == 0;
+
+    public Money Net => Money.FromMinorUnits(NetMinorUnits, Currency);
+
+    public MemberNet ToMemberNet() => new(UserId, Currency, NetMinorUnits);
 
     public void Add(long minorUnits) => NetMinorUnits = checked(NetMinorUnits + minorUnits);
 }

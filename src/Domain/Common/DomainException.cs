@@ -15,5 +15,12 @@ public sealed class BusinessRuleViolationException(string code, string message)
     : DomainException(code, message);
 
 /// <summary>The input breaks an invariant of the domain (HTTP 400).</summary>
-public sealed class DomainValidationException(string code, string message)
-    : DomainException(code, message);
+/// <param name="field">
+/// The input field at fault (camelCase path such as <c>payers[1].amount</c>), when there is one,
+/// so the problem details can name it.
+/// </param>
+public sealed class DomainValidationException(string code, string message, string? field = null)
+    : DomainException(code, message)
+{
+    public string? Field { get; } = field;
+}

@@ -37,3 +37,31 @@ public readonly record struct AuditEventId(Guid Value)
 
     public override string ToString() => Value.ToString();
 }
+
+public readonly record struct ExpenseId(Guid Value)
+{
+    public static ExpenseId New() => new(Guid.CreateVersion7());
+
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct ExpenseSplitId(Guid Value)
+{
+    public static ExpenseSplitId New() => new(Guid.CreateVersion7());
+
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct ListId(Guid Value)
+{
+    public static ListId New() => new(Guid.CreateVersion7());
+
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct ListItemId(Guid Value)
+{
+    public static ListItemId New() => new(Guid.CreateVersion7());
+
+    public override string ToString() => Value.ToString();
+}

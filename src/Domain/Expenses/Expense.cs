@@ -1,0 +1,231 @@
+using Ledger.Domain.Audit;
+using Ledger.Domain.Common;
+using Ledger.Domain.Monetary;
+
+namespace Ledger.Domain.Expenses;
+
+/// <summary>
+/// Money one or several members paid for the group, and who owes what of it. Guards the money
+/// invariants: the payers' amounts and the splits each add up to the total exactly, in the
+/// currency's minor units. Never deleted: voiding keeps it readable and out of balances.
+/// </summary>
+public sealed class Expense : AggregateRoot<ExpenseId>, IVersioned
+{
+    public const int DescriptionMaxLength = 200;
+    public const int NoteMaxLength = 2000;
+    public const int MaxPayers = 50;
+
+    private readonly List<ExpensePayer> _payers = [];
+    private readonly List<ExpenseSplit> _splits = [];
+    private readonly List<ExpenseItem> _items = [];
+
+    private Expense()
+    {
+        Description = string.Empty;
+        Currency = string.Empty;
+    }
+
+    public GroupId GroupId { get; private init; }
+    public string Description { get; private set; }
+    public ExpenseCategory Category { get; private set; }
+    public string? Note { get; private set; }
+    public DateOnly Date { get; private set; }
+    public string Currency { get; private set; }
+    public long TotalMinorUnits { get; private set; }
+    public SplitType SplitType { get; private set; }
+
+    /// <summary>For item-based splits: how the part the items do not cover was divided.</summary>
+    public SplitType? RestSplitType { get; private set; }
+
+    public ListId? ListId { get; private set; }
+    public UserId? CreatedByUserId { get; private init; }
+    public string? CreatedByClientId { get; private init; }
+    public DateTimeOffset CreatedAt { get; private init; }
+    public DateTimeOffset? UpdatedAt { get; private set; }
+    public int Version { get; private set; }
+    public DateTimeOffset? VoidedAt { get; private set; }
+    public UserId? VoidedByUserId { get; private set; }
+    public string? VoidedByClientId { get; private set; }
+    public string? VoidReason { get; private set; }
+
+    public IReadOnlyList<ExpensePayer> Payers => _payers;
+    public IReadOnlyList<ExpenseSplit> Splits => _splits;
+    public IReadOnlyList<ExpenseItem> Items => _items;
+
+    public Money Total => Money.FromMinorUnits(TotalMinorUnits, Currency);
+    public Actor CreatedBy => Actor.From(CreatedByUserId, CreatedByClientId);
+    public Actor? VoidedBy => IsVoided ? Actor.From(VoidedByUserId, VoidedByClientId) : null;
+    public bool IsVoided => VoidedAt is not null;
+
+    /// <param name="members">Who may appear as payer or in the split (the group's members).</param>
+    public static Expense Create(
+        GroupId groupId,
+        ExpenseDetails details,
+        Actor createdBy,
+        IReadOnlySet<UserId> members,
+        DateTimeOffset now
+    )
+    {
+        if (!createdBy.IsKnown)
+        {
+            throw new DomainValidationException("expense.creator", "An expense needs a creator.");
+        }
+
+        var expense = new Expense
+        {
+            Id = ExpenseId.New(),
+            GroupId = groupId,
+            CreatedByUserId = createdBy.UserId,
+            CreatedByClientId = createdBy.ClientId,
+            CreatedAt = now,
+            Version = 1,
+        };
+        expense.Apply(details, members);
+        expense.Raise(new ExpenseCreated(groupId, expense.Id));
+        return expense;
+    }
+
+    public void Update(ExpenseDetails details, IReadOnlySet<UserId> members, DateTimeOffset now)
+    {
+        EnsureChangeable("changed");
+        Apply(details, members);
+        UpdatedAt = now;
+        Version++;
+        Raise(new ExpenseUpdated(GroupId, Id));
+    }
+
+    public void Void(Actor by, string reason, DateTimeOffset now)
+    {
+        EnsureChangeable("voided");
+        reason = reason?.Trim() ?? string.Empty;
+        if (reason.Length is 0 or > AuditEvent.ReasonMaxLength)
+        {
+            throw new DomainValidationException(
+                "expense.void-reason",
+                $"reason: voiding needs a reason of 1 to {AuditEvent.ReasonMaxLength} characters.",
+                "reason"
+            );
+        }
+
+        if (!by.IsKnown)
+        {
+            throw new DomainValidationException("expense.voided-by", "Voiding needs an actor.");
+        }
+
+        VoidedAt = now;
+        VoidedByUserId = by.UserId;
+        VoidedByClientId = by.ClientId;
+        VoidReason = reason;
+        Version++;
+        Raise(new ExpenseVoided(GroupId, Id));
+    }
+
+    public long PaidMinorUnitsBy(UserId member) =>
+        _payers.Where(p => p.UserId == member).Sum(p => p.PaidMinorUnits);
+
+    /// <summary>
+    /// Records a payment against a split, refusing more than is still owed. Does not bump the
+    /// expense's version: payments on different splits must not conflict with each other.
+    /// </summary>
+    public ExpenseSplit RecordSplitPayment(ExpenseSplitId splitId, Money amount)
+    {
+        EnsureNotVoided("paid");
+        var split = RequireSplit(splitId);
+        split.RecordPayment(amount);
+        return split;
+    }
+
+    /// <summary>Takes back a payment recorded with <see cref="RecordSplitPayment"/>.</summary>
+    public ExpenseSplit ReverseSplitPayment(ExpenseSplitId splitId, Money amount)
+    {
+        var split = RequireSplit(splitId);
+        split.ReversePayment(amount);
+        return split;
+    }
+
+    private void Apply(ExpenseDetails details, IReadOnlySet<UserId> members)
+    {
+        var description = ExpenseInput.RequireDescription(details.Description);
+        var note = ExpenseInput.RequireNote(details.Note);
+        ExpenseInput.RequireCategory(details.Category);
+        var total = ExpenseInput.RequireTotal(details.Total);
+        var payers = ExpenseInput.RequirePayers(details.Payers, total, members);
+        var split = ExpenseInput.RequireSplit(details);
+        var parts = ExpenseInput.RequireMembers(split.Apply(total), members);
+
+        // Everything is checked before anything changes, so a refused update leaves no trace.
+        Description = description;
+        Note = note;
+        Date = details.Date;
+        Category = details.Category;
+        Currency = total.Currency;
+        TotalMinorUnits = total.ToMinorUnits();
+        SplitType = split.Type;
+        RestSplitType = (split as ItemBasedSplit)?.Rest?.Type;
+        ListId = details.List;
+        ReplacePayers(payers);
+        ReplaceItems((split as ItemBasedSplit)?.Items ?? []);
+        ReplaceSplits(parts);
+    }
+
+    private void ReplacePayers(IReadOnlyList<MemberAmount> payers)
+    {
+        _payers.Clear();
+        _payers.AddRange(
+            payers.Select(p => new ExpensePayer(Id, GroupId, p.Member, p.Amount.ToMinorUnits()))
+        );
+    }
+
+    private void ReplaceItems(IReadOnlyList<ItemCharge> items)
+    {
+        _items.Clear();
+        _items.AddRange(
+            items.Select(i => new ExpenseItem(Id, GroupId, i.Item, i.For, i.Price.ToMinorUnits()))
+        );
+    }
+
+    /// <summary>Keeps each remaining member's split (and its id), so references to it stay valid.</summary>
+    private void ReplaceSplits(IReadOnlyList<SplitPart> parts)
+    {
+        var existing = _splits.ToDictionary(s => s.UserId);
+        _splits.Clear();
+        foreach (var part in parts)
+        {
+            var split =
+                existing.GetValueOrDefault(part.Member)
+                ?? new ExpenseSplit(Id, GroupId, part.Member);
+            split.Assign(Currency, part, PaidMinorUnitsBy(part.Member));
+            _splits.Add(split);
+        }
+    }
+
+    private void EnsureChangeable(string action)
+    {
+        EnsureNotVoided(action);
+        if (_splits.Any(s => s.HasRecordedPayments))
+        {
+            throw new BusinessRuleViolationException(
+                "expense.has-payments",
+                $"Payments were recorded against this expense's splits: void them before it can be {action}."
+            );
+        }
+    }
+
+    private void EnsureNotVoided(string action)
+    {
+        if (IsVoided)
+        {
+            throw new BusinessRuleViolationException(
+                "expense.voided",
+                $"This expense is voided and cannot be {action}."
+            );
+        }
+    }
+
+    private ExpenseSplit RequireSplit(ExpenseSplitId splitId) =>
+        _splits.FirstOrDefault(s => s.Id == splitId)
+        ?? throw new BusinessRuleViolationException(
+            "expense.split-not-found",
+            "This expense has no such split."
+        );
+}
