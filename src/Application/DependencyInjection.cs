@@ -1,6 +1,7 @@
 using FluentValidation;
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Behaviours;
+using Ledger.Application.Common.Paging;
 using Ledger.Application.Common.Security;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,6 +32,7 @@ public static class DependencyInjection
         );
         services.AddScoped<GroupAccessChecker>();
         services.AddScoped<AuditTrail>();
+        services.AddSingleton<CursorCodec>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

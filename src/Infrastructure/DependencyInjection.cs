@@ -1,7 +1,11 @@
 using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Paging;
 using Ledger.Infrastructure.Balances;
 using Ledger.Infrastructure.Configuration;
+using Ledger.Infrastructure.Identity;
+using Ledger.Infrastructure.Paging;
 using Ledger.Infrastructure.Persistence;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +33,11 @@ public static class DependencyInjection
             provider.GetRequiredService<ApplicationDbContext>()
         );
         services.AddScoped<IBalanceReader, BalanceReader>();
+        services.AddScoped<IUserDirectory, UserDirectory>();
+        // Key storage and sharing between instances are configured with sign-in; paging only
+        // needs a protector from the same key ring.
+        services.AddDataProtection();
+        services.AddSingleton<ICursorProtector, DataProtectionCursorProtector>();
         services.AddScoped<DatabaseMigrator>();
 
         var redis = ConnectionSettings.Redis(configuration);
@@ -53,6 +62,9 @@ public static class DependencyInjection
                 npgsql =>
                 {
                     npgsql.MigrationsAssembly(typeof(ApplicationDbContext).Assembly.FullName);
+                    // Aggregates load their members and one filtered child in a single query on
+                    // purpose: the rows are few, and one statement reads one consistent state.
+                    npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery);
                     npgsql.EnableRetryOnFailure(
                         maxRetryCount: 5,
                         maxRetryDelay: TimeSpan.FromSeconds(2),

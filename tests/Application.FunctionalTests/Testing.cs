@@ -5,6 +5,7 @@ using Ledger.Infrastructure.Identity;
 using Ledger.Infrastructure.Persistence;
 using Ledger.TestSupport;
 using Mediator;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,9 @@ public sealed class Testing
 {
     private static ServiceProvider? _provider;
     private static TestDatabase? _database;
+
+    /// <summary>The application's clock; tests move it forward instead of waiting.</summary>
+    public static TestClock Clock { get; } = new();
 
     private static ServiceProvider Provider =>
         _provider ?? throw new InvalidOperationException("Not set up.");
@@ -47,6 +51,10 @@ public sealed class Testing
         );
         services.AddApplication();
         services.AddInfrastructure(configuration);
+        // Registered last, so it replaces the system clock everywhere.
+        services.AddSingleton<TimeProvider>(Clock);
+        // One process, no restarts: in-memory keys, nothing written outside the repository.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddScoped<TestPrincipal>();
         services.AddScoped<ICurrentPrincipal>(provider =>
             provider.GetRequiredService<TestPrincipal>()
@@ -65,7 +73,15 @@ public sealed class Testing
         }
     }
 
-    public static Task ResetStateAsync() => _database!.ResetAsync();
+    /// <summary>The test database, for tests that need a connection of their own (a blocker in a race).</summary>
+    public static string ConnectionString =>
+        _database?.ConnectionString ?? throw new InvalidOperationException("Not set up.");
+
+    public static Task ResetStateAsync()
+    {
+        Clock.Reset();
+        return _database!.ResetAsync();
+    }
 
     public static async Task<TResponse> SendAsync<TResponse>(
         ICommand<TResponse> command,
@@ -115,6 +131,12 @@ public sealed class Testing
         return await read(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>());
     }
 
+    public static async Task WithDbAsync(Func<ApplicationDbContext, Task> change)
+    {
+        await using var scope = Provider.CreateAsyncScope();
+        await change(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>());
+    }
+
     public static Task<int> CountAsync<TEntity>()
         where TEntity : class => WithDbAsync(db => db.Set<TEntity>().CountAsync());
 }
@@ -125,6 +147,19 @@ public sealed class TestPrincipal : ICurrentPrincipal
     public UserId? UserId { get; set; }
     public string? ClientId { get; set; }
     public bool IsPlatformAdmin { get; set; }
+}
+
+/// <summary>The system clock, moved forward by <see cref="Advance"/> to test expiry without waiting.</summary>
+public sealed class TestClock : TimeProvider
+{
+    private long _offsetTicks;
+
+    public override DateTimeOffset GetUtcNow() =>
+        TimeProvider.System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
+
+    public void Reset() => Interlocked.Exchange(ref _offsetTicks, 0);
 }
 
 /// <summary>Every functional test starts from an empty database.</summary>

@@ -2,6 +2,8 @@ namespace Ledger.Domain.Common;
 
 // Strongly typed ids: passing a member id where a group id is expected does not compile.
 // Version 7 GUIDs are time-ordered, which keeps B-tree inserts local and cursors stable.
+// Ids that page lists are comparable: keyset cursors compare them in SQL (uuid order, which is
+// the order Guid.CompareTo uses too).
 
 public readonly record struct UserId(Guid Value)
 {
@@ -10,18 +12,42 @@ public readonly record struct UserId(Guid Value)
     public override string ToString() => Value.ToString();
 }
 
-public readonly record struct GroupId(Guid Value)
+public readonly record struct GroupId(Guid Value) : IComparable<GroupId>
 {
     public static GroupId New() => new(Guid.CreateVersion7());
 
     public override string ToString() => Value.ToString();
+
+    public int CompareTo(GroupId other) => Value.CompareTo(other.Value);
+
+    public static bool operator <(GroupId left, GroupId right) => left.CompareTo(right) < 0;
+
+    public static bool operator >(GroupId left, GroupId right) => left.CompareTo(right) > 0;
+
+    public static bool operator <=(GroupId left, GroupId right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >=(GroupId left, GroupId right) => left.CompareTo(right) >= 0;
 }
 
-public readonly record struct MembershipId(Guid Value)
+public readonly record struct MembershipId(Guid Value) : IComparable<MembershipId>
 {
     public static MembershipId New() => new(Guid.CreateVersion7());
 
     public override string ToString() => Value.ToString();
+
+    public int CompareTo(MembershipId other) => Value.CompareTo(other.Value);
+
+    public static bool operator <(MembershipId left, MembershipId right) =>
+        left.CompareTo(right) < 0;
+
+    public static bool operator >(MembershipId left, MembershipId right) =>
+        left.CompareTo(right) > 0;
+
+    public static bool operator <=(MembershipId left, MembershipId right) =>
+        left.CompareTo(right) <= 0;
+
+    public static bool operator >=(MembershipId left, MembershipId right) =>
+        left.CompareTo(right) >= 0;
 }
 
 public readonly record struct InviteId(Guid Value)

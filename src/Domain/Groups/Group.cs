@@ -72,23 +72,23 @@ public sealed class Group : AggregateRoot<GroupId>, IVersioned
 
     public Invite CreateInvite(
         UserId createdBy,
-        string code,
+        string codeHash,
         DateTimeOffset now,
         DateTimeOffset expiresAt,
         int maxUses
     )
     {
         EnsureActive();
-        var invite = new Invite(Id, code, createdBy, now, expiresAt, maxUses);
+        var invite = new Invite(Id, codeHash, createdBy, now, expiresAt, maxUses);
         _invites.Add(invite);
         return invite;
     }
 
-    public Membership Join(string inviteCode, UserId user, DateTimeOffset now)
+    public Membership Join(string inviteCodeHash, UserId user, DateTimeOffset now)
     {
         EnsureActive();
         var invite =
-            _invites.FirstOrDefault(i => i.Code == inviteCode)
+            _invites.FirstOrDefault(i => i.CodeHash == inviteCodeHash)
             ?? throw new BusinessRuleViolationException(
                 "invite.unusable",
                 "This invite has expired or has been used up."
@@ -150,6 +150,15 @@ public sealed class Group : AggregateRoot<GroupId>, IVersioned
             throw new BusinessRuleViolationException(
                 "group.not-owner",
                 "Only an owner can transfer ownership."
+            );
+        }
+
+        if (next.Role == GroupRole.Owner)
+        {
+            // Otherwise "transferring" would only demote the caller, which ChangeRole says plainly.
+            throw new BusinessRuleViolationException(
+                "group.already-owner",
+                "That member is already an owner."
             );
         }
 

@@ -2,7 +2,10 @@ using Ledger.Domain.Common;
 
 namespace Ledger.Domain.Groups;
 
-/// <summary>A code that lets someone join a group, until it expires or is used up.</summary>
+/// <summary>
+/// A code that lets someone join a group, until it expires or is used up. Only a hash of the code
+/// is kept: whoever reads the database cannot join a group with it.
+/// </summary>
 public sealed class Invite
 {
     public const int MaxUsesLimit = 100;
@@ -10,7 +13,7 @@ public sealed class Invite
 
     internal Invite(
         GroupId groupId,
-        string code,
+        string codeHash,
         UserId createdBy,
         DateTimeOffset createdAt,
         DateTimeOffset expiresAt,
@@ -35,18 +38,18 @@ public sealed class Invite
 
         Id = InviteId.New();
         GroupId = groupId;
-        Code = code;
+        CodeHash = codeHash;
         CreatedBy = createdBy;
         CreatedAt = createdAt;
         ExpiresAt = expiresAt;
         MaxUses = maxUses;
     }
 
-    private Invite() => Code = string.Empty;
+    private Invite() => CodeHash = string.Empty;
 
     public InviteId Id { get; private init; }
     public GroupId GroupId { get; private init; }
-    public string Code { get; private init; }
+    public string CodeHash { get; private init; }
     public UserId CreatedBy { get; private init; }
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset ExpiresAt { get; private init; }

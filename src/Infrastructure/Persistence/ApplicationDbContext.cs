@@ -1,9 +1,11 @@
+using Ardalis.Specification;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Domain.Audit;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
 using Ledger.Infrastructure.Identity;
+using Ledger.Infrastructure.Persistence.Specifications;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -18,11 +20,32 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 {
     public DbSet<Group> Groups => Set<Group>();
     public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Invite> Invites => Set<Invite>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<MemberBalance> MemberBalances => Set<MemberBalance>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public void ResetTracking() => ChangeTracker.Clear();
+
+    public IQueryable<T> Apply<T>(ISpecification<T> specification)
+        where T : class => SpecificationEvaluator.Evaluate(Set<T>(), specification);
+
+    public IQueryable<T> ApplyForCount<T>(ISpecification<T> specification)
+        where T : class => SpecificationEvaluator.EvaluateForCount(Set<T>(), specification);
+
+    public async Task LockGroupAsync(GroupId groupId, CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is null)
+        {
+            // Outside a transaction the lock would end with the statement and protect nothing.
+            throw new InvalidOperationException("A group lock needs an open transaction.");
+        }
+
+        await Database.ExecuteSqlAsync(
+            $"SELECT 1 FROM groups WHERE id = {groupId.Value} FOR UPDATE",
+            cancellationToken
+        );
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -165,4 +165,124 @@ public sealed class GroupTests
 
         group.Version.Should().Be(before + 1);
     }
+
+    [Test]
+    public void Should_refuse_transferring_ownership_to_someone_who_already_owns_the_group()
+    {
+        var group = GroupWithTwoMembers();
+        group.ChangeRole(_member, GroupRole.Owner);
+
+        var act = () => group.TransferOwnership(_owner, _member);
+
+        act.Should()
+            .Throw<BusinessRuleViolationException>()
+            .Which.Code.Should()
+            .Be("group.already-owner");
+        group.ActiveMembershipOf(_owner)!.Role.Should().Be(GroupRole.Owner);
+    }
+
+    [Test]
+    public void Should_refuse_demoting_the_last_owner()
+    {
+        var group = GroupWithTwoMembers();
+
+        var act = () => group.ChangeRole(_owner, GroupRole.Member);
+
+        act.Should()
+            .Throw<BusinessRuleViolationException>()
+            .Which.Code.Should()
+            .Be("group.last-owner");
+    }
+
+    [Test]
+    public void Should_refuse_removing_an_owner_or_a_member_with_an_open_balance()
+    {
+        var group = GroupWithTwoMembers();
+
+        var owner = () => group.RemoveMember(_owner, Settled, Now);
+        var indebted = () => group.RemoveMember(_member, ["JPY"], Now);
+
+        owner
+            .Should()
+            .Throw<BusinessRuleViolationException>()
+            .Which.Code.Should()
+            .Be("group.remove-owner");
+        indebted.Should().Throw<BusinessRuleViolationException>().WithMessage("*JPY*");
+        group.ActiveMembershipOf(_member).Should().NotBeNull();
+    }
+
+    [Test]
+    public void Should_keep_the_membership_row_of_a_removed_member()
+    {
+        var group = GroupWithTwoMembers();
+
+        group.RemoveMember(_member, Settled, Now);
+
+        group.Memberships.Should().HaveCount(2);
+        group.ActiveMembershipOf(_member).Should().BeNull();
+    }
+
+    [Test]
+    public void Should_refuse_a_member_joining_twice_without_using_the_invite()
+    {
+        var group = GroupWithTwoMembers();
+
+        var act = () => group.Join("code-1", _member, Now);
+
+        act.Should()
+            .Throw<BusinessRuleViolationException>()
+            .Which.Code.Should()
+            .Be("group.already-member");
+        group.Invites.Single().Uses.Should().Be(1);
+    }
+
+    [Test]
+    public void Should_let_only_a_former_owner_restore_an_archived_group()
+    {
+        var group = GroupWithTwoMembers();
+        group.Leave(_member, Settled, Now);
+        group.Leave(_owner, Settled, Now);
+
+        var byFormerMember = () => group.RestoreArchived(_member, Now);
+        byFormerMember
+            .Should()
+            .Throw<BusinessRuleViolationException>()
+            .Which.Code.Should()
+            .Be("group.not-former-owner");
+
+        group.RestoreArchived(_owner, Now);
+        group.Status.Should().Be(GroupStatus.Active);
+        group.ActiveMembershipOf(_owner)!.Role.Should().Be(GroupRole.Owner);
+    }
+
+    [Test]
+    public void Should_refuse_changes_to_an_archived_or_deleted_group()
+    {
+        var archived = Group.Create("Flat", "EUR", "Europe/Berlin", _owner, Now);
+        archived.Leave(_owner, Settled, Now);
+        var deleted = GroupWithTwoMembers();
+        deleted.RequestDeletion(_owner, "hash", Now);
+        deleted.Delete(_owner, "hash", "Flat", Settled, Now);
+
+        foreach (var group in new[] { archived, deleted })
+        {
+            var act = () => group.UpdateSettings("Other", "EUR", "Europe/Berlin");
+            act.Should()
+                .Throw<BusinessRuleViolationException>()
+                .Which.Code.Should()
+                .Be("group.not-active");
+        }
+    }
+
+    [Test]
+    public void Should_keep_deleting_impossible_while_a_balance_is_open()
+    {
+        var group = GroupWithTwoMembers();
+        group.RequestDeletion(_owner, "hash", Now);
+
+        var act = () => group.Delete(_owner, "hash", "Flat", ["EUR", "USD"], Now);
+
+        act.Should().Throw<BusinessRuleViolationException>().WithMessage("*EUR, USD*");
+        group.Status.Should().Be(GroupStatus.Active);
+    }
 }

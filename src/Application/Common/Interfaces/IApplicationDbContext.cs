@@ -1,5 +1,7 @@
+using Ardalis.Specification;
 using Ledger.Domain.Audit;
 using Ledger.Domain.Balances;
+using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -14,6 +16,7 @@ public interface IApplicationDbContext
 {
     DbSet<Group> Groups { get; }
     DbSet<Membership> Memberships { get; }
+    DbSet<Invite> Invites { get; }
     DbSet<AuditEvent> AuditEvents { get; }
     DbSet<MemberBalance> MemberBalances { get; }
 
@@ -23,4 +26,25 @@ public interface IApplicationDbContext
 
     /// <summary>Forgets every tracked entity; used before a retried attempt of a transaction.</summary>
     void ResetTracking();
+
+    /// <summary>
+    /// The query a specification describes: criteria, includes, ordering, paging and tracking.
+    /// </summary>
+    IQueryable<T> Apply<T>(ISpecification<T> specification)
+        where T : class;
+
+    /// <summary>
+    /// The specification's criteria only, for counting: ordering, paging and includes would
+    /// change nothing but the cost (or, for paging, the answer).
+    /// </summary>
+    IQueryable<T> ApplyForCount<T>(ISpecification<T> specification)
+        where T : class;
+
+    /// <summary>
+    /// Locks the group's row until the transaction ends. Membership changes of one group take
+    /// this lock before they read the aggregate, so they run one after another and each sees
+    /// the result of the one before (the last two members leaving at once, the last use of an
+    /// invite). Must be called inside the command's transaction.
+    /// </summary>
+    Task LockGroupAsync(GroupId groupId, CancellationToken cancellationToken);
 }

@@ -53,9 +53,10 @@ internal sealed class InviteConfiguration : IEntityTypeConfiguration<Invite>
     {
         builder.ToTable("invites");
         builder.HasKey(i => new { i.GroupId, i.Id });
-        builder.Property(i => i.Code).HasMaxLength(64);
-        builder.HasIndex(i => new { i.GroupId, i.Code }).IsUnique();
-        builder.HasIndex(i => i.Code);
+        // A hex SHA-256 of the code. Joining looks the hash up without knowing the group.
+        builder.Property(i => i.CodeHash).HasMaxLength(64);
+        builder.HasIndex(i => new { i.GroupId, i.CodeHash }).IsUnique();
+        builder.HasIndex(i => i.CodeHash);
         // Two joins racing for the last use: only the first update of Uses applies.
         builder.Property(i => i.Uses).IsConcurrencyToken();
     }

@@ -209,11 +209,11 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<string>("Code")
+                    b.Property<string>("CodeHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("code");
+                        .HasColumnName("code_hash");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -239,12 +239,12 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                     b.HasKey("GroupId", "Id")
                         .HasName("pk_invites");
 
-                    b.HasIndex("Code")
-                        .HasDatabaseName("ix_invites_code");
+                    b.HasIndex("CodeHash")
+                        .HasDatabaseName("ix_invites_code_hash");
 
-                    b.HasIndex("GroupId", "Code")
+                    b.HasIndex("GroupId", "CodeHash")
                         .IsUnique()
-                        .HasDatabaseName("ix_invites_group_id_code");
+                        .HasDatabaseName("ix_invites_group_id_code_hash");
 
                     b.ToTable("invites", (string)null);
                 });

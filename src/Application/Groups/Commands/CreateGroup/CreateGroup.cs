@@ -1,7 +1,6 @@
 using FluentValidation;
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Interfaces;
-using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
 using Mediator;
 
@@ -15,16 +14,9 @@ public sealed class CreateGroupValidator : AbstractValidator<CreateGroup>
 {
     public CreateGroupValidator()
     {
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(Group.NameMaxLength);
-        RuleFor(c => c.DefaultCurrency)
-            .NotEmpty()
-            .Must(code => Iso4217.TryGetMinorUnits(code, out _))
-            .WithMessage("'Default Currency' must be an ISO 4217 currency code such as EUR.");
-        RuleFor(c => c.TimeZone)
-            .NotEmpty()
-            .MaximumLength(64)
-            .Must(zone => TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
-            .WithMessage("'Time Zone' must be an IANA time zone id such as Europe/Berlin.");
+        RuleFor(c => c.Name).MustBeAGroupName();
+        RuleFor(c => c.DefaultCurrency).MustBeACurrencyCode();
+        RuleFor(c => c.TimeZone).MustBeATimeZone();
     }
 }
 
@@ -46,7 +38,7 @@ public sealed class CreateGroupHandler(
             clock.GetUtcNow()
         );
         db.Groups.Add(group);
-        audit.Record("group.created", "group", group.Id, group.Id);
+        audit.Record(GroupAudit.Created, GroupAudit.GroupRecord, group.Id, group.Id);
         return ValueTask.FromResult(GroupDto.From(group, GroupRole.Owner));
     }
 }

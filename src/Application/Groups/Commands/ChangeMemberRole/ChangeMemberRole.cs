@@ -1,0 +1,67 @@
+using FluentValidation;
+using Ledger.Application.Common.Auditing;
+using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Application.Groups.Specifications;
+using Ledger.Domain.Common;
+using Ledger.Domain.Groups;
+using Mediator;
+
+namespace Ledger.Application.Groups.Commands.ChangeMemberRole;
+
+/// <summary>
+/// Makes a member an owner or an owner a member. Owners only; the group always keeps an owner.
+/// </summary>
+public sealed record ChangeMemberRole(GroupId GroupId, UserId UserId, GroupRole Role)
+    : ICommand<MemberDto>,
+        IGroupScoped
+{
+    public GroupAccess RequiredAccess => GroupAccess.Owner;
+}
+
+public sealed class ChangeMemberRoleValidator : AbstractValidator<ChangeMemberRole>
+{
+    public ChangeMemberRoleValidator()
+    {
+        RuleFor(c => c.UserId).MustBeAUserId();
+        RuleFor(c => c.Role).IsInEnum();
+    }
+}
+
+public sealed class ChangeMemberRoleHandler(
+    IApplicationDbContext db,
+    IUserDirectory users,
+    AuditTrail audit
+) : ICommandHandler<ChangeMemberRole, MemberDto>
+{
+    public async ValueTask<MemberDto> Handle(
+        ChangeMemberRole command,
+        CancellationToken cancellationToken
+    )
+    {
+        var group = await db.LockAndLoadAsync(
+            command.GroupId,
+            new GroupWithMembershipsSpec(command.GroupId),
+            cancellationToken
+        );
+        var membership =
+            group.ActiveMembershipOf(command.UserId) ?? throw new NotFoundException("member");
+        var before = membership.Role;
+
+        group.ChangeRole(command.UserId, command.Role);
+        if (membership.Role != before)
+        {
+            audit.Record(
+                membership.Role == GroupRole.Owner
+                    ? GroupAudit.MemberPromoted
+                    : GroupAudit.MemberDemoted,
+                GroupAudit.MembershipRecord,
+                membership.Id,
+                group.Id
+            );
+        }
+
+        return (await MemberDto.FromAsync([membership], users, cancellationToken))[0];
+    }
+}

@@ -1,0 +1,62 @@
+using Ledger.Application.Common.Auditing;
+using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Application.Groups.Specifications;
+using Ledger.Domain.Common;
+using Ledger.Domain.Groups;
+using Mediator;
+
+namespace Ledger.Application.Groups.Commands.LeaveGroup;
+
+/// <summary>
+/// Ends the caller's membership. Any member, once settled up in every currency; the last owner
+/// must hand over ownership first while others remain. The last member leaving archives the
+/// group. Leaving never deletes anything (audit 003 #2). No validator: the group id is the only
+/// input, and authorization has already resolved it.
+/// </summary>
+public sealed record LeaveGroup(GroupId GroupId) : ICommand<LeftGroupDto>, IGroupScoped
+{
+    public GroupAccess RequiredAccess => GroupAccess.Member;
+}
+
+/// <summary>The group's status after the caller left: Archived if they were the last member.</summary>
+public sealed record LeftGroupDto(Guid GroupId, GroupStatus GroupStatus);
+
+public sealed class LeaveGroupHandler(
+    IApplicationDbContext db,
+    ICurrentPrincipal principal,
+    IBalanceReader balances,
+    AuditTrail audit,
+    TimeProvider clock
+) : ICommandHandler<LeaveGroup, LeftGroupDto>
+{
+    public async ValueTask<LeftGroupDto> Handle(
+        LeaveGroup command,
+        CancellationToken cancellationToken
+    )
+    {
+        var me = principal.RequireUserId();
+        // The lock makes two last members leaving at once see each other: the second archives.
+        var group = await db.LockAndLoadAsync(
+            command.GroupId,
+            new GroupWithMembershipsSpec(command.GroupId),
+            cancellationToken
+        );
+        var membership = group.ActiveMembershipOf(me) ?? throw new NotFoundException("group");
+        var openCurrencies = await balances.OpenCurrenciesOfMemberAsync(
+            group.Id,
+            me,
+            cancellationToken
+        );
+
+        group.Leave(me, openCurrencies, clock.GetUtcNow());
+        audit.Record(GroupAudit.MemberLeft, GroupAudit.MembershipRecord, membership.Id, group.Id);
+        if (group.Status == GroupStatus.Archived)
+        {
+            audit.Record(GroupAudit.Archived, GroupAudit.GroupRecord, group.Id, group.Id);
+        }
+
+        return new LeftGroupDto(group.Id.Value, group.Status);
+    }
+}

@@ -1,0 +1,57 @@
+using FluentValidation;
+using Ledger.Application.Common.Auditing;
+using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Application.Groups.Specifications;
+using Ledger.Domain.Common;
+using Mediator;
+
+namespace Ledger.Application.Groups.Commands.RemoveMember;
+
+/// <summary>
+/// Ends another member's membership (kept for history). Owners only; not an owner (demote them
+/// first) and not while the member's balance in any currency is open.
+/// </summary>
+public sealed record RemoveMember(GroupId GroupId, UserId UserId) : ICommand, IGroupScoped
+{
+    public GroupAccess RequiredAccess => GroupAccess.Owner;
+}
+
+public sealed class RemoveMemberValidator : AbstractValidator<RemoveMember>
+{
+    public RemoveMemberValidator() => RuleFor(c => c.UserId).MustBeAUserId();
+}
+
+public sealed class RemoveMemberHandler(
+    IApplicationDbContext db,
+    IBalanceReader balances,
+    AuditTrail audit,
+    TimeProvider clock
+) : ICommandHandler<RemoveMember>
+{
+    public async ValueTask<Unit> Handle(RemoveMember command, CancellationToken cancellationToken)
+    {
+        var group = await db.LockAndLoadAsync(
+            command.GroupId,
+            new GroupWithMembershipsSpec(command.GroupId),
+            cancellationToken
+        );
+        var membership =
+            group.ActiveMembershipOf(command.UserId) ?? throw new NotFoundException("member");
+        var openCurrencies = await balances.OpenCurrenciesOfMemberAsync(
+            group.Id,
+            command.UserId,
+            cancellationToken
+        );
+
+        group.RemoveMember(command.UserId, openCurrencies, clock.GetUtcNow());
+        audit.Record(
+            GroupAudit.MemberRemoved,
+            GroupAudit.MembershipRecord,
+            membership.Id,
+            group.Id
+        );
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,46 @@
+using Ardalis.Specification;
+using Ledger.Domain.Common;
+using Ledger.Domain.Groups;
+
+namespace Ledger.Application.Groups.Specifications;
+
+/// <summary>
+/// The groups a user belongs to, in id order (ids are time-ordered), after a keyset position.
+/// The membership test is a correlated EXISTS on user_id, which PostgreSQL runs as a semi-join
+/// over the per-user index of memberships: the one query allowed to span groups.
+/// Archived groups are included on request, and only for their former owners: they are the
+/// ones who can restore them, and nobody else can read an archived group.
+/// Deleted groups are never listed.
+/// </summary>
+public sealed class MyGroupsSpec : Specification<Group>
+{
+    public MyGroupsSpec(UserId user, GroupId? after, int take, bool includeArchived)
+    {
+        if (includeArchived)
+        {
+            Query.Where(g =>
+                g.Memberships.Any(m =>
+                    m.UserId == user
+                    && (
+                        (m.LeftAt == null && g.Status == GroupStatus.Active)
+                        || (m.Role == GroupRole.Owner && g.Status == GroupStatus.Archived)
+                    )
+                )
+            );
+        }
+        else
+        {
+            Query.Where(g =>
+                g.Status == GroupStatus.Active
+                && g.Memberships.Any(m => m.UserId == user && m.LeftAt == null)
+            );
+        }
+
+        if (after is { } position)
+        {
+            Query.Where(g => g.Id > position);
+        }
+
+        Query.OrderBy(g => g.Id).Take(take).AsNoTracking();
+    }
+}
