@@ -1,6 +1,7 @@
 using Ledger.Application.Common.Interfaces;
 using Ledger.Infrastructure.Balances;
 using Ledger.Infrastructure.Configuration;
+using Ledger.Infrastructure.Identity;
 using Ledger.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -30,6 +31,7 @@ public static class DependencyInjection
         );
         services.AddScoped<IBalanceReader, BalanceReader>();
         services.AddScoped<DatabaseMigrator>();
+        services.AddLedgerIdentity();
 
         var redis = ConnectionSettings.Redis(configuration);
         if (redis is not null)

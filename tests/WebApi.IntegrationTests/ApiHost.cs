@@ -1,4 +1,5 @@
 using Ledger.TestSupport;
+using Ledger.WebApi.IntegrationTests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
@@ -47,6 +48,7 @@ public sealed class LedgerApiFactory(string databaseConnectionString)
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Ledger", databaseConnectionString);
         builder.UseSetting("ConnectionStrings:Redis", TestEnvironment.RedisConnectionString);
+        TestOAuthClient.Configure(builder);
         builder.ConfigureLogging(logging =>
             logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new FileLoggerProvider("http.log"))
         );
