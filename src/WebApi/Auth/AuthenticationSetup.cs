@@ -22,6 +22,11 @@ public static class AuthenticationSetup
         var local = TokenKeys.MayGenerateKeys(builder.Environment);
         var services = builder.Services;
 
+        // OpenIddict logs every OAuth request it reads, parameters included, at Information:
+        // a rejected password grant would put the username (an email) in the logs, and any
+        // client can add a login_hint. Capped in code so that no log setting can bring it back.
+        builder.Logging.AddFilter("OpenIddict", LogLevel.Warning);
+
         services.AddSingleton(settings);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentPrincipal, HttpContextPrincipal>();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace Ledger.WebApi.IntegrationTests.Support;
 
@@ -10,16 +11,18 @@ namespace Ledger.WebApi.IntegrationTests.Support;
 /// </summary>
 public sealed partial class Browser : IDisposable
 {
-    public Browser(WebApplicationFactory<Program>? host = null) =>
-        Client = (host ?? ApiHost.Factory).CreateClient(
-            new WebApplicationFactoryClientOptions
-            {
-                AllowAutoRedirect = false,
-                HandleCookies = true,
-            }
-        );
+    /// <param name="host">The app host; <see cref="ApiHost.Factory"/> when null.</param>
+    /// <param name="cookies">Cookies to carry over, e.g. to a restarted host; fresh when null.</param>
+    public Browser(WebApplicationFactory<Program>? host = null, CookieContainer? cookies = null)
+    {
+        Cookies = cookies ?? new CookieContainer();
+        // The default client follows no redirects; the handler keeps cookies like a browser.
+        Client = (host ?? ApiHost.Factory).CreateDefaultClient(new CookieContainerHandler(Cookies));
+    }
 
     public HttpClient Client { get; }
+
+    public CookieContainer Cookies { get; }
 
     public Task<HttpResponseMessage> GetAsync(string url) => Client.GetAsync(url);
 
