@@ -28,6 +28,13 @@ public sealed class AuthSettings
 
     public WebClientSettings? WebClient { get; init; }
 
+    /// <summary>
+    /// Development and Testing: plain HTTP on loopback is allowed and token keys are made
+    /// locally. Every other environment is treated as production.
+    /// </summary>
+    public static bool IsLocalEnvironment(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment("Testing");
+
     public static AuthSettings From(IConfiguration configuration)
     {
         var settings = configuration.GetSection(Section).Get<AuthSettings>() ?? new AuthSettings();

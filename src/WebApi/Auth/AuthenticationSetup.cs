@@ -19,7 +19,7 @@ public static class AuthenticationSetup
         var settings = AuthSettings.From(builder.Configuration);
         // First, so a production host without keys stops here, naming the missing settings.
         var keys = TokenKeys.Load(builder.Configuration, builder.Environment);
-        var local = TokenKeys.MayGenerateKeys(builder.Environment);
+        var local = AuthSettings.IsLocalEnvironment(builder.Environment);
         var services = builder.Services;
 
         // OpenIddict logs every OAuth request it reads, parameters included, at Information:

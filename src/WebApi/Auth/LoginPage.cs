@@ -36,6 +36,18 @@ public static class LoginPage
         IPasswordHasher<ApplicationUser> hasher
     )
     {
+        if (!context.Request.HasFormContentType)
+        {
+            return Render(
+                context,
+                antiforgery,
+                null,
+                null,
+                ExpiredForm,
+                StatusCodes.Status400BadRequest
+            );
+        }
+
         // Read by hand (not bound) so the anti-forgery check is ours, explicit and first.
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var returnUrl = LocalReturnUrl(form["returnUrl"]);
@@ -58,15 +70,13 @@ public static class LoginPage
 
         var password = form["password"].ToString();
         var user = email is null ? null : await users.FindByEmailAsync(email);
-        if (user is null || password.Length is 0 or > UserRules.PasswordMaximumLength)
+        if (
+            user is null
+            || !user.IsActive
+            || password.Length is 0 or > UserRules.PasswordMaximumLength
+        )
         {
             // As slow as a real check, so timing does not reveal which emails have accounts.
-            DummyPasswordCheck(hasher, password);
-            return Render(context, antiforgery, returnUrl, email, IncorrectCredentials);
-        }
-
-        if (!user.IsActive)
-        {
             DummyPasswordCheck(hasher, password);
             return Render(context, antiforgery, returnUrl, email, IncorrectCredentials);
         }

@@ -26,7 +26,7 @@ public sealed record TokenKeys(RsaSecurityKey Signing, RsaSecurityKey Encryption
             return new TokenKeys(signing, encryption);
         }
 
-        if (MayGenerateKeys(environment))
+        if (AuthSettings.IsLocalEnvironment(environment))
         {
             var directory = Path.Combine(LocalFolder.For(environment), "keys");
             return new TokenKeys(
@@ -44,9 +44,6 @@ public sealed record TokenKeys(RsaSecurityKey Signing, RsaSecurityKey Encryption
             $"Token keys are missing in the {environment.EnvironmentName} environment: set {string.Join(" and ", missing)} to an RSA private key in PEM form."
         );
     }
-
-    public static bool MayGenerateKeys(IHostEnvironment environment) =>
-        environment.IsDevelopment() || environment.IsEnvironment("Testing");
 
     private static string SettingNames(string name) =>
         $"{AuthSettings.Section}:{name} (or {AuthSettings.Section}:{name}File)";

@@ -110,7 +110,7 @@ public sealed partial class WebClientRegistration(
                 uri.Scheme == Uri.UriSchemeHttps
                 || (
                     uri.Scheme == Uri.UriSchemeHttp
-                    && (uri.IsLoopback || TokenKeys.MayGenerateKeys(environment))
+                    && (uri.IsLoopback || AuthSettings.IsLocalEnvironment(environment))
                 )
             );
         return valid

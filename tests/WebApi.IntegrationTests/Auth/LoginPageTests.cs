@@ -55,6 +55,19 @@ public sealed partial class LoginPageTests : HttpTest
     }
 
     [Test]
+    public async Task Should_answer_400_to_a_post_that_is_not_a_form()
+    {
+        using var browser = new Browser();
+
+        using var response = await browser.Client.PostAsync(
+            "/account/login",
+            new StringContent("{}", System.Text.Encoding.UTF8, "application/json")
+        );
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Test]
     public async Task Should_show_the_same_error_for_an_unknown_email_and_a_wrong_password()
     {
         var user = await RegisterAsync();

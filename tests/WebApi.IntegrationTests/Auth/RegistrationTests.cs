@@ -4,6 +4,7 @@ using System.Text.Json;
 using AwesomeAssertions;
 using Ledger.TestSupport;
 using Ledger.WebApi.IntegrationTests.Support;
+using Npgsql;
 
 namespace Ledger.WebApi.IntegrationTests.Auth;
 
@@ -24,6 +25,25 @@ public sealed class RegistrationTests : HttpTest
         using var body = JsonDocument.Parse(text);
         body.RootElement.EnumerateObject().Select(p => p.Name).Should().Equal("id");
         body.RootElement.GetProperty("id").GetGuid().Should().NotBeEmpty();
+    }
+
+    [Test]
+    public async Task Should_audit_the_registration_with_the_new_user_as_actor()
+    {
+        var id = await ApiUsers.RegisterAsync(Pii.Email(), Pii.Password(), Pii.Name());
+
+        await using var connection = new NpgsqlConnection(ApiHost.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var query = new NpgsqlCommand(
+            "SELECT action, record_id FROM audit_events WHERE actor_user_id = @id",
+            connection
+        );
+        query.Parameters.AddWithValue("id", id.Value);
+        await using var reader = await query.ExecuteReaderAsync();
+        (await reader.ReadAsync()).Should().BeTrue();
+        reader.GetString(0).Should().Be("user.registered");
+        reader.GetString(1).Should().Be(id.Value.ToString());
+        (await reader.ReadAsync()).Should().BeFalse();
     }
 
     [Test]
@@ -78,6 +98,21 @@ public sealed class RegistrationTests : HttpTest
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("errors").TryGetProperty("email", out _).Should().BeTrue();
+    }
+
+    [TestCase("{\"email\": ")]
+    [TestCase("{\"email\": 42, \"password\": [], \"displayName\": {}}")]
+    [TestCase("")]
+    public async Task Should_answer_400_to_a_malformed_body(string body)
+    {
+        using var client = ApiUsers.AnonymousClient();
+
+        using var response = await client.PostAsync(
+            "/api/v1/auth/register",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json")
+        );
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
 
     [Test]
