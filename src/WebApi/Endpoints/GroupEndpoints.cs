@@ -20,6 +20,7 @@ using Ledger.Domain.Groups;
 using Ledger.WebApi.Http;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Ledger.WebApi.Endpoints;
 
@@ -36,14 +37,26 @@ public static class GroupEndpoints
         groups.MapPut("/{groupId:guid}", UpdateGroupSettings).Named(nameof(UpdateGroupSettings));
         groups.MapPost("/{groupId:guid}/invites", CreateInvite).Named(nameof(CreateInvite));
         groups.MapGet("/{groupId:guid}/members", ListMembers).Named(nameof(ListMembers));
-        groups.MapPut("/{groupId:guid}/members/{userId:guid}/role", ChangeMemberRole).Named(nameof(ChangeMemberRole));
-        groups.MapDelete("/{groupId:guid}/members/{userId:guid}", RemoveMember).Named(nameof(RemoveMember));
-        groups.MapPost("/{groupId:guid}/ownership-transfer", TransferOwnership).Named(nameof(TransferOwnership));
+        groups
+            .MapPut("/{groupId:guid}/members/{userId:guid}/role", ChangeMemberRole)
+            .Named(nameof(ChangeMemberRole));
+        groups
+            .MapDelete("/{groupId:guid}/members/{userId:guid}", RemoveMember)
+            .Named(nameof(RemoveMember));
+        groups
+            .MapPost("/{groupId:guid}/ownership-transfer", TransferOwnership)
+            .Named(nameof(TransferOwnership));
         groups.MapPost("/{groupId:guid}/leave", LeaveGroup).Named(nameof(LeaveGroup));
-        groups.MapPost("/{groupId:guid}/unarchive", RestoreArchivedGroup).Named(nameof(RestoreArchivedGroup));
-        groups.MapPost("/{groupId:guid}/deletion-requests", RequestGroupDeletion).Named(nameof(RequestGroupDeletion));
+        groups
+            .MapPost("/{groupId:guid}/unarchive", RestoreArchivedGroup)
+            .Named(nameof(RestoreArchivedGroup));
+        groups
+            .MapPost("/{groupId:guid}/deletion-requests", RequestGroupDeletion)
+            .Named(nameof(RequestGroupDeletion));
         groups.MapDelete("/{groupId:guid}", DeleteGroup).Named(nameof(DeleteGroup));
-        groups.MapPost("/{groupId:guid}/restore", RestoreDeletedGroup).Named(nameof(RestoreDeletedGroup));
+        groups
+            .MapPost("/{groupId:guid}/restore", RestoreDeletedGroup)
+            .Named(nameof(RestoreDeletedGroup));
         return groups;
     }
 
@@ -53,7 +66,10 @@ public static class GroupEndpoints
         int? limit = null,
         string? cursor = null,
         bool includeArchived = false
-    ) => TypedResults.Ok(await sender.Send(new ListMyGroups(limit, cursor, includeArchived), cancellationToken));
+    ) =>
+        TypedResults.Ok(
+            await sender.Send(new ListMyGroups(limit, cursor, includeArchived), cancellationToken)
+        );
 
     public static async Task<Created<GroupDto>> CreateGroup(
         CreateGroupRequest body,
@@ -62,13 +78,20 @@ public static class GroupEndpoints
         CancellationToken cancellationToken
     )
     {
-        var group = await sender.Send(new CreateGroup(body.Name, body.DefaultCurrency, body.TimeZone), cancellationToken);
+        var group = await sender.Send(
+            new CreateGroup(body.Name, body.DefaultCurrency, body.TimeZone),
+            cancellationToken
+        );
         EntityTags.Set(http, group.Version);
         return TypedResults.Created($"/api/v1/groups/{group.Id}", group);
     }
 
-    public static async Task<Ok<GroupDto>> GetGroup(Guid groupId, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
-        WithETag(http, await sender.Send(new GetGroup(new GroupId(groupId)), cancellationToken));
+    public static async Task<Ok<GroupDto>> GetGroup(
+        Guid groupId,
+        ISender sender,
+        HttpContext http,
+        CancellationToken cancellationToken
+    ) => WithETag(http, await sender.Send(new GetGroup(new GroupId(groupId)), cancellationToken));
 
     public static async Task<Ok<GroupDto>> UpdateGroupSettings(
         Guid groupId,
@@ -79,7 +102,13 @@ public static class GroupEndpoints
     )
     {
         var expected = EntityTags.ExpectedVersion(http, body.Version);
-        var command = new UpdateGroupSettings(new GroupId(groupId), body.Name, body.DefaultCurrency, body.TimeZone, expected);
+        var command = new UpdateGroupSettings(
+            new GroupId(groupId),
+            body.Name,
+            body.DefaultCurrency,
+            body.TimeZone,
+            expected
+        );
         return WithETag(http, await sender.Send(command, cancellationToken));
     }
 
@@ -90,7 +119,10 @@ public static class GroupEndpoints
         CancellationToken cancellationToken
     )
     {
-        var invite = await sender.Send(new CreateInvite(new GroupId(groupId), body.ExpiresAt, body.MaxUses), cancellationToken);
+        var invite = await sender.Send(
+            new CreateInvite(new GroupId(groupId), body.ExpiresAt, body.MaxUses),
+            cancellationToken
+        );
         return TypedResults.Created($"/api/v1/groups/{groupId}/invites/{invite.Id}", invite);
     }
 
@@ -107,7 +139,13 @@ public static class GroupEndpoints
         CancellationToken cancellationToken,
         int? limit = null,
         string? cursor = null
-    ) => TypedResults.Ok(await sender.Send(new ListMembers(new GroupId(groupId), limit, cursor), cancellationToken));
+    ) =>
+        TypedResults.Ok(
+            await sender.Send(
+                new ListMembers(new GroupId(groupId), limit, cursor),
+                cancellationToken
+            )
+        );
 
     public static async Task<Ok<MemberDto>> ChangeMemberRole(
         Guid groupId,
@@ -117,7 +155,10 @@ public static class GroupEndpoints
         CancellationToken cancellationToken
     ) =>
         TypedResults.Ok(
-            await sender.Send(new ChangeMemberRole(new GroupId(groupId), new UserId(userId), body.Role), cancellationToken)
+            await sender.Send(
+                new ChangeMemberRole(new GroupId(groupId), new UserId(userId), body.Role),
+                cancellationToken
+            )
         );
 
     public static async Task<NoContent> RemoveMember(
@@ -127,7 +168,10 @@ public static class GroupEndpoints
         CancellationToken cancellationToken
     )
     {
-        await sender.Send(new RemoveMember(new GroupId(groupId), new UserId(userId)), cancellationToken);
+        await sender.Send(
+            new RemoveMember(new GroupId(groupId), new UserId(userId)),
+            cancellationToken
+        );
         return TypedResults.NoContent();
     }
 
@@ -140,10 +184,17 @@ public static class GroupEndpoints
     ) =>
         WithETag(
             http,
-            await sender.Send(new TransferOwnership(new GroupId(groupId), new UserId(body.NewOwnerId)), cancellationToken)
+            await sender.Send(
+                new TransferOwnership(new GroupId(groupId), new UserId(body.NewOwnerId)),
+                cancellationToken
+            )
         );
 
-    public static async Task<Ok<LeftGroupDto>> LeaveGroup(Guid groupId, ISender sender, CancellationToken cancellationToken) =>
+    public static async Task<Ok<LeftGroupDto>> LeaveGroup(
+        Guid groupId,
+        ISender sender,
+        CancellationToken cancellationToken
+    ) =>
         TypedResults.Ok(await sender.Send(new LeaveGroup(new GroupId(groupId)), cancellationToken));
 
     public static async Task<Ok<GroupDto>> RestoreArchivedGroup(
@@ -151,7 +202,11 @@ public static class GroupEndpoints
         ISender sender,
         HttpContext http,
         CancellationToken cancellationToken
-    ) => WithETag(http, await sender.Send(new RestoreArchivedGroup(new GroupId(groupId)), cancellationToken));
+    ) =>
+        WithETag(
+            http,
+            await sender.Send(new RestoreArchivedGroup(new GroupId(groupId)), cancellationToken)
+        );
 
     public static async Task<Created<GroupDeletionConfirmationDto>> RequestGroupDeletion(
         Guid groupId,
@@ -165,7 +220,7 @@ public static class GroupEndpoints
 
     public static async Task<NoContent> DeleteGroup(
         Guid groupId,
-        DeleteGroupRequest body,
+        [FromBody] DeleteGroupRequest body,
         ISender sender,
         HttpContext http,
         CancellationToken cancellationToken
@@ -173,7 +228,12 @@ public static class GroupEndpoints
     {
         var expected = EntityTags.ExpectedVersion(http, body.Version);
         await sender.Send(
-            new DeleteGroup(new GroupId(groupId), body.ConfirmationToken, body.ConfirmationName, expected),
+            new DeleteGroup(
+                new GroupId(groupId),
+                body.ConfirmationToken,
+                body.ConfirmationName,
+                expected
+            ),
             cancellationToken
         );
         return TypedResults.NoContent();
@@ -184,7 +244,11 @@ public static class GroupEndpoints
         ISender sender,
         HttpContext http,
         CancellationToken cancellationToken
-    ) => WithETag(http, await sender.Send(new RestoreDeletedGroup(new GroupId(groupId)), cancellationToken));
+    ) =>
+        WithETag(
+            http,
+            await sender.Send(new RestoreDeletedGroup(new GroupId(groupId)), cancellationToken)
+        );
 
     private static Ok<GroupDto> WithETag(HttpContext http, GroupDto group)
     {
@@ -197,7 +261,12 @@ public static class GroupEndpoints
 
 public sealed record CreateGroupRequest(string Name, string DefaultCurrency, string TimeZone);
 
-public sealed record UpdateGroupSettingsRequest(string Name, string DefaultCurrency, string TimeZone, int? Version);
+public sealed record UpdateGroupSettingsRequest(
+    string Name,
+    string DefaultCurrency,
+    string TimeZone,
+    int? Version
+);
 
 public sealed record CreateInviteRequest(DateTimeOffset ExpiresAt, int MaxUses);
 
@@ -207,4 +276,8 @@ public sealed record ChangeMemberRoleRequest(GroupRole Role);
 
 public sealed record TransferOwnershipRequest(Guid NewOwnerId);
 
-public sealed record DeleteGroupRequest(string ConfirmationToken, string ConfirmationName, int? Version);
+public sealed record DeleteGroupRequest(
+    string ConfirmationToken,
+    string ConfirmationName,
+    int? Version
+);

@@ -17,9 +17,12 @@ public static class AuthorizationMatrixRows
     public static readonly IReadOnlyList<MatrixRow> All =
     [
         // Accounts
-        new("POST /api/v1/auth/register", [Anonymous, Stranger, Member, Owner], Body: _ => NewAccount()),
+        new(
+            "POST /api/v1/auth/register",
+            [Anonymous, Stranger, Member, Owner],
+            Body: _ => NewAccount()
+        ),
         new("GET /api/v1/me", SignedIn),
-
         // Groups
         new("GET /api/v1/groups", SignedIn),
         new("POST /api/v1/groups", SignedIn, Body: _ => NewGroup()),
@@ -33,7 +36,10 @@ public static class AuthorizationMatrixRows
                 name = s.GroupName,
                 defaultCurrency = "USD",
                 timeZone = "America/New_York",
-                version = int.Parse(s.Values["version"], System.Globalization.CultureInfo.InvariantCulture),
+                version = int.Parse(
+                    s.Values["version"],
+                    System.Globalization.CultureInfo.InvariantCulture
+                ),
             },
             Prepare: RememberVersionAsync
         ),
@@ -43,7 +49,11 @@ public static class AuthorizationMatrixRows
             Body: _ => new { expiresAt = DateTimeOffset.UtcNow.AddDays(1), maxUses = 3 }
         ),
         new("GET /api/v1/groups/{groupId}/members", Members),
-        new("PUT /api/v1/groups/{groupId}/members/{userId}/role", Owners, Body: _ => new { role = "owner" }),
+        new(
+            "PUT /api/v1/groups/{groupId}/members/{userId}/role",
+            Owners,
+            Body: _ => new { role = "owner" }
+        ),
         new("DELETE /api/v1/groups/{groupId}/members/{userId}", Owners),
         new(
             "POST /api/v1/groups/{groupId}/ownership-transfer",
@@ -60,7 +70,10 @@ public static class AuthorizationMatrixRows
             {
                 confirmationToken = s.Values["token"],
                 confirmationName = s.GroupName,
-                version = int.Parse(s.Values["version"], System.Globalization.CultureInfo.InvariantCulture),
+                version = int.Parse(
+                    s.Values["version"],
+                    System.Globalization.CultureInfo.InvariantCulture
+                ),
             },
             Prepare: RequestDeletionAsync
         ),
@@ -91,9 +104,15 @@ public static class AuthorizationMatrixRows
     /// <summary>Everyone leaves: the group is archived, the owner a former owner.</summary>
     private static async Task ArchiveAsync(MatrixScenario scenario)
     {
-        using var memberLeft = await scenario.Member.HttpClient.PostAsync($"/api/v1/groups/{scenario.GroupId}/leave", null);
+        using var memberLeft = await scenario.Member.HttpClient.PostAsync(
+            $"/api/v1/groups/{scenario.GroupId}/leave",
+            null
+        );
         await MatrixScenario.ReadAsync(memberLeft);
-        using var ownerLeft = await scenario.Owner.HttpClient.PostAsync($"/api/v1/groups/{scenario.GroupId}/leave", null);
+        using var ownerLeft = await scenario.Owner.HttpClient.PostAsync(
+            $"/api/v1/groups/{scenario.GroupId}/leave",
+            null
+        );
         await MatrixScenario.ReadAsync(ownerLeft);
     }
 
@@ -103,21 +122,29 @@ public static class AuthorizationMatrixRows
             $"/api/v1/groups/{scenario.GroupId}/deletion-requests",
             null
         );
-        scenario.Values["token"] = (await MatrixScenario.ReadAsync(response)).GetProperty("confirmationToken").GetString()!;
+        scenario.Values["token"] = (await MatrixScenario.ReadAsync(response))
+            .GetProperty("confirmationToken")
+            .GetString()!;
         await RememberVersionAsync(scenario);
     }
 
     private static async Task DeleteAsync(MatrixScenario scenario)
     {
         await RequestDeletionAsync(scenario);
-        using var request = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/groups/{scenario.GroupId}")
+        using var request = new HttpRequestMessage(
+            HttpMethod.Delete,
+            $"/api/v1/groups/{scenario.GroupId}"
+        )
         {
             Content = JsonContent.Create(
                 new
                 {
                     confirmationToken = scenario.Values["token"],
                     confirmationName = scenario.GroupName,
-                    version = int.Parse(scenario.Values["version"], System.Globalization.CultureInfo.InvariantCulture),
+                    version = int.Parse(
+                        scenario.Values["version"],
+                        System.Globalization.CultureInfo.InvariantCulture
+                    ),
                 }
             ),
         };

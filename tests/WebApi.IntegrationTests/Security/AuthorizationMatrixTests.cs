@@ -18,7 +18,10 @@ public sealed class AuthorizationMatrixTests : HttpTest
         var documented = await DocumentedOperationsAsync();
         var rows = AuthorizationMatrixRows.All.Select(r => r.Operation).ToList();
 
-        documented.Except(rows).Should().BeEmpty("every operation needs a row in AuthorizationMatrixRows");
+        documented
+            .Except(rows)
+            .Should()
+            .BeEmpty("every operation needs a row in AuthorizationMatrixRows");
         rows.Except(documented).Should().BeEmpty("rows must name operations the API documents");
         rows.Should().OnlyHaveUniqueItems();
     }
@@ -43,7 +46,9 @@ public sealed class AuthorizationMatrixTests : HttpTest
                 var verdict = Judge(row, caller, response.StatusCode);
                 if (verdict is not null)
                 {
-                    violations.Add($"{row.Operation} as {caller}: {verdict} ({await response.Content.ReadAsStringAsync()})");
+                    violations.Add(
+                        $"{row.Operation} as {caller}: {verdict} ({await response.Content.ReadAsStringAsync()})"
+                    );
                 }
             }
         }
@@ -74,7 +79,11 @@ public sealed class AuthorizationMatrixTests : HttpTest
         return code == expected ? null : $"expected {expected}, got {code}";
     }
 
-    private static Task<HttpResponseMessage> SendAsync(MatrixScenario scenario, MatrixRow row, Caller caller)
+    private static Task<HttpResponseMessage> SendAsync(
+        MatrixScenario scenario,
+        MatrixRow row,
+        Caller caller
+    )
     {
         var (method, template) = Split(row.Operation);
         var request = new HttpRequestMessage(new HttpMethod(method), scenario.PathFor(template));
@@ -101,7 +110,9 @@ public sealed class AuthorizationMatrixTests : HttpTest
             .EnumerateObject()
             .SelectMany(path =>
                 path.Value.EnumerateObject()
-                    .Where(operation => operation.Name is "get" or "post" or "put" or "patch" or "delete")
+                    .Where(operation =>
+                        operation.Name is "get" or "post" or "put" or "patch" or "delete"
+                    )
                     .Select(operation => $"{operation.Name.ToUpperInvariant()} {path.Name}")
             )
             .ToList();

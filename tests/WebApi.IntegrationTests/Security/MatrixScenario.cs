@@ -58,7 +58,10 @@ public sealed class MatrixScenario
             new { expiresAt = DateTimeOffset.UtcNow.AddDays(1), maxUses = 10 }
         );
         var code = (await ReadAsync(invite)).GetProperty("code").GetString()!;
-        using var joined = await users.Member.HttpClient.PostAsJsonAsync("/api/v1/groups/join", new { code });
+        using var joined = await users.Member.HttpClient.PostAsJsonAsync(
+            "/api/v1/groups/join",
+            new { code }
+        );
         await ReadAsync(joined);
         return new MatrixScenario(users, groupId, code) { GroupName = name };
     }
@@ -67,7 +70,9 @@ public sealed class MatrixScenario
     public async Task<int> GroupVersionAsync()
     {
         using var response = await Owner.HttpClient.GetAsync($"/api/v1/groups/{GroupId}");
-        return response.IsSuccessStatusCode ? (await ReadAsync(response)).GetProperty("version").GetInt32() : 0;
+        return response.IsSuccessStatusCode
+            ? (await ReadAsync(response)).GetProperty("version").GetInt32()
+            : 0;
     }
 
     public HttpClient ClientFor(Caller caller) =>
@@ -118,7 +123,11 @@ public sealed class MatrixUsers : IDisposable
     public HttpClient Anonymous { get; }
 
     public static async Task<MatrixUsers> SignUpAsync() =>
-        new(await ApiUsers.SignUpAsync(), await ApiUsers.SignUpAsync(), await ApiUsers.SignUpAsync());
+        new(
+            await ApiUsers.SignUpAsync(),
+            await ApiUsers.SignUpAsync(),
+            await ApiUsers.SignUpAsync()
+        );
 
     public void Dispose()
     {
