@@ -55,6 +55,7 @@ public sealed class LedgerApiFactory(string databaseConnectionString)
             builder.UseSetting($"RateLimiting:Policies:{policy}:PermitLimit", "1000000");
         }
         TestOAuthClient.Configure(builder);
+        ApiPartners.ConfigureAdmin(builder);
         builder.ConfigureLogging(logging =>
             logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new FileLoggerProvider("http.log"))
         );
