@@ -58,6 +58,7 @@ public sealed class LedgerApiFactory(string databaseConnectionString)
         // A loaded 2-core machine can be slow to answer; the fallback itself is tested elsewhere.
         builder.UseSetting("RateLimiting:RedisTimeout", "00:00:03");
         TestOAuthClient.Configure(builder);
+        ApiPartners.ConfigureAdmin(builder);
         builder.ConfigureLogging(logging =>
             logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new FileLoggerProvider("http.log"))
         );

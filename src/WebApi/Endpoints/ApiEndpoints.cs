@@ -11,6 +11,8 @@ public static class ApiEndpoints
             .RequireAuthorization()
             .AddEndpointFilter<VersionConflictFilter>();
         api.MapGroupEndpoints();
+        api.MapIntegrationEndpoints();
+        api.MapAdminClientEndpoints();
         return app;
     }
 }

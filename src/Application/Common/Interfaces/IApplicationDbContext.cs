@@ -3,6 +3,7 @@ using Ledger.Domain.Audit;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
+using Ledger.Domain.Integrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -19,6 +20,7 @@ public interface IApplicationDbContext
     DbSet<Invite> Invites { get; }
     DbSet<AuditEvent> AuditEvents { get; }
     DbSet<MemberBalance> MemberBalances { get; }
+    DbSet<IntegrationGrant> IntegrationGrants { get; }
 
     DatabaseFacade Database { get; }
 
