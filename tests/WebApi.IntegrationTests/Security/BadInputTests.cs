@@ -56,7 +56,7 @@ public sealed class BadInputTests : HttpTest
     public async Task Should_answer_bad_bodies_with_problem_details_4xx_on_every_operation()
     {
         using var users = await MatrixUsers.SignUpAsync();
-        var scenario = await MatrixScenario.CreateAsync(users);
+        var scenario = await MatrixScenario.CreateAsync(users, Caller.Owner);
         var violations = new List<string>();
         var operations = await OperationsWithBodiesAsync();
         operations
