@@ -8,7 +8,9 @@ namespace Ledger.Application.Common.Behaviours;
 
 /// <summary>
 /// Every message needs an authenticated principal unless it is <see cref="IAllowAnonymous"/>;
-/// group-scoped messages are checked against membership and role in the database.
+/// group-scoped messages are checked against membership and role in the database. Admin-only
+/// messages answer 404 to everyone else (no existence leak, PRODUCT.md section 3); system
+/// commands are refused to anyone but the worker.
 /// </summary>
 public sealed class AuthorizationBehaviour<TMessage, TResponse>(
     ICurrentPrincipal principal,
@@ -25,6 +27,16 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(
         if (message is not IAllowAnonymous && !principal.IsAuthenticated)
         {
             throw new UnauthenticatedException();
+        }
+
+        if (message is IRequirePlatformAdmin && !principal.IsPlatformAdmin)
+        {
+            throw new NotFoundException("resource");
+        }
+
+        if (message is ISystemCommand && !principal.IsSystem)
+        {
+            throw new ForbiddenException("Only the worker may run scheduled maintenance.");
         }
 
         if (message is IGroupScoped scoped)

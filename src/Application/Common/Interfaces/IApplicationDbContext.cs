@@ -3,6 +3,7 @@ using Ledger.Domain.Audit;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
+using Ledger.Domain.Operations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -17,8 +18,10 @@ public interface IApplicationDbContext
     DbSet<Group> Groups { get; }
     DbSet<Membership> Memberships { get; }
     DbSet<Invite> Invites { get; }
+    DbSet<GroupDeletionRequest> GroupDeletionRequests { get; }
     DbSet<AuditEvent> AuditEvents { get; }
     DbSet<MemberBalance> MemberBalances { get; }
+    DbSet<JobRun> JobRuns { get; }
 
     DatabaseFacade Database { get; }
 

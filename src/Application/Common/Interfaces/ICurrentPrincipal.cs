@@ -16,6 +16,9 @@ public interface ICurrentPrincipal
 
     bool IsPlatformAdmin { get; }
 
+    /// <summary>The worker acting for nobody in particular (scheduled maintenance).</summary>
+    bool IsSystem => false;
+
     bool IsAuthenticated => UserId is not null || ClientId is not null;
 }
 
