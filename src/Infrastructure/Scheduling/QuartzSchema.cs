@@ -59,7 +59,24 @@ public static class QuartzSchema
             .ReadToEnd()
             .Replace("{0}", TablePrefix, StringComparison.Ordinal)
             .Replace("{1}", TablePrefix, StringComparison.Ordinal);
-        return script.Split(StatementSeparator).Where(HasSql).ToList();
+        // The script separates statements with a line reading exactly "--;;".
+        var statements = new List<string>();
+        var current = new System.Text.StringBuilder();
+        foreach (var line in script.Split('\n'))
+        {
+            if (line.TrimEnd('\r') == StatementSeparator)
+            {
+                statements.Add(current.ToString());
+                current.Clear();
+            }
+            else
+            {
+                current.AppendLine(line);
+            }
+        }
+
+        statements.Add(current.ToString());
+        return statements.Where(HasSql).ToList();
     }
 
     private static bool HasSql(string statement) =>
