@@ -2,6 +2,7 @@ using Ledger.Application;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Infrastructure;
 using Ledger.Infrastructure.Scheduling;
+using Ledger.Worker;
 using Ledger.Worker.Hosting;
 using Ledger.Worker.Jobs;
 using Quartz;

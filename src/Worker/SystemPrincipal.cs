@@ -1,11 +1,10 @@
 using Ledger.Application.Common.Interfaces;
 using Ledger.Domain.Common;
 
-namespace Ledger.Worker.Hosting;
+namespace Ledger.Worker;
 
 /// <summary>
-/// Who the worker's commands run as: no user, the client id <c>ledger.worker</c>, recorded as
-/// such in the audit trail. Only this principal may send scheduled maintenance commands.
+/// The worker acts as itself, never as a user: its audit events and logs carry this client id.
 /// </summary>
 public sealed class SystemPrincipal : ICurrentPrincipal
 {
@@ -17,5 +16,6 @@ public sealed class SystemPrincipal : ICurrentPrincipal
 
     public bool IsPlatformAdmin => false;
 
+    /// <summary>Only this principal may send scheduled maintenance commands.</summary>
     public bool IsSystem => true;
 }
