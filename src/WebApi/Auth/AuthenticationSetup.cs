@@ -30,6 +30,9 @@ public static class AuthenticationSetup
         services.AddSingleton(settings);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentPrincipal, HttpContextPrincipal>();
+        services.Configure<AdminSettings>(
+            builder.Configuration.GetSection(AdminSettings.SectionName)
+        );
 
         new IdentityBuilder(
             typeof(ApplicationUser),

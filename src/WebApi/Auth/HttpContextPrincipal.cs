@@ -1,15 +1,20 @@
 using System.Security.Claims;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Domain.Common;
+using Microsoft.Extensions.Options;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Ledger.WebApi.Auth;
 
 /// <summary>
 /// The caller of the current HTTP request, read from the validated access token: the user id
-/// from <c>sub</c>; for a token without a user (client credentials), the client id.
+/// from <c>sub</c>; for a token without a user (client credentials), the client id. A user is a
+/// platform admin when their id is listed in <see cref="AdminSettings"/>.
 /// </summary>
-public sealed class HttpContextPrincipal(IHttpContextAccessor accessor) : ICurrentPrincipal
+public sealed class HttpContextPrincipal(
+    IHttpContextAccessor accessor,
+    IOptionsMonitor<AdminSettings> admins
+) : ICurrentPrincipal
 {
     private ClaimsPrincipal? User =>
         accessor.HttpContext?.User is { Identity.IsAuthenticated: true } user ? user : null;
@@ -21,5 +26,6 @@ public sealed class HttpContextPrincipal(IHttpContextAccessor accessor) : ICurre
 
     public string? ClientId => UserId is null ? User?.FindFirst(Claims.ClientId)?.Value : null;
 
-    public bool IsPlatformAdmin => false;
+    public bool IsPlatformAdmin =>
+        UserId is { } user && admins.CurrentValue.UserIds.Contains(user.Value);
 }

@@ -7,6 +7,7 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapGroupEndpoints();
+        api.MapOpsEndpoints();
         return app;
     }
 }

@@ -78,6 +78,12 @@ public static class AuthorizationMatrixRows
             Prepare: RequestDeletionAsync
         ),
         new("POST /api/v1/groups/{groupId}/restore", Owners, Prepare: DeleteAsync),
+        // Ops API: platform admins only (Admin:UserIds; none in the matrix host), and to
+        // everyone else it does not exist.
+        new("GET /api/v1/ops/jobs", [], AdminOnly: true),
+        new("POST /api/v1/ops/jobs/{jobName}/trigger", [], AdminOnly: true),
+        new("POST /api/v1/ops/jobs/{jobName}/pause", [], AdminOnly: true),
+        new("POST /api/v1/ops/jobs/{jobName}/resume", [], AdminOnly: true),
     ];
 
     private static object NewAccount() =>
@@ -160,9 +166,11 @@ public static class AuthorizationMatrixRows
 /// <param name="Allowed">Who may call it; everyone else is refused.</param>
 /// <param name="Body">The JSON body a permitted caller sends, if the operation takes one.</param>
 /// <param name="Prepare">State the operation needs first, made as the group's owner.</param>
+/// <param name="AdminOnly">A platform admin operation: every signed-in non-admin gets 404.</param>
 public sealed record MatrixRow(
     string Operation,
     Caller[] Allowed,
     Func<MatrixScenario, object>? Body = null,
-    Func<MatrixScenario, Task>? Prepare = null
+    Func<MatrixScenario, Task>? Prepare = null,
+    bool AdminOnly = false
 );

@@ -74,6 +74,7 @@ public sealed class AuthorizationMatrixTests : HttpTest
         {
             Caller.Anonymous => 401,
             Caller.Stranger => 404,
+            _ when row.AdminOnly => 404,
             _ => 403,
         };
         return code == expected ? null : $"expected {expected}, got {code}";

@@ -89,7 +89,8 @@ public sealed class MatrixScenario
     public string PathFor(string template) =>
         template
             .Replace("{groupId}", GroupId.ToString(), StringComparison.Ordinal)
-            .Replace("{userId}", Member.UserId.Value.ToString(), StringComparison.Ordinal);
+            .Replace("{userId}", Member.UserId.Value.ToString(), StringComparison.Ordinal)
+            .Replace("{jobName}", "check-storage", StringComparison.Ordinal);
 
     public static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
     {
