@@ -4,6 +4,7 @@ using Ledger.Domain.Audit;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
+using Ledger.Domain.Integrations;
 using Ledger.Domain.Operations;
 using Ledger.Infrastructure.Identity;
 using Ledger.Infrastructure.Persistence.Specifications;
@@ -25,6 +26,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<GroupDeletionRequest> GroupDeletionRequests => Set<GroupDeletionRequest>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<MemberBalance> MemberBalances => Set<MemberBalance>();
+    public DbSet<IntegrationGrant> IntegrationGrants => Set<IntegrationGrant>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -88,6 +90,9 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         configurationBuilder.Properties<MembershipId>().HaveConversion<MembershipIdConverter>();
         configurationBuilder.Properties<InviteId>().HaveConversion<InviteIdConverter>();
         configurationBuilder.Properties<AuditEventId>().HaveConversion<AuditEventIdConverter>();
+        configurationBuilder
+            .Properties<IntegrationGrantId>()
+            .HaveConversion<IntegrationGrantIdConverter>();
         // Timestamps are UTC instants; PostgreSQL stores them as timestamptz.
         configurationBuilder.Properties<string>().HaveMaxLength(4000);
     }

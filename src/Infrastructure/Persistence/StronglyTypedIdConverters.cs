@@ -19,3 +19,9 @@ internal sealed class InviteIdConverter()
 
 internal sealed class AuditEventIdConverter()
     : ValueConverter<AuditEventId, Guid>(id => id.Value, value => new AuditEventId(value));
+
+internal sealed class IntegrationGrantIdConverter()
+    : ValueConverter<IntegrationGrantId, Guid>(
+        id => id.Value,
+        value => new IntegrationGrantId(value)
+    );

@@ -4,6 +4,7 @@ using System.Text.Json;
 using AwesomeAssertions;
 using Ledger.Infrastructure.Scheduling;
 using Ledger.WebApi.IntegrationTests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Quartz;
@@ -105,21 +106,24 @@ public sealed class OpsApiTests : HttpTest
     }
 
     /// <summary>A job with a nightly schedule and no queued run, as a worker would have stored it.</summary>
-    private static async Task StoreTestJobAsync(ExtraApiHost host)
+    public static async Task StoreTestJobAsync(
+        WebApplicationFactory<Program> host,
+        string jobName = JobName
+    )
     {
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         // Deleting the job deletes its triggers: nothing queued by an earlier test is left.
-        await scheduler.DeleteJob(LedgerScheduling.JobKeyOf(JobName));
+        await scheduler.DeleteJob(LedgerScheduling.JobKeyOf(jobName));
         await scheduler.ScheduleJob(
             JobBuilder
                 .Create()
                 .OfType<NeverRunJob>()
-                .WithIdentity(LedgerScheduling.JobKeyOf(JobName))
+                .WithIdentity(LedgerScheduling.JobKeyOf(jobName))
                 .StoreDurably(true)
                 .Build(),
             TriggerBuilder
                 .Create()
-                .WithIdentity(LedgerScheduling.ScheduleTriggerOf(JobName))
+                .WithIdentity(LedgerScheduling.ScheduleTriggerOf(jobName))
                 .WithCronSchedule("0 0 4 * * ?")
                 .Build(),
             default

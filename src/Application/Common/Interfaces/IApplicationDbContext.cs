@@ -3,6 +3,7 @@ using Ledger.Domain.Audit;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
+using Ledger.Domain.Integrations;
 using Ledger.Domain.Operations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -21,6 +22,7 @@ public interface IApplicationDbContext
     DbSet<GroupDeletionRequest> GroupDeletionRequests { get; }
     DbSet<AuditEvent> AuditEvents { get; }
     DbSet<MemberBalance> MemberBalances { get; }
+    DbSet<IntegrationGrant> IntegrationGrants { get; }
     DbSet<JobRun> JobRuns { get; }
 
     DatabaseFacade Database { get; }
