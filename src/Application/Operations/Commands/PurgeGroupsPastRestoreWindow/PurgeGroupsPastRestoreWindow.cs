@@ -4,6 +4,7 @@ using Ledger.Application.Groups;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
+using Ledger.Domain.Integrations;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,7 @@ public sealed class PurgeGroupsPastRestoreWindowHandler(
     public static readonly IReadOnlyList<Type> DeletionOrder =
     [
         typeof(MemberBalance),
+        typeof(IntegrationGrant),
         typeof(GroupDeletionRequest),
         typeof(Invite),
         typeof(Membership),
@@ -87,6 +89,9 @@ public sealed class PurgeGroupsPastRestoreWindowHandler(
     {
         await db
             .MemberBalances.Where(b => ids.Contains(b.GroupId))
+            .ExecuteDeleteAsync(cancellationToken);
+        await db
+            .IntegrationGrants.Where(g => ids.Contains(g.GroupId))
             .ExecuteDeleteAsync(cancellationToken);
         await db
             .GroupDeletionRequests.Where(r => ids.Contains(r.GroupId))
