@@ -1,9 +1,11 @@
 using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Paging;
+using Ledger.Application.Operations;
 using Ledger.Application.Partners;
 using Ledger.Infrastructure.Balances;
 using Ledger.Infrastructure.Configuration;
 using Ledger.Infrastructure.Identity;
+using Ledger.Infrastructure.Operations;
 using Ledger.Infrastructure.Paging;
 using Ledger.Infrastructure.Persistence;
 using Microsoft.AspNetCore.DataProtection;
@@ -42,6 +44,7 @@ public static class DependencyInjection
         services.AddSingleton<ICursorProtector, DataProtectionCursorProtector>();
         services.AddScoped<DatabaseMigrator>();
         services.AddLedgerIdentity();
+        AddOperations(services, configuration);
 
         var redis = ConnectionSettings.Redis(configuration);
         if (redis is not null)
@@ -53,6 +56,22 @@ public static class DependencyInjection
         }
 
         return services;
+    }
+
+    /// <summary>What the scheduled maintenance commands need, in every host that may send them.</summary>
+    private static void AddOperations(IServiceCollection services, IConfiguration configuration)
+    {
+        services
+            .AddOptions<OperationsOptions>()
+            .Bind(configuration.GetSection(OperationsOptions.SectionName));
+        services.AddScoped<IStorageProbe, DatabaseStorageProbe>();
+        services.AddScoped<IOAuthTokenPruner, OAuthTokenPruner>();
+        services.AddSingleton<IJobRunLog, JobRunLog>();
+        // The token and authorization managers the pruning uses; the API adds the OAuth server
+        // on top of the same core registration.
+        services
+            .AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<ApplicationDbContext>());
     }
 
     public static void ConfigureDbContext(

@@ -2,6 +2,7 @@ using Ledger.Application;
 using Ledger.Infrastructure;
 using Ledger.Infrastructure.Persistence;
 using Ledger.Infrastructure.RateLimiting;
+using Ledger.Infrastructure.Scheduling;
 using Ledger.WebApi.Auth;
 using Ledger.WebApi.Endpoints;
 using Ledger.WebApi.Http;
@@ -11,6 +12,9 @@ ProductionGuard.Validate(builder.Configuration, builder.Environment);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
+
+// The ops API edits the worker cluster's schedule; this process never starts a scheduler.
+builder.Services.AddLedgerScheduler(builder.Configuration);
 builder.Services.AddLedgerRateLimiting(builder.Configuration);
 builder.AddLedgerHttp();
 builder.AddLedgerAuthentication();

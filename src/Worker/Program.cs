@@ -1,13 +1,47 @@
 using Ledger.Application;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Infrastructure;
+using Ledger.Infrastructure.Scheduling;
+using Ledger.Worker;
+using Ledger.Worker.Hosting;
+using Ledger.Worker.Jobs;
+using Quartz;
 
 // The worker host: scheduled commands run here, never in the web process (audit 003 #14).
-// Jobs arrive with the worker issue; for now the host starts, connects and stops cleanly.
+// It is one node of a Quartz cluster on the application's PostgreSQL; run as many as needed.
 var builder = Host.CreateApplicationBuilder(args);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
-builder.Services.AddSingleton<ICurrentPrincipal, Ledger.Worker.SystemPrincipal>();
+builder.Services.AddSingleton<ICurrentPrincipal, SystemPrincipal>();
+
+var settings =
+    builder.Configuration.GetSection(WorkerSettings.SectionName).Get<WorkerSettings>()
+    ?? new WorkerSettings();
+builder.Services.Configure<WorkerSettings>(
+    builder.Configuration.GetSection(WorkerSettings.SectionName)
+);
+builder.Services.AddLedgerScheduler(
+    builder.Configuration,
+    quartz =>
+    {
+        quartz.ConfigureScheduler(scheduler =>
+        {
+            scheduler.IdleWaitTime = settings.IdleWait;
+            // On shutdown running jobs are asked to stop (their budget token is cancelled) and
+            // waited for, so each ends and records its outcome before the process exits.
+            scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
+        });
+        quartz.UseDefaultThreadPool(settings.Threads);
+        JobTypes.Register(quartz);
+    }
+);
+
+// Registered before Quartz's hosted service, so the schedule is stored before it starts.
+builder.Services.AddHostedService<ScheduleRegistrar>();
+builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+builder.Services.Configure<HostOptions>(options =>
+    options.ShutdownTimeout = TimeSpan.FromSeconds(45)
+);
 
 using var host = builder.Build();
 await host.RunAsync();

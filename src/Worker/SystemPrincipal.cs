@@ -15,4 +15,7 @@ public sealed class SystemPrincipal : ICurrentPrincipal
     public string? ClientId => WorkerClientId;
 
     public bool IsPlatformAdmin => false;
+
+    /// <summary>Only this principal may send scheduled maintenance commands.</summary>
+    public bool IsSystem => true;
 }

@@ -39,6 +39,8 @@ public sealed class Testing
                 {
                     ["ConnectionStrings:Ledger"] = _database.ConnectionString,
                     ["ConnectionStrings:Redis"] = TestEnvironment.RedisConnectionString,
+                    // Low enough that the storage check's warning path runs against any database.
+                    ["Operations:DatabaseWarningBytes"] = "1",
                 }
             )
             .Build();
@@ -91,6 +93,23 @@ public sealed class Testing
         await using var scope = Provider.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TestPrincipal>().UserId = asUser;
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
+    }
+
+    /// <summary>Sends a command as the worker's system principal, as a scheduled job does.</summary>
+    public static async Task<TResponse> SendAsSystemAsync<TResponse>(ICommand<TResponse> command)
+    {
+        await using var scope = Provider.CreateAsyncScope();
+        var principal = scope.ServiceProvider.GetRequiredService<TestPrincipal>();
+        principal.ClientId = "ledger.worker";
+        principal.IsSystem = true;
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
+    }
+
+    /// <summary>Runs code against the application's services in a fresh scope.</summary>
+    public static async Task WithServicesAsync(Func<IServiceProvider, Task> use)
+    {
+        await using var scope = Provider.CreateAsyncScope();
+        await use(scope.ServiceProvider);
     }
 
     public static async Task<TResponse> SendAsync<TResponse>(
@@ -147,6 +166,7 @@ public sealed class TestPrincipal : ICurrentPrincipal
     public UserId? UserId { get; set; }
     public string? ClientId { get; set; }
     public bool IsPlatformAdmin { get; set; }
+    public bool IsSystem { get; set; }
 }
 
 /// <summary>The system clock, moved forward by <see cref="Advance"/> to test expiry without waiting.</summary>

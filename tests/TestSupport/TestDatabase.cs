@@ -1,5 +1,6 @@
 using Ledger.Infrastructure;
 using Ledger.Infrastructure.Persistence;
+using Ledger.Infrastructure.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Respawn;
@@ -8,7 +9,8 @@ namespace Ledger.TestSupport;
 
 /// <summary>
 /// One real PostgreSQL database per test project (projects may run side by side), migrated once
-/// per run and reset with Respawn before each test.
+/// per run and reset with Respawn before each test. The Quartz tables are left alone: the
+/// schedule is the worker cluster's, not a test's (job run records are reset like the rest).
 /// </summary>
 public sealed class TestDatabase
 {
@@ -47,6 +49,7 @@ public sealed class TestDatabase
         await using (var context = new ApplicationDbContext(options.Options))
         {
             await context.Database.MigrateAsync();
+            await QuartzSchema.EnsureAsync(context.Database, CancellationToken.None);
         }
 
         return testDatabase;
@@ -73,9 +76,28 @@ public sealed class TestDatabase
                     "open_iddict_applications",
                     "open_iddict_scopes",
                     "data_protection_keys",
+                    .. (await QuartzTablesAsync(connection)).Select(t => new Respawn.Graph.Table(
+                        t
+                    )),
                 ],
             }
         );
         await _respawner.ResetAsync(connection);
+    }
+
+    private static async Task<List<string>> QuartzTablesAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public'",
+            connection
+        );
+        var tables = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            tables.Add(reader.GetString(0));
+        }
+
+        return tables.Where(QuartzSchema.IsQuartzTable).ToList();
     }
 }

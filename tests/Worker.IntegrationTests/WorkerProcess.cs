@@ -22,7 +22,10 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static WorkerProcess Start(string databaseConnectionString)
+    public static WorkerProcess Start(
+        string databaseConnectionString,
+        IReadOnlyDictionary<string, string>? settings = null
+    )
     {
         var assembly = Path.Combine(AppContext.BaseDirectory, "Ledger.Worker.dll");
         var info = new ProcessStartInfo("dotnet", [assembly])
@@ -36,6 +39,10 @@ public sealed class WorkerProcess : IAsyncDisposable
         info.Environment["ConnectionStrings__Ledger"] = databaseConnectionString;
         info.Environment["ConnectionStrings__Redis"] = TestEnvironment.RedisConnectionString;
         info.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
 
         var process =
             Process.Start(info) ?? throw new InvalidOperationException("The worker did not start.");
@@ -61,6 +68,13 @@ public sealed class WorkerProcess : IAsyncDisposable
 
             await Task.Delay(50, cancellation.Token);
         }
+    }
+
+    /// <summary>Ends the process at once, as a crash or <c>kill -9</c> would.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
     }
 
     /// <summary>Asks for a graceful shutdown, as an orchestrator or Ctrl-C would.</summary>

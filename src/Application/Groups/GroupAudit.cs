@@ -24,4 +24,5 @@ public static class GroupAudit
     public const string DeletionRequested = "group.deletion-requested";
     public const string Deleted = "group.deleted";
     public const string DeletionRestored = "group.deletion-restored";
+    public const string Purged = "group.purged";
 }

@@ -5,6 +5,7 @@ using Ledger.Domain.Balances;
 using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
 using Ledger.Domain.Integrations;
+using Ledger.Domain.Operations;
 using Ledger.Infrastructure.Identity;
 using Ledger.Infrastructure.Persistence.Specifications;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -22,9 +23,11 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Group> Groups => Set<Group>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Invite> Invites => Set<Invite>();
+    public DbSet<GroupDeletionRequest> GroupDeletionRequests => Set<GroupDeletionRequest>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<MemberBalance> MemberBalances => Set<MemberBalance>();
     public DbSet<IntegrationGrant> IntegrationGrants => Set<IntegrationGrant>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public void ResetTracking() => ChangeTracker.Clear();

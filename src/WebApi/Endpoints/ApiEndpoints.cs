@@ -13,6 +13,7 @@ public static class ApiEndpoints
         api.MapGroupEndpoints();
         api.MapIntegrationEndpoints();
         api.MapAdminClientEndpoints();
+        api.MapOpsEndpoints();
         return app;
     }
 }

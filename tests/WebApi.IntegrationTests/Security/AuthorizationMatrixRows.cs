@@ -118,6 +118,16 @@ public static class AuthorizationMatrixRows
             Prepare: NewClientAsync,
             Hidden: true
         ),
+        // Ops API: platform admins only, hidden from everyone else.
+        new("GET /api/v1/ops/jobs", Admins, Hidden: true),
+        new(
+            "POST /api/v1/ops/jobs/{jobName}/trigger",
+            Admins,
+            Prepare: StoreJobAsync,
+            Hidden: true
+        ),
+        new("POST /api/v1/ops/jobs/{jobName}/pause", Admins, Prepare: StoreJobAsync, Hidden: true),
+        new("POST /api/v1/ops/jobs/{jobName}/resume", Admins, Prepare: StoreJobAsync, Hidden: true),
     ];
 
     private static async Task GrantSpareAsync(MatrixScenario scenario) =>
@@ -134,6 +144,13 @@ public static class AuthorizationMatrixRows
         scenario.Values["clientId"] = (
             await Support.ApiPartners.CreateClientAsync(scenario.Users.Admin, "ledger.read")
         ).ClientId;
+
+    /// <summary>A job in the schedule with nothing queued, as a worker would have stored it.</summary>
+    private static async Task StoreJobAsync(MatrixScenario scenario)
+    {
+        await Operations.OpsApiTests.StoreTestJobAsync(ApiHost.Factory, "matrix-job");
+        scenario.Values["jobName"] = "matrix-job";
+    }
 
     private static object NewAccount() =>
         new

@@ -13,16 +13,29 @@ public sealed class ExtraApiHost(string environment, IReadOnlyDictionary<string,
     : WebApplicationFactory<Program>
 {
     /// <summary>The test host as it would come back after a restart: same database, same keys folder.</summary>
-    public static ExtraApiHost Restarted() =>
+    public static ExtraApiHost Restarted() => new("Testing", RestartedSettings());
+
+    private static Dictionary<string, string?> RestartedSettings() =>
+        new Dictionary<string, string?>
+        {
+            ["Auth:WebClient:ClientId"] = TestOAuthClient.ClientId,
+            ["Auth:WebClient:RedirectUris:0"] = TestOAuthClient.RedirectUri,
+            ["Auth:WebClient:PostLogoutRedirectUris:0"] = TestOAuthClient.PostLogoutRedirectUri,
+        }
+            .Concat(ServiceConnections())
+            .ToDictionary();
+
+    /// <summary>The test host with these users as platform admins (<c>Admin:UserIds</c>).</summary>
+    public static ExtraApiHost WithAdmins(params Guid[] adminIds) =>
         new(
             "Testing",
-            new Dictionary<string, string?>
-            {
-                ["Auth:WebClient:ClientId"] = TestOAuthClient.ClientId,
-                ["Auth:WebClient:RedirectUris:0"] = TestOAuthClient.RedirectUri,
-                ["Auth:WebClient:PostLogoutRedirectUris:0"] = TestOAuthClient.PostLogoutRedirectUri,
-            }
-                .Concat(ServiceConnections())
+            RestartedSettings()
+                .Concat(
+                    adminIds.Select(
+                        (id, i) =>
+                            new KeyValuePair<string, string?>($"Admin:UserIds:{i}", id.ToString())
+                    )
+                )
                 .ToDictionary()
         );
 

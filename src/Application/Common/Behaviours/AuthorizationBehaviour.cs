@@ -9,7 +9,8 @@ namespace Ledger.Application.Common.Behaviours;
 /// <summary>
 /// Every message needs an authenticated principal unless it is <see cref="IAllowAnonymous"/>;
 /// admin messages need a platform admin; partners may send group-scoped messages only;
-/// group-scoped messages are checked against membership, role or grant in the database.
+/// group-scoped messages are checked against membership, role or grant in the database;
+/// system commands are refused to anyone but the worker.
 /// </summary>
 public sealed class AuthorizationBehaviour<TMessage, TResponse>(
     ICurrentPrincipal principal,
@@ -39,6 +40,11 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(
         {
             // Partners see granted groups and nothing else, not even that other things exist.
             throw new NotFoundException("resource");
+        }
+
+        if (message is ISystemCommand && !principal.IsSystem)
+        {
+            throw new ForbiddenException("Only the worker may run scheduled maintenance.");
         }
 
         if (message is IGroupScoped scoped)

@@ -4,6 +4,7 @@ using Ledger.Domain.Balances;
 using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
 using Ledger.Domain.Integrations;
+using Ledger.Domain.Operations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -18,9 +19,11 @@ public interface IApplicationDbContext
     DbSet<Group> Groups { get; }
     DbSet<Membership> Memberships { get; }
     DbSet<Invite> Invites { get; }
+    DbSet<GroupDeletionRequest> GroupDeletionRequests { get; }
     DbSet<AuditEvent> AuditEvents { get; }
     DbSet<MemberBalance> MemberBalances { get; }
     DbSet<IntegrationGrant> IntegrationGrants { get; }
+    DbSet<JobRun> JobRuns { get; }
 
     DatabaseFacade Database { get; }
 

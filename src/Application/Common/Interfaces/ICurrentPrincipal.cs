@@ -29,6 +29,9 @@ public interface ICurrentPrincipal
     /// <summary>The OAuth scopes of the caller's access token (empty for other principals).</summary>
     IReadOnlySet<string> Scopes => NoScopes;
 
+    /// <summary>The worker acting for nobody in particular (scheduled maintenance).</summary>
+    bool IsSystem => false;
+
     bool IsAuthenticated => UserId is not null || ClientId is not null;
 
     private static readonly IReadOnlySet<string> NoScopes = new HashSet<string>();

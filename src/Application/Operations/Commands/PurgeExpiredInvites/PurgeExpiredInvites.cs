@@ -1,0 +1,33 @@
+using Ledger.Application.Common.Interfaces;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Ledger.Application.Operations.Commands.PurgeExpiredInvites;
+
+/// <summary>
+/// Deletes invites whose expiry has passed, oldest first, at most one batch per run. An expired
+/// invite can no longer be used, so deleting it changes nothing a user can do.
+/// </summary>
+public sealed record PurgeExpiredInvites : IScheduledCommand;
+
+public sealed class PurgeExpiredInvitesHandler(
+    IApplicationDbContext db,
+    IOptions<OperationsOptions> options,
+    TimeProvider clock
+) : ICommandHandler<PurgeExpiredInvites, JobReport>
+{
+    public async ValueTask<JobReport> Handle(
+        PurgeExpiredInvites command,
+        CancellationToken cancellationToken
+    )
+    {
+        var now = clock.GetUtcNow();
+        var purged = await db
+            .Invites.Where(i => i.ExpiresAt <= now)
+            .OrderBy(i => i.ExpiresAt)
+            .Take(options.Value.PurgeBatchSize)
+            .ExecuteDeleteAsync(cancellationToken);
+        return new JobReport($"Purged {purged} expired invites.");
+    }
+}

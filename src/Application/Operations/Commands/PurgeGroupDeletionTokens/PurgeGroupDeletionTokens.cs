@@ -1,0 +1,33 @@
+using Ledger.Application.Common.Interfaces;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Ledger.Application.Operations.Commands.PurgeGroupDeletionTokens;
+
+/// <summary>
+/// Deletes group-deletion confirmation requests whose token has expired (used or not), oldest
+/// first, at most one batch per run. An expired token cannot confirm anything any more.
+/// </summary>
+public sealed record PurgeGroupDeletionTokens : IScheduledCommand;
+
+public sealed class PurgeGroupDeletionTokensHandler(
+    IApplicationDbContext db,
+    IOptions<OperationsOptions> options,
+    TimeProvider clock
+) : ICommandHandler<PurgeGroupDeletionTokens, JobReport>
+{
+    public async ValueTask<JobReport> Handle(
+        PurgeGroupDeletionTokens command,
+        CancellationToken cancellationToken
+    )
+    {
+        var now = clock.GetUtcNow();
+        var purged = await db
+            .GroupDeletionRequests.Where(r => r.ExpiresAt <= now)
+            .OrderBy(r => r.ExpiresAt)
+            .Take(options.Value.PurgeBatchSize)
+            .ExecuteDeleteAsync(cancellationToken);
+        return new JobReport($"Purged {purged} expired group deletion confirmations.");
+    }
+}

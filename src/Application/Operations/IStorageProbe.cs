@@ -1,0 +1,7 @@
+namespace Ledger.Application.Operations;
+
+/// <summary>Measures what the application stores.</summary>
+public interface IStorageProbe
+{
+    Task<long> DatabaseSizeBytesAsync(CancellationToken cancellationToken);
+}

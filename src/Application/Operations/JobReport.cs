@@ -1,0 +1,16 @@
+using Ledger.Application.Common.Messaging;
+using Mediator;
+
+namespace Ledger.Application.Operations;
+
+/// <summary>
+/// What a scheduled command reports back to the job that sent it: a one-line summary of counts
+/// and ids (no personal data), and whether an operator should look at it.
+/// </summary>
+public sealed record JobReport(string Summary, bool NeedsAttention = false);
+
+/// <summary>
+/// A command the worker sends on a schedule. It is idempotent: running it twice, or on two
+/// workers at once, leaves the same state as running it once.
+/// </summary>
+public interface IScheduledCommand : ICommand<JobReport>, ISystemCommand;

@@ -1,0 +1,70 @@
+using Ledger.Application.Operations.Queries.ListJobs;
+using Ledger.WebApi.RateLimiting;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ledger.WebApi.Endpoints;
+
+/// <summary>
+/// The ops API for platform admins: the worker cluster's jobs, run one now, pause, resume.
+/// Everyone else gets 404, as for anything they may not read. Every change is audited.
+/// </summary>
+public static class OpsEndpoints
+{
+    public static RouteGroupBuilder MapOpsEndpoints(this RouteGroupBuilder api)
+    {
+        var jobs = api.MapGroup("/ops/jobs").WithTags("Operations");
+        jobs.MapGet("/", ListJobs).Named(nameof(ListJobs));
+        jobs.MapPost("/{jobName}/trigger", TriggerJob)
+            .Named(nameof(TriggerJob))
+            .RequireExpensiveRateLimit();
+        jobs.MapPost("/{jobName}/pause", PauseJob).Named(nameof(PauseJob));
+        jobs.MapPost("/{jobName}/resume", ResumeJob).Named(nameof(ResumeJob));
+        return jobs;
+    }
+
+    public static async Task<Ok<IReadOnlyList<JobDto>>> ListJobs(
+        ISender sender,
+        CancellationToken cancellationToken
+    ) => TypedResults.Ok(await sender.Send(new ListJobs(), cancellationToken));
+
+    /// <summary>202: the run is queued; a worker node starts it within seconds.</summary>
+    public static async Task<Accepted> TriggerJob(
+        string jobName,
+        ISender sender,
+        CancellationToken cancellationToken
+    )
+    {
+        await sender.Send(
+            new Application.Operations.Commands.TriggerJob.TriggerJob(jobName),
+            cancellationToken
+        );
+        return TypedResults.Accepted("/api/v1/ops/jobs");
+    }
+
+    public static async Task<NoContent> PauseJob(
+        string jobName,
+        ISender sender,
+        CancellationToken cancellationToken
+    )
+    {
+        await sender.Send(
+            new Application.Operations.Commands.PauseJob.PauseJob(jobName),
+            cancellationToken
+        );
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<NoContent> ResumeJob(
+        string jobName,
+        ISender sender,
+        CancellationToken cancellationToken
+    )
+    {
+        await sender.Send(
+            new Application.Operations.Commands.ResumeJob.ResumeJob(jobName),
+            cancellationToken
+        );
+        return TypedResults.NoContent();
+    }
+}
