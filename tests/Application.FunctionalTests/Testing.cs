@@ -103,6 +103,16 @@ public sealed class Testing
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
     }
 
+    /// <summary>Sends a command as the worker's system principal: a platform-admin client, no user.</summary>
+    public static async Task<TResponse> SendAsSystemAsync<TResponse>(ICommand<TResponse> command)
+    {
+        await using var scope = Provider.CreateAsyncScope();
+        var principal = scope.ServiceProvider.GetRequiredService<TestPrincipal>();
+        principal.ClientId = "ledger-worker";
+        principal.IsPlatformAdmin = true;
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
+    }
+
     /// <summary>A user row, as registration would create it, with distinctive personal data.</summary>
     public static async Task<UserId> CreateUserAsync()
     {

@@ -24,6 +24,9 @@ public sealed class Chore : AggregateRoot<ChoreId>, IVersioned
     /// <summary>How far back a first due date may lie; bounds the catch-up of lapsed occurrences.</summary>
     public const int MaxDaysBack = 366;
 
+    /// <summary>How far ahead a first due date may lie (ten years).</summary>
+    public const int MaxDaysAhead = 3653;
+
     public const string DefaultPersonalTimeZone = "UTC";
 
     private readonly List<ChoreParticipant> _participants = [];
@@ -54,6 +57,9 @@ public sealed class Chore : AggregateRoot<ChoreId>, IVersioned
 
     /// <summary>Counts the turns handed out, so the rotation knows whose turn came longest ago.</summary>
     public long TurnSequence { get; private set; }
+
+    /// <summary>Numbers the chore's history events in the order they happened (under the chore's lock).</summary>
+    public long HistorySequence { get; private set; }
 
     public DateTimeOffset? ArchivedAt { get; private set; }
 
@@ -98,11 +104,14 @@ public sealed class Chore : AggregateRoot<ChoreId>, IVersioned
     )
     {
         ownership = Ownership.From(ownership.GroupId, ownership.OwnerUserId);
-        if (firstDueDate < today.AddDays(-MaxDaysBack))
+        if (
+            firstDueDate < today.AddDays(-MaxDaysBack)
+            || firstDueDate > today.AddDays(MaxDaysAhead)
+        )
         {
             throw new DomainValidationException(
                 "chore.first-due-date",
-                $"firstDueDate: at most {MaxDaysBack} days in the past.",
+                $"firstDueDate: at most {MaxDaysBack} days in the past and ten years ahead.",
                 "firstDueDate"
             );
         }
@@ -575,6 +584,6 @@ public sealed class Chore : AggregateRoot<ChoreId>, IVersioned
     )
     {
         UpdatedAt = now;
-        _recordedHistory.Add(new ChoreEvent(this, kind, by, now, assignment));
+        _recordedHistory.Add(new ChoreEvent(this, ++HistorySequence, kind, by, now, assignment));
     }
 }

@@ -23,6 +23,7 @@ public sealed class ChoreEvent
 {
     internal ChoreEvent(
         Chore chore,
+        long sequence,
         ChoreEventKind kind,
         Actor actor,
         DateTimeOffset occurredAt,
@@ -32,6 +33,7 @@ public sealed class ChoreEvent
         Id = ChoreEventId.New();
         ChoreId = chore.Id;
         GroupId = chore.GroupId;
+        Sequence = sequence;
         Kind = kind;
         ActorUserId = actor.UserId;
         ActorClientId = actor.ClientId;
@@ -46,6 +48,10 @@ public sealed class ChoreEvent
     public ChoreEventId Id { get; private init; }
     public ChoreId ChoreId { get; private init; }
     public GroupId? GroupId { get; private init; }
+
+    /// <summary>The event's place in its chore's history: 1, 2, 3… in the order things happened.</summary>
+    public long Sequence { get; private init; }
+
     public ChoreEventKind Kind { get; private init; }
     public UserId? ActorUserId { get; private init; }
     public string? ActorClientId { get; private init; }

@@ -8,11 +8,13 @@ namespace Ledger.Application.Common.Behaviours;
 
 /// <summary>
 /// Every message needs an authenticated principal unless it is <see cref="IAllowAnonymous"/>;
-/// group-scoped messages are checked against membership and role in the database.
+/// group-scoped messages are checked against membership and role in the database; list and
+/// chore messages against <see cref="HouseholdAccess"/>.
 /// </summary>
 public sealed class AuthorizationBehaviour<TMessage, TResponse>(
     ICurrentPrincipal principal,
-    GroupAccessChecker groupAccess
+    GroupAccessChecker groupAccess,
+    HouseholdAccess householdAccess
 ) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
@@ -38,6 +40,7 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(
             );
         }
 
+        await householdAccess.EnsureAsync(message, cancellationToken);
         return await next(message, cancellationToken);
     }
 }
