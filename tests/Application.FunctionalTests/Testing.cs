@@ -103,13 +103,12 @@ public sealed class Testing
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
     }
 
-    /// <summary>Sends a command as the worker's system principal: a platform-admin client, no user.</summary>
+    /// <summary>Sends a command as the worker's system principal: its client id, no user.</summary>
     public static async Task<TResponse> SendAsSystemAsync<TResponse>(ICommand<TResponse> command)
     {
         await using var scope = Provider.CreateAsyncScope();
         var principal = scope.ServiceProvider.GetRequiredService<TestPrincipal>();
-        principal.ClientId = "ledger-worker";
-        principal.IsPlatformAdmin = true;
+        principal.ClientId = "ledger.worker";
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
     }
 

@@ -36,6 +36,7 @@ public sealed class FrequencyValidator : AbstractValidator<FrequencyDto>
     {
         RuleFor(f => f.Kind).IsInEnum();
         RuleFor(f => f.Weekdays)
+            .Cascade(CascadeMode.Stop)
             .NotEmpty()
             .Must(days => days!.Count <= 7 && days.All(Enum.IsDefined))
             .When(f => f.Kind == FrequencyKind.Weekly);
@@ -46,6 +47,7 @@ public sealed class FrequencyValidator : AbstractValidator<FrequencyDto>
             .When(f => f.Kind == FrequencyKind.Monthly);
         RuleFor(f => f.DayOfMonth).Null().When(f => f.Kind != FrequencyKind.Monthly);
         RuleFor(f => f.IntervalDays)
+            .Cascade(CascadeMode.Stop)
             .NotNull()
             .InclusiveBetween(1, ChoreFrequency.MaxIntervalDays)
             .When(f => f.Kind == FrequencyKind.EveryNDays);

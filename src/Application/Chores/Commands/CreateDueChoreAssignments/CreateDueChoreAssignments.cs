@@ -16,7 +16,7 @@ namespace Ledger.Application.Chores.Commands.CreateDueChoreAssignments;
 /// <see cref="After"/> of the next call (null when done). Idempotent: each chore is locked,
 /// re-read and only assigned an occurrence nobody holds yet, and the database refuses a second
 /// assignment of one occurrence, so retries and several workers at once are harmless.
-/// Platform admins only (the worker's system principal, or an admin triggering the job).
+/// Only the worker's system principal and platform admins (triggering the job by hand) may send it.
 /// </summary>
 public sealed record CreateDueChoreAssignments(
     DateTimeOffset AsOf,
@@ -24,6 +24,9 @@ public sealed record CreateDueChoreAssignments(
     int BatchSize = CreateDueChoreAssignments.DefaultBatchSize
 ) : ICommand<DueChoreAssignmentsResult>
 {
+    /// <summary>The worker's system principal (Ledger.Worker.SystemPrincipal.WorkerClientId).</summary>
+    public const string WorkerClientId = "ledger.worker";
+
     public const int DefaultBatchSize = 100;
     public const int MaxBatchSize = 1000;
 }
@@ -48,7 +51,10 @@ public sealed class CreateDueChoreAssignmentsHandler(
         CancellationToken cancellationToken
     )
     {
-        if (!principal.IsPlatformAdmin)
+        var isWorker =
+            principal.UserId is null
+            && principal.ClientId == CreateDueChoreAssignments.WorkerClientId;
+        if (!isWorker && !principal.IsPlatformAdmin)
         {
             throw new ForbiddenException("Only the scheduler can create due chore assignments.");
         }
