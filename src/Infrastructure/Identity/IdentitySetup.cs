@@ -44,6 +44,7 @@ public static class IdentitySetup
 
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<DemoUsers>();
+        services.AddScoped<Demo.DemoHousehold>();
         return services;
     }
 }

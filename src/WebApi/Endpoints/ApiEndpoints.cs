@@ -7,6 +7,8 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapGroupEndpoints();
+        api.MapListEndpoints();
+        api.MapChoreEndpoints();
         return app;
     }
 }

@@ -78,6 +78,7 @@ public static class AuthorizationMatrixRows
             Prepare: RequestDeletionAsync
         ),
         new("POST /api/v1/groups/{groupId}/restore", Owners, Prepare: DeleteAsync),
+        .. HouseholdMatrixRows.All,
     ];
 
     private static object NewAccount() =>
@@ -160,9 +161,11 @@ public static class AuthorizationMatrixRows
 /// <param name="Allowed">Who may call it; everyone else is refused.</param>
 /// <param name="Body">The JSON body a permitted caller sends, if the operation takes one.</param>
 /// <param name="Prepare">State the operation needs first, made as the group's owner.</param>
+/// <param name="IfMatch">The If-Match header a permitted caller sends (deletes carry no body).</param>
 public sealed record MatrixRow(
     string Operation,
     Caller[] Allowed,
     Func<MatrixScenario, object>? Body = null,
-    Func<MatrixScenario, Task>? Prepare = null
+    Func<MatrixScenario, Task>? Prepare = null,
+    string? IfMatch = null
 );
