@@ -163,6 +163,27 @@ public sealed class ChoreEndpointsTests : HttpTest
         errors.EnumerateObject().Select(e => e.Name).Should().Equal("frequency.intervalDays");
     }
 
+    [TestCase("1")]
+    [TestCase("done")]
+    public async Task Should_refuse_an_assignment_status_that_is_not_one_of_the_names(string status)
+    {
+        using var alice = await ApiUsers.SignUpAsync();
+        var chore = await CreatePersonalChoreAsync(alice);
+
+        using var response = await SendAsync(
+            alice.HttpClient,
+            HttpMethod.Get,
+            $"/api/v1/chores/{chore.GetProperty("id").GetGuid()}/assignments?status={status}"
+        );
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await JsonOf(response))
+            .GetProperty("errors")
+            .TryGetProperty("status", out _)
+            .Should()
+            .BeTrue();
+    }
+
     internal static async Task<JsonElement> CreateGroupChoreAsync(ApiUser user, Guid groupId) =>
         await SendOkAsync(
             user.HttpClient,
