@@ -160,3 +160,10 @@ public readonly record struct ChoreEventId(Guid Value) : IComparable<ChoreEventI
     public static bool operator >=(ChoreEventId left, ChoreEventId right) =>
         left.CompareTo(right) >= 0;
 }
+
+public readonly record struct IntegrationGrantId(Guid Value)
+{
+    public static IntegrationGrantId New() => new(Guid.CreateVersion7());
+
+    public override string ToString() => Value.ToString();
+}

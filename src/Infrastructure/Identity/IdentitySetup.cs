@@ -44,7 +44,6 @@ public static class IdentitySetup
 
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<DemoUsers>();
-        services.AddScoped<Demo.DemoHousehold>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using Ledger.Domain.Balances;
 using Ledger.Domain.Chores;
 using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
+using Ledger.Domain.Integrations;
 using Ledger.Domain.Lists;
 using Ledger.Infrastructure.Identity;
 using Ledger.Infrastructure.Persistence.Specifications;
@@ -30,6 +31,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Chore> Chores => Set<Chore>();
     public DbSet<ChoreAssignment> ChoreAssignments => Set<ChoreAssignment>();
     public DbSet<ChoreEvent> ChoreEvents => Set<ChoreEvent>();
+    public DbSet<IntegrationGrant> IntegrationGrants => Set<IntegrationGrant>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public void ResetTracking() => ChangeTracker.Clear();
@@ -114,6 +116,9 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
             .Properties<ChoreAssignmentId>()
             .HaveConversion<ChoreAssignmentIdConverter>();
         configurationBuilder.Properties<ChoreEventId>().HaveConversion<ChoreEventIdConverter>();
+        configurationBuilder
+            .Properties<IntegrationGrantId>()
+            .HaveConversion<IntegrationGrantIdConverter>();
         // Timestamps are UTC instants; PostgreSQL stores them as timestamptz.
         configurationBuilder.Properties<string>().HaveMaxLength(4000);
     }

@@ -37,3 +37,9 @@ internal sealed class ChoreAssignmentIdConverter()
 
 internal sealed class ChoreEventIdConverter()
     : ValueConverter<ChoreEventId, Guid>(id => id.Value, value => new ChoreEventId(value));
+
+internal sealed class IntegrationGrantIdConverter()
+    : ValueConverter<IntegrationGrantId, Guid>(
+        id => id.Value,
+        value => new IntegrationGrantId(value)
+    );

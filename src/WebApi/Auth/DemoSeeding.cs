@@ -26,8 +26,8 @@ public static class DemoSeeding
         await scope
             .ServiceProvider.GetRequiredService<DemoUsers>()
             .SeedAsync(CredentialsFile(app.Environment), CancellationToken.None);
-        await scope
-            .ServiceProvider.GetRequiredService<Ledger.Infrastructure.Demo.DemoHousehold>()
-            .SeedAsync(CancellationToken.None);
+        var demo = new Demo.DemoData(app.Services);
+        var group = await demo.SeedGroupAsync(CancellationToken.None);
+        await new Demo.DemoHousehold(demo).SeedAsync(group, CancellationToken.None);
     }
 }

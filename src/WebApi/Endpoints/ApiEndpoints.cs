@@ -1,3 +1,5 @@
+using Ledger.WebApi.Http;
+
 namespace Ledger.WebApi.Endpoints;
 
 /// <summary>The versioned API under /api/v1; every group requires authorization unless it says otherwise.</summary>
@@ -5,10 +7,14 @@ public static class ApiEndpoints
 {
     public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        var api = app.MapGroup("/api/v1")
+            .RequireAuthorization()
+            .AddEndpointFilter<VersionConflictFilter>();
         api.MapGroupEndpoints();
         api.MapListEndpoints();
         api.MapChoreEndpoints();
+        api.MapIntegrationEndpoints();
+        api.MapAdminClientEndpoints();
         return app;
     }
 }

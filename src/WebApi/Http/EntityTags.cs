@@ -43,35 +43,4 @@ public static class EntityTags
     /// <summary>Sets the ETag of a versioned resource on the response.</summary>
     public static void Set(HttpContext context, int version) =>
         context.Response.Headers.ETag = Format(version);
-
-    private const string ErrorETagKey = "Ledger.ErrorETag";
-
-    /// <summary>Sets the current ETag on an error response (a 412 carries it, RFC 9110).</summary>
-    public static void SetOnError(HttpContext context, int version)
-    {
-        context.Items[ErrorETagKey] = Format(version);
-        Set(context, version);
-    }
-
-    /// <summary>
-    /// The exception handler clears cache headers, ETag included, as an error response starts.
-    /// Response-start callbacks run last-registered first, so one registered here, before the
-    /// exception handler, runs after that clearing and puts the error's ETag back.
-    /// </summary>
-    public static IApplicationBuilder UseEntityTagsOnErrors(this IApplicationBuilder app) =>
-        app.Use(
-            (context, next) =>
-            {
-                context.Response.OnStarting(() =>
-                {
-                    if (context.Items[ErrorETagKey] is string etag)
-                    {
-                        context.Response.Headers.ETag = etag;
-                    }
-
-                    return Task.CompletedTask;
-                });
-                return next(context);
-            }
-        );
 }

@@ -55,7 +55,6 @@ public static class HttpSetup
 
     public static WebApplication UseLedgerHttp(this WebApplication app)
     {
-        app.UseEntityTagsOnErrors();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();

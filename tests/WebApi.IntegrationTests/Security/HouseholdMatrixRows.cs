@@ -6,12 +6,13 @@ namespace Ledger.WebApi.IntegrationTests.Security;
 
 /// <summary>
 /// The matrix rows of lists and chores, called on the scenario group's list or chore: its
-/// members may do everything, strangers get 404. (Personal lists and chores, which everyone
-/// but their owner gets 404 for, are covered by the list and chore HTTP tests.)
+/// members may do everything; strangers, the admin (in no group) and partners (who see nothing
+/// but granted groups' balances and expenses) get 404. Personal lists and chores, which everyone
+/// but their owner gets 404 for, are covered by the list and chore HTTP tests.
 /// </summary>
 public static class HouseholdMatrixRows
 {
-    private static readonly Caller[] SignedIn = [Stranger, Member, Owner];
+    private static readonly Caller[] SignedIn = [Stranger, Member, Owner, Admin];
     private static readonly Caller[] Members = [Member, Owner];
 
     public static readonly IReadOnlyList<MatrixRow> All =

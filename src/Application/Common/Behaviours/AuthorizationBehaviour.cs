@@ -8,8 +8,9 @@ namespace Ledger.Application.Common.Behaviours;
 
 /// <summary>
 /// Every message needs an authenticated principal unless it is <see cref="IAllowAnonymous"/>;
-/// group-scoped messages are checked against membership and role in the database; list and
-/// chore messages against <see cref="HouseholdAccess"/>.
+/// admin messages need a platform admin; partners may send group-scoped messages only;
+/// group-scoped messages are checked against membership, role or grant in the database; list
+/// and chore messages against <see cref="HouseholdAccess"/>.
 /// </summary>
 public sealed class AuthorizationBehaviour<TMessage, TResponse>(
     ICurrentPrincipal principal,
@@ -29,6 +30,19 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(
             throw new UnauthenticatedException();
         }
 
+        if (message is IRequirePlatformAdmin)
+        {
+            if (!principal.IsPlatformAdmin)
+            {
+                throw new NotFoundException("resource");
+            }
+        }
+        else if (principal.IsPartner && message is not IGroupScoped)
+        {
+            // Partners see granted groups and nothing else, not even that other things exist.
+            throw new NotFoundException("resource");
+        }
+
         if (message is IGroupScoped scoped)
         {
             await groupAccess.EnsureAsync(
@@ -36,6 +50,7 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(
                 scoped.GroupId,
                 scoped.RequiredAccess,
                 scoped.AllowsDeletedGroup,
+                PartnerUseOf(message),
                 cancellationToken
             );
         }
@@ -43,4 +58,12 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(
         await householdAccess.EnsureAsync(message, cancellationToken);
         return await next(message, cancellationToken);
     }
+
+    private static PartnerUse PartnerUseOf(TMessage message) =>
+        message switch
+        {
+            IGroupWrite => PartnerUse.Write,
+            IBaseQuery => PartnerUse.Read,
+            _ => PartnerUse.None,
+        };
 }

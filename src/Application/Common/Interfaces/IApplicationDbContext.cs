@@ -4,6 +4,7 @@ using Ledger.Domain.Balances;
 using Ledger.Domain.Chores;
 using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
+using Ledger.Domain.Integrations;
 using Ledger.Domain.Lists;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -26,6 +27,7 @@ public interface IApplicationDbContext
     DbSet<Chore> Chores { get; }
     DbSet<ChoreAssignment> ChoreAssignments { get; }
     DbSet<ChoreEvent> ChoreEvents { get; }
+    DbSet<IntegrationGrant> IntegrationGrants { get; }
 
     DatabaseFacade Database { get; }
 

@@ -73,6 +73,9 @@ public sealed class HouseholdAccess(
                     groupId,
                     GroupAccess.Member,
                     allowsDeletedGroup: false,
+                    // Partners never get here: the behaviour turns them away from anything but
+                    // group-scoped messages.
+                    PartnerUse.None,
                     cancellationToken
                 );
                 return;

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Ledger.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261125090204_Household")]
+    [Migration("20261125102620_Household")]
     partial class Household
     {
         /// <inheritdoc />
@@ -588,6 +588,54 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_memberships_user_id_group_id");
 
                     b.ToTable("memberships", (string)null);
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Integrations.IntegrationGrant", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("client_id");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("granted_at");
+
+                    b.Property<Guid>("GrantedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("granted_by");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.PrimitiveCollection<List<string>>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("scopes");
+
+                    b.HasKey("GroupId", "Id")
+                        .HasName("pk_integration_grants");
+
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("ix_integration_grants_client_id")
+                        .HasFilter("revoked_at IS NULL");
+
+                    b.HasIndex("GroupId", "ClientId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_integration_grants_group_id_client_id")
+                        .HasFilter("revoked_at IS NULL");
+
+                    b.ToTable("integration_grants", (string)null);
                 });
 
             modelBuilder.Entity("Ledger.Domain.Lists.ListItem", b =>
@@ -1433,6 +1481,16 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_memberships_groups_group_id");
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Integrations.IntegrationGrant", b =>
+                {
+                    b.HasOne("Ledger.Domain.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_integration_grants_groups_group_id");
                 });
 
             modelBuilder.Entity("Ledger.Domain.Lists.ListItem", b =>
