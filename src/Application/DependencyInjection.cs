@@ -1,4 +1,5 @@
 using FluentValidation;
+using Ledger.Application.Chores;
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Behaviours;
 using Ledger.Application.Common.Paging;
@@ -31,6 +32,8 @@ public static class DependencyInjection
             ServiceLifetime.Singleton
         );
         services.AddScoped<GroupAccessChecker>();
+        services.AddScoped<HouseholdAccess>();
+        services.AddScoped<ChoreHandOver>();
         services.AddScoped<AuditTrail>();
         services.AddSingleton<CursorCodec>();
         services.AddSingleton(TimeProvider.System);

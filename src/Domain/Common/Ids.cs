@@ -78,11 +78,21 @@ public readonly record struct ExpenseSplitId(Guid Value)
     public override string ToString() => Value.ToString();
 }
 
-public readonly record struct ListId(Guid Value)
+public readonly record struct ListId(Guid Value) : IComparable<ListId>
 {
     public static ListId New() => new(Guid.CreateVersion7());
 
     public override string ToString() => Value.ToString();
+
+    public int CompareTo(ListId other) => Value.CompareTo(other.Value);
+
+    public static bool operator <(ListId left, ListId right) => left.CompareTo(right) < 0;
+
+    public static bool operator >(ListId left, ListId right) => left.CompareTo(right) > 0;
+
+    public static bool operator <=(ListId left, ListId right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >=(ListId left, ListId right) => left.CompareTo(right) >= 0;
 }
 
 public readonly record struct ListItemId(Guid Value)
@@ -90,6 +100,65 @@ public readonly record struct ListItemId(Guid Value)
     public static ListItemId New() => new(Guid.CreateVersion7());
 
     public override string ToString() => Value.ToString();
+}
+
+public readonly record struct ChoreId(Guid Value) : IComparable<ChoreId>
+{
+    public static ChoreId New() => new(Guid.CreateVersion7());
+
+    public override string ToString() => Value.ToString();
+
+    public int CompareTo(ChoreId other) => Value.CompareTo(other.Value);
+
+    public static bool operator <(ChoreId left, ChoreId right) => left.CompareTo(right) < 0;
+
+    public static bool operator >(ChoreId left, ChoreId right) => left.CompareTo(right) > 0;
+
+    public static bool operator <=(ChoreId left, ChoreId right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >=(ChoreId left, ChoreId right) => left.CompareTo(right) >= 0;
+}
+
+public readonly record struct ChoreAssignmentId(Guid Value) : IComparable<ChoreAssignmentId>
+{
+    public static ChoreAssignmentId New() => new(Guid.CreateVersion7());
+
+    public override string ToString() => Value.ToString();
+
+    public int CompareTo(ChoreAssignmentId other) => Value.CompareTo(other.Value);
+
+    public static bool operator <(ChoreAssignmentId left, ChoreAssignmentId right) =>
+        left.CompareTo(right) < 0;
+
+    public static bool operator >(ChoreAssignmentId left, ChoreAssignmentId right) =>
+        left.CompareTo(right) > 0;
+
+    public static bool operator <=(ChoreAssignmentId left, ChoreAssignmentId right) =>
+        left.CompareTo(right) <= 0;
+
+    public static bool operator >=(ChoreAssignmentId left, ChoreAssignmentId right) =>
+        left.CompareTo(right) >= 0;
+}
+
+public readonly record struct ChoreEventId(Guid Value) : IComparable<ChoreEventId>
+{
+    public static ChoreEventId New() => new(Guid.CreateVersion7());
+
+    public override string ToString() => Value.ToString();
+
+    public int CompareTo(ChoreEventId other) => Value.CompareTo(other.Value);
+
+    public static bool operator <(ChoreEventId left, ChoreEventId right) =>
+        left.CompareTo(right) < 0;
+
+    public static bool operator >(ChoreEventId left, ChoreEventId right) =>
+        left.CompareTo(right) > 0;
+
+    public static bool operator <=(ChoreEventId left, ChoreEventId right) =>
+        left.CompareTo(right) <= 0;
+
+    public static bool operator >=(ChoreEventId left, ChoreEventId right) =>
+        left.CompareTo(right) >= 0;
 }
 
 public readonly record struct IntegrationGrantId(Guid Value)

@@ -2,9 +2,11 @@ using Ardalis.Specification;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Domain.Audit;
 using Ledger.Domain.Balances;
+using Ledger.Domain.Chores;
 using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
 using Ledger.Domain.Integrations;
+using Ledger.Domain.Lists;
 using Ledger.Domain.Operations;
 using Ledger.Infrastructure.Identity;
 using Ledger.Infrastructure.Persistence.Specifications;
@@ -26,6 +28,11 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<GroupDeletionRequest> GroupDeletionRequests => Set<GroupDeletionRequest>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<MemberBalance> MemberBalances => Set<MemberBalance>();
+    public DbSet<ShoppingList> Lists => Set<ShoppingList>();
+    public DbSet<ListItem> ListItems => Set<ListItem>();
+    public DbSet<Chore> Chores => Set<Chore>();
+    public DbSet<ChoreAssignment> ChoreAssignments => Set<ChoreAssignment>();
+    public DbSet<ChoreEvent> ChoreEvents => Set<ChoreEvent>();
     public DbSet<IntegrationGrant> IntegrationGrants => Set<IntegrationGrant>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -38,18 +45,33 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public IQueryable<T> ApplyForCount<T>(ISpecification<T> specification)
         where T : class => SpecificationEvaluator.EvaluateForCount(Set<T>(), specification);
 
-    public async Task LockGroupAsync(GroupId groupId, CancellationToken cancellationToken)
+    public Task LockGroupAsync(GroupId groupId, CancellationToken cancellationToken) =>
+        LockRowAsync(
+            $"SELECT 1 FROM groups WHERE id = {groupId.Value} FOR UPDATE",
+            cancellationToken
+        );
+
+    public Task LockListAsync(ListId listId, CancellationToken cancellationToken) =>
+        LockRowAsync(
+            $"SELECT 1 FROM lists WHERE id = {listId.Value} FOR UPDATE",
+            cancellationToken
+        );
+
+    public Task LockChoreAsync(ChoreId choreId, CancellationToken cancellationToken) =>
+        LockRowAsync(
+            $"SELECT 1 FROM chores WHERE id = {choreId.Value} FOR UPDATE",
+            cancellationToken
+        );
+
+    private async Task LockRowAsync(FormattableString sql, CancellationToken cancellationToken)
     {
         if (Database.CurrentTransaction is null)
         {
             // Outside a transaction the lock would end with the statement and protect nothing.
-            throw new InvalidOperationException("A group lock needs an open transaction.");
+            throw new InvalidOperationException("A row lock needs an open transaction.");
         }
 
-        await Database.ExecuteSqlAsync(
-            $"SELECT 1 FROM groups WHERE id = {groupId.Value} FOR UPDATE",
-            cancellationToken
-        );
+        await Database.ExecuteSqlAsync(sql, cancellationToken);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -90,6 +112,13 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         configurationBuilder.Properties<MembershipId>().HaveConversion<MembershipIdConverter>();
         configurationBuilder.Properties<InviteId>().HaveConversion<InviteIdConverter>();
         configurationBuilder.Properties<AuditEventId>().HaveConversion<AuditEventIdConverter>();
+        configurationBuilder.Properties<ListId>().HaveConversion<ListIdConverter>();
+        configurationBuilder.Properties<ListItemId>().HaveConversion<ListItemIdConverter>();
+        configurationBuilder.Properties<ChoreId>().HaveConversion<ChoreIdConverter>();
+        configurationBuilder
+            .Properties<ChoreAssignmentId>()
+            .HaveConversion<ChoreAssignmentIdConverter>();
+        configurationBuilder.Properties<ChoreEventId>().HaveConversion<ChoreEventIdConverter>();
         configurationBuilder
             .Properties<IntegrationGrantId>()
             .HaveConversion<IntegrationGrantIdConverter>();

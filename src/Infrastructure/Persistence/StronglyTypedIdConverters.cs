@@ -20,6 +20,24 @@ internal sealed class InviteIdConverter()
 internal sealed class AuditEventIdConverter()
     : ValueConverter<AuditEventId, Guid>(id => id.Value, value => new AuditEventId(value));
 
+internal sealed class ListIdConverter()
+    : ValueConverter<ListId, Guid>(id => id.Value, value => new ListId(value));
+
+internal sealed class ListItemIdConverter()
+    : ValueConverter<ListItemId, Guid>(id => id.Value, value => new ListItemId(value));
+
+internal sealed class ChoreIdConverter()
+    : ValueConverter<ChoreId, Guid>(id => id.Value, value => new ChoreId(value));
+
+internal sealed class ChoreAssignmentIdConverter()
+    : ValueConverter<ChoreAssignmentId, Guid>(
+        id => id.Value,
+        value => new ChoreAssignmentId(value)
+    );
+
+internal sealed class ChoreEventIdConverter()
+    : ValueConverter<ChoreEventId, Guid>(id => id.Value, value => new ChoreEventId(value));
+
 internal sealed class IntegrationGrantIdConverter()
     : ValueConverter<IntegrationGrantId, Guid>(
         id => id.Value,

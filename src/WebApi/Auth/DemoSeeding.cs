@@ -5,7 +5,8 @@ namespace Ledger.WebApi.Auth;
 /// <summary>
 /// <c>--seed-demo</c>: creates the demo users (Development only) and writes their random
 /// passwords to .local/demo-credentials.json, where <c>./build.sh run</c> and
-/// <c>./build.sh token</c> read them.
+/// <c>./build.sh token</c> read them; then their demo household (a group with a shopping list
+/// and rotating chores, and a personal list).
 /// </summary>
 public static class DemoSeeding
 {
@@ -25,6 +26,8 @@ public static class DemoSeeding
         await scope
             .ServiceProvider.GetRequiredService<DemoUsers>()
             .SeedAsync(CredentialsFile(app.Environment), CancellationToken.None);
-        await new Demo.DemoData(app.Services).SeedGroupAsync(CancellationToken.None);
+        var demo = new Demo.DemoData(app.Services);
+        var group = await demo.SeedGroupAsync(CancellationToken.None);
+        await new Demo.DemoHousehold(demo).SeedAsync(group, CancellationToken.None);
     }
 }

@@ -77,7 +77,7 @@ public sealed class DemoData(IServiceProvider services)
         return await send(scope.ServiceProvider.GetRequiredService<ISender>());
     }
 
-    private async Task<UserId> UserIdAsync(string email)
+    public async Task<UserId> UserIdAsync(string email)
     {
         await using var scope = services.CreateAsyncScope();
         var user =

@@ -11,6 +11,8 @@ public static class ApiEndpoints
             .RequireAuthorization()
             .AddEndpointFilter<VersionConflictFilter>();
         api.MapGroupEndpoints();
+        api.MapListEndpoints();
+        api.MapChoreEndpoints();
         api.MapIntegrationEndpoints();
         api.MapAdminClientEndpoints();
         api.MapOpsEndpoints();

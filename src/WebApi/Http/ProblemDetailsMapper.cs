@@ -128,12 +128,19 @@ public sealed partial class ProblemDetailsMapper(
             new(400, "The request is invalid.", "See errors for the fields to fix.")
             {
                 Errors = validation
-                    .Errors.GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
+                    .Errors.GroupBy(e => FieldName(e.PropertyName))
                     .ToDictionary(
                         g => g.Key,
                         g => g.Select(e => e.ErrorMessage).Distinct().ToArray()
                     ),
             };
+
+        /// <summary>"Frequency.IntervalDays" becomes "frequency.intervalDays", as the JSON names it.</summary>
+        private static string FieldName(string propertyName) =>
+            string.Join(
+                '.',
+                propertyName.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName)
+            );
 
         public Microsoft.AspNetCore.Mvc.ProblemDetails ToProblemDetails()
         {

@@ -128,6 +128,7 @@ public static class AuthorizationMatrixRows
         ),
         new("POST /api/v1/ops/jobs/{jobName}/pause", Admins, Prepare: StoreJobAsync, Hidden: true),
         new("POST /api/v1/ops/jobs/{jobName}/resume", Admins, Prepare: StoreJobAsync, Hidden: true),
+        .. HouseholdMatrixRows.All,
     ];
 
     private static async Task GrantSpareAsync(MatrixScenario scenario) =>
@@ -233,10 +234,12 @@ public static class AuthorizationMatrixRows
 /// <param name="Body">The JSON body a permitted caller sends, if the operation takes one.</param>
 /// <param name="Prepare">State the operation needs first, made as the group's owner (or the admin).</param>
 /// <param name="Hidden">Every refused caller gets 404, members too: the operation does not reveal itself.</param>
+/// <param name="IfMatch">The If-Match header a permitted caller sends (deletes carry no body).</param>
 public sealed record MatrixRow(
     string Operation,
     Caller[] Allowed,
     Func<MatrixScenario, object>? Body = null,
     Func<MatrixScenario, Task>? Prepare = null,
-    bool Hidden = false
+    bool Hidden = false,
+    string? IfMatch = null
 );

@@ -95,6 +95,11 @@ public sealed class AuthorizationMatrixTests : HttpTest
             request.Content = JsonContent.Create(row.Body(scenario));
         }
 
+        if (row.IfMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", row.IfMatch);
+        }
+
         return scenario.ClientFor(caller).SendAsync(request);
     }
 

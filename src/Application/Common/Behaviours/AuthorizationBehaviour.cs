@@ -9,12 +9,14 @@ namespace Ledger.Application.Common.Behaviours;
 /// <summary>
 /// Every message needs an authenticated principal unless it is <see cref="IAllowAnonymous"/>;
 /// admin messages need a platform admin; partners may send group-scoped messages only;
-/// group-scoped messages are checked against membership, role or grant in the database;
-/// system commands are refused to anyone but the worker.
+/// group-scoped messages are checked against membership, role or grant in the database; list
+/// and chore messages against <see cref="HouseholdAccess"/>; system commands are refused to
+/// anyone but the worker.
 /// </summary>
 public sealed class AuthorizationBehaviour<TMessage, TResponse>(
     ICurrentPrincipal principal,
-    GroupAccessChecker groupAccess
+    GroupAccessChecker groupAccess,
+    HouseholdAccess householdAccess
 ) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
@@ -59,6 +61,7 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(
             );
         }
 
+        await householdAccess.EnsureAsync(message, cancellationToken);
         return await next(message, cancellationToken);
     }
 

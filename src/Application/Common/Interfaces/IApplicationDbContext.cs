@@ -1,9 +1,11 @@
 using Ardalis.Specification;
 using Ledger.Domain.Audit;
 using Ledger.Domain.Balances;
+using Ledger.Domain.Chores;
 using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
 using Ledger.Domain.Integrations;
+using Ledger.Domain.Lists;
 using Ledger.Domain.Operations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -22,6 +24,11 @@ public interface IApplicationDbContext
     DbSet<GroupDeletionRequest> GroupDeletionRequests { get; }
     DbSet<AuditEvent> AuditEvents { get; }
     DbSet<MemberBalance> MemberBalances { get; }
+    DbSet<ShoppingList> Lists { get; }
+    DbSet<ListItem> ListItems { get; }
+    DbSet<Chore> Chores { get; }
+    DbSet<ChoreAssignment> ChoreAssignments { get; }
+    DbSet<ChoreEvent> ChoreEvents { get; }
     DbSet<IntegrationGrant> IntegrationGrants { get; }
     DbSet<JobRun> JobRuns { get; }
 
@@ -52,4 +59,18 @@ public interface IApplicationDbContext
     /// invite). Must be called inside the command's transaction.
     /// </summary>
     Task LockGroupAsync(GroupId groupId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Locks the list's row until the transaction ends: changes to one list and its items run
+    /// one after another, so each gets the next revision and none is lost (the changes feed
+    /// relies on revisions being handed out in commit order).
+    /// </summary>
+    Task LockListAsync(ListId listId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Locks the chore's row until the transaction ends: changes to one chore and its
+    /// assignments (completions, the scheduled job, a member leaving) run one after another,
+    /// each on the rotation state the previous one committed.
+    /// </summary>
+    Task LockChoreAsync(ChoreId choreId, CancellationToken cancellationToken);
 }

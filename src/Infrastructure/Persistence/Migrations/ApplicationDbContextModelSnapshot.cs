@@ -104,6 +104,301 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                     b.ToTable("member_balances", (string)null);
                 });
 
+            modelBuilder.Entity("Ledger.Domain.Chores.Chore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("archived_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid?>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<long>("HistorySequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("history_sequence");
+
+                    b.Property<DateOnly?>("LastDueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("last_due_date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly?>("NextDueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("next_due_date");
+
+                    b.Property<Guid?>("OwnerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_user_id");
+
+                    b.Property<string>("Rotation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("rotation");
+
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone_id");
+
+                    b.Property<long>("TurnSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("turn_sequence");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Frequency", "Ledger.Domain.Chores.Chore.Frequency#ChoreFrequency", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("DayOfMonth")
+                                .HasColumnType("integer")
+                                .HasColumnName("frequency_day_of_month");
+
+                            b1.Property<int?>("IntervalDays")
+                                .HasColumnType("integer")
+                                .HasColumnName("frequency_interval_days");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("frequency_kind");
+
+                            b1.Property<int>("WeekdayMask")
+                                .HasColumnType("integer")
+                                .HasColumnName("frequency_weekday_mask");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_chores");
+
+                    b.HasIndex("GroupId", "Id")
+                        .HasDatabaseName("ix_chores_group_id_id")
+                        .HasFilter("group_id IS NOT NULL");
+
+                    b.HasIndex("NextDueDate", "Id")
+                        .HasDatabaseName("ix_chores_next_due_date_id")
+                        .HasFilter("archived_at IS NULL");
+
+                    b.HasIndex("OwnerUserId", "Id")
+                        .HasDatabaseName("ix_chores_owner_user_id_id")
+                        .HasFilter("owner_user_id IS NOT NULL");
+
+                    b.ToTable("chores", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_chores_personal_or_group", "(group_id IS NULL) <> (owner_user_id IS NULL)");
+
+                            t.HasCheckConstraint("ck_chores_time_zone", "(group_id IS NULL) = (time_zone_id IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Chores.ChoreAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssigneeUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignee_user_id");
+
+                    b.Property<Guid>("ChoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("chore_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<Guid?>("CompletedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("completed_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<Guid?>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<DateTimeOffset?>("SkippedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("skipped_at");
+
+                    b.Property<Guid?>("SkippedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("skipped_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_chore_assignments");
+
+                    b.HasIndex("ChoreId", "DueDate")
+                        .IsUnique()
+                        .HasDatabaseName("ix_chore_assignments_chore_id_due_date");
+
+                    b.HasIndex("GroupId", "AssigneeUserId")
+                        .HasDatabaseName("ix_chore_assignments_group_id_assignee_user_id")
+                        .HasFilter("status = 'Open'");
+
+                    b.ToTable("chore_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Chores.ChoreEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor_client_id");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<Guid?>("AssigneeUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignee_user_id");
+
+                    b.Property<Guid?>("AssignmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignment_id");
+
+                    b.Property<Guid>("ChoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("chore_id");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<Guid?>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_chore_events");
+
+                    b.HasIndex("AssignmentId")
+                        .HasDatabaseName("ix_chore_events_assignment_id");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_chore_events_group_id");
+
+                    b.HasIndex("ChoreId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_chore_events_chore_id_sequence");
+
+                    b.ToTable("chore_events", (string)null);
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Chores.ChoreParticipant", b =>
+                {
+                    b.Property<Guid>("ChoreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("chore_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Completions")
+                        .HasColumnType("integer")
+                        .HasColumnName("completions");
+
+                    b.Property<Guid?>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<long>("LastTurn")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_turn");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int>("Turns")
+                        .HasColumnType("integer")
+                        .HasColumnName("turns");
+
+                    b.HasKey("ChoreId", "UserId")
+                        .HasName("pk_chore_participants");
+
+                    b.HasIndex("GroupId", "UserId")
+                        .HasDatabaseName("ix_chore_participants_group_id_user_id")
+                        .HasFilter("is_active");
+
+                    b.ToTable("chore_participants", (string)null);
+                });
+
             modelBuilder.Entity("Ledger.Domain.Groups.Group", b =>
                 {
                     b.Property<Guid>("Id")
@@ -338,6 +633,158 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasFilter("revoked_at IS NULL");
 
                     b.ToTable("integration_grants", (string)null);
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Lists.ListItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("AddedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("added_by");
+
+                    b.Property<DateTimeOffset?>("BoughtAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bought_at");
+
+                    b.Property<Guid?>("BoughtBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bought_by");
+
+                    b.Property<long>("ChangedAtRevision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("changed_at_revision");
+
+                    b.Property<Guid?>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<Guid>("ListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("list_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<long?>("PriceMinorUnits")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_minor_units");
+
+                    b.Property<string>("Quantity")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("quantity");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.Property<Guid?>("RemovedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("removed_by");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_list_items");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_list_items_group_id");
+
+                    b.HasIndex("ListId", "ChangedAtRevision")
+                        .HasDatabaseName("ix_list_items_list_id_changed_at_revision");
+
+                    b.ToTable("list_items", (string)null);
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Lists.ShoppingList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("archived_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid?>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("OwnerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_user_id");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lists");
+
+                    b.HasIndex("GroupId", "Id")
+                        .HasDatabaseName("ix_lists_group_id_id")
+                        .HasFilter("group_id IS NOT NULL");
+
+                    b.HasIndex("OwnerUserId", "Id")
+                        .HasDatabaseName("ix_lists_owner_user_id_id")
+                        .HasFilter("owner_user_id IS NOT NULL");
+
+                    b.ToTable("lists", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_lists_personal_or_group", "(group_id IS NULL) <> (owner_user_id IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Ledger.Domain.Operations.JobRun", b =>
@@ -1003,6 +1450,69 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_member_balances_groups_group_id");
                 });
 
+            modelBuilder.Entity("Ledger.Domain.Chores.Chore", b =>
+                {
+                    b.HasOne("Ledger.Domain.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_chores_groups_group_id");
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Chores.ChoreAssignment", b =>
+                {
+                    b.HasOne("Ledger.Domain.Chores.Chore", null)
+                        .WithMany("Assignments")
+                        .HasForeignKey("ChoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_chore_assignments_chores_chore_id");
+
+                    b.HasOne("Ledger.Domain.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_chore_assignments_groups_group_id");
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Chores.ChoreEvent", b =>
+                {
+                    b.HasOne("Ledger.Domain.Chores.ChoreAssignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_chore_events_chore_assignments_assignment_id");
+
+                    b.HasOne("Ledger.Domain.Chores.Chore", null)
+                        .WithMany("RecordedHistory")
+                        .HasForeignKey("ChoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_chore_events_chores_chore_id");
+
+                    b.HasOne("Ledger.Domain.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_chore_events_groups_group_id");
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Chores.ChoreParticipant", b =>
+                {
+                    b.HasOne("Ledger.Domain.Chores.Chore", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("ChoreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_chore_participants_chores_chore_id");
+
+                    b.HasOne("Ledger.Domain.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_chore_participants_groups_group_id");
+                });
+
             modelBuilder.Entity("Ledger.Domain.Groups.GroupDeletionRequest", b =>
                 {
                     b.HasOne("Ledger.Domain.Groups.Group", null)
@@ -1041,6 +1551,31 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_integration_grants_groups_group_id");
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Lists.ListItem", b =>
+                {
+                    b.HasOne("Ledger.Domain.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_list_items_groups_group_id");
+
+                    b.HasOne("Ledger.Domain.Lists.ShoppingList", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_list_items_lists_list_id");
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Lists.ShoppingList", b =>
+                {
+                    b.HasOne("Ledger.Domain.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_lists_groups_group_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1127,6 +1662,15 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                     b.Navigation("Authorization");
                 });
 
+            modelBuilder.Entity("Ledger.Domain.Chores.Chore", b =>
+                {
+                    b.Navigation("Assignments");
+
+                    b.Navigation("Participants");
+
+                    b.Navigation("RecordedHistory");
+                });
+
             modelBuilder.Entity("Ledger.Domain.Groups.Group", b =>
                 {
                     b.Navigation("DeletionRequests");
@@ -1134,6 +1678,11 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                     b.Navigation("Invites");
 
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Lists.ShoppingList", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>

@@ -1,3 +1,4 @@
+using Ledger.Application.Chores;
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Interfaces;
@@ -28,7 +29,8 @@ public sealed class LeaveGroupHandler(
     ICurrentPrincipal principal,
     IBalanceReader balances,
     AuditTrail audit,
-    TimeProvider clock
+    TimeProvider clock,
+    ChoreHandOver chores
 ) : ICommandHandler<LeaveGroup, LeftGroupDto>
 {
     public async ValueTask<LeftGroupDto> Handle(
@@ -51,6 +53,7 @@ public sealed class LeaveGroupHandler(
         );
 
         group.Leave(me, openCurrencies, clock.GetUtcNow());
+        await chores.MemberLeftAsync(group, me, cancellationToken);
         audit.Record(GroupAudit.MemberLeft, GroupAudit.MembershipRecord, membership.Id, group.Id);
         if (group.Status == GroupStatus.Archived)
         {

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Ledger.Application.Chores;
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Interfaces;
@@ -27,7 +28,8 @@ public sealed class RemoveMemberHandler(
     IApplicationDbContext db,
     IBalanceReader balances,
     AuditTrail audit,
-    TimeProvider clock
+    TimeProvider clock,
+    ChoreHandOver chores
 ) : ICommandHandler<RemoveMember>
 {
     public async ValueTask<Unit> Handle(RemoveMember command, CancellationToken cancellationToken)
@@ -46,6 +48,7 @@ public sealed class RemoveMemberHandler(
         );
 
         group.RemoveMember(command.UserId, openCurrencies, clock.GetUtcNow());
+        await chores.MemberLeftAsync(group, command.UserId, cancellationToken);
         audit.Record(
             GroupAudit.MemberRemoved,
             GroupAudit.MembershipRecord,

@@ -1,0 +1,56 @@
+using FluentValidation;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Application.Groups;
+using Ledger.Domain.Common;
+using Mediator;
+
+namespace Ledger.Application.Chores.Commands.CompleteChoreAssignment;
+
+/// <summary>
+/// Marks an occurrence done by the caller (who gets the credit, whoever it was assigned to). If
+/// no assignment of the chore is left open, its next occurrence is assigned by the rotation.
+/// </summary>
+public sealed record CompleteChoreAssignment(
+    ChoreId ChoreId,
+    ChoreAssignmentId AssignmentId,
+    int ExpectedVersion
+) : ICommand<AssignmentDto>, IChoreScoped, IVersionedCommand;
+
+public sealed class CompleteChoreAssignmentValidator : AbstractValidator<CompleteChoreAssignment>
+{
+    public CompleteChoreAssignmentValidator()
+    {
+        RuleFor(c => c.AssignmentId).MustBeAnAssignmentId();
+        RuleFor(c => c.ExpectedVersion).MustBeAVersion();
+    }
+}
+
+public sealed class CompleteChoreAssignmentHandler(
+    IApplicationDbContext db,
+    ICurrentPrincipal principal,
+    TimeProvider clock
+) : ICommandHandler<CompleteChoreAssignment, AssignmentDto>
+{
+    public async ValueTask<AssignmentDto> Handle(
+        CompleteChoreAssignment command,
+        CancellationToken cancellationToken
+    )
+    {
+        var chore = await db.LockAndLoadChoreAsync(
+            command.ChoreId,
+            command.AssignmentId,
+            cancellationToken
+        );
+        var assignment = chore.RequireAssignment(command.AssignmentId);
+        command.EnsureCurrent(assignment, "assignment");
+        var now = clock.GetUtcNow();
+        chore.Complete(
+            assignment.Id,
+            principal.RequireUserId(),
+            await db.TodayForAsync(chore, now, cancellationToken),
+            now
+        );
+        return AssignmentDto.From(assignment);
+    }
+}

@@ -1,0 +1,56 @@
+using FluentValidation;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Application.Groups;
+using Ledger.Domain.Common;
+using Mediator;
+
+namespace Ledger.Application.Chores.Commands.SkipChoreAssignment;
+
+/// <summary>
+/// Skips an occurrence that is not needed this time. The assignee's turn is given back; if no
+/// assignment is left open, the next occurrence is assigned by the rotation.
+/// </summary>
+public sealed record SkipChoreAssignment(
+    ChoreId ChoreId,
+    ChoreAssignmentId AssignmentId,
+    int ExpectedVersion
+) : ICommand<AssignmentDto>, IChoreScoped, IVersionedCommand;
+
+public sealed class SkipChoreAssignmentValidator : AbstractValidator<SkipChoreAssignment>
+{
+    public SkipChoreAssignmentValidator()
+    {
+        RuleFor(c => c.AssignmentId).MustBeAnAssignmentId();
+        RuleFor(c => c.ExpectedVersion).MustBeAVersion();
+    }
+}
+
+public sealed class SkipChoreAssignmentHandler(
+    IApplicationDbContext db,
+    ICurrentPrincipal principal,
+    TimeProvider clock
+) : ICommandHandler<SkipChoreAssignment, AssignmentDto>
+{
+    public async ValueTask<AssignmentDto> Handle(
+        SkipChoreAssignment command,
+        CancellationToken cancellationToken
+    )
+    {
+        var chore = await db.LockAndLoadChoreAsync(
+            command.ChoreId,
+            command.AssignmentId,
+            cancellationToken
+        );
+        var assignment = chore.RequireAssignment(command.AssignmentId);
+        command.EnsureCurrent(assignment, "assignment");
+        var now = clock.GetUtcNow();
+        chore.Skip(
+            assignment.Id,
+            principal.RequireUserId(),
+            await db.TodayForAsync(chore, now, cancellationToken),
+            now
+        );
+        return AssignmentDto.From(assignment);
+    }
+}

@@ -1,0 +1,24 @@
+using Ledger.Application.Chores.Specifications;
+using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Domain.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Chores.Queries.GetChore;
+
+/// <summary>One chore with its rotation and open assignments.</summary>
+public sealed record GetChore(ChoreId ChoreId) : IQuery<ChoreDto>, IChoreScoped;
+
+public sealed class GetChoreHandler(IApplicationDbContext db) : IQueryHandler<GetChore, ChoreDto>
+{
+    public async ValueTask<ChoreDto> Handle(GetChore query, CancellationToken cancellationToken)
+    {
+        var chore =
+            await db.Apply(new ChoreForReadSpec(query.ChoreId))
+                .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("chore");
+        return ChoreDto.From(chore, await db.TimeZoneOfAsync(chore, cancellationToken));
+    }
+}

@@ -1,0 +1,70 @@
+using FluentValidation;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Paging;
+using Ledger.Domain.Chores;
+using Ledger.Domain.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Chores.Queries.ListChoreAssignments;
+
+/// <summary>
+/// A chore's assignments, latest due date first, a page at a time; optionally only those with
+/// <see cref="Status"/>. Readable exactly by those who may read the chore.
+/// </summary>
+public sealed record ListChoreAssignments(
+    ChoreId ChoreId,
+    AssignmentStatus? Status = null,
+    int? Limit = null,
+    string? Cursor = null
+) : IQuery<Page<AssignmentDto>>, IChoreScoped;
+
+public sealed class ListChoreAssignmentsValidator : AbstractValidator<ListChoreAssignments>
+{
+    public ListChoreAssignmentsValidator()
+    {
+        RuleFor(q => q.Status).IsInEnum();
+        RuleFor(q => q.Limit).MustBeAPageLimit();
+        RuleFor(q => q.Cursor).MustBeACursor();
+    }
+}
+
+public sealed class ListChoreAssignmentsHandler(IApplicationDbContext db, CursorCodec cursors)
+    : IQueryHandler<ListChoreAssignments, Page<AssignmentDto>>
+{
+    public async ValueTask<Page<AssignmentDto>> Handle(
+        ListChoreAssignments query,
+        CancellationToken cancellationToken
+    )
+    {
+        var limit = PageLimits.Resolve(query.Limit);
+        var purpose = $"chore-assignments:{query.ChoreId}:{query.Status}";
+        var after = cursors.Decode<Position>(purpose, query.Cursor);
+
+        // A chore has one assignment per due date, so the due date alone is the keyset.
+        var assignments = db.ChoreAssignments.AsNoTracking().Where(a => a.ChoreId == query.ChoreId);
+        if (query.Status is { } status)
+        {
+            assignments = assignments.Where(a => a.Status == status);
+        }
+
+        if (after is not null)
+        {
+            assignments = assignments.Where(a => a.DueDate < after.BeforeDueDate);
+        }
+
+        var fetched = await assignments
+            .OrderByDescending(a => a.DueDate)
+            .Take(limit + 1)
+            .ToListAsync(cancellationToken);
+
+        return Page.FromOneExtra(
+            fetched.Select(AssignmentDto.From).ToList(),
+            limit,
+            last => cursors.Encode(purpose, new Position(last.DueDate))
+        );
+    }
+
+    private sealed record Position(DateOnly BeforeDueDate);
+}

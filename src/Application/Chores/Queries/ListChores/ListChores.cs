@@ -1,0 +1,72 @@
+using FluentValidation;
+using Ledger.Application.Chores.Specifications;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Paging;
+using Ledger.Domain.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Chores.Queries.ListChores;
+
+/// <summary>
+/// A group's chores (with <see cref="GroupId"/>, members only) or the caller's personal chores,
+/// a page at a time. Archived chores only on request.
+/// </summary>
+public sealed record ListChores(
+    GroupId? GroupId = null,
+    bool IncludeArchived = false,
+    int? Limit = null,
+    string? Cursor = null
+) : IQuery<Page<ChoreDto>>, IPersonalOrGroupScoped;
+
+public sealed class ListChoresValidator : AbstractValidator<ListChores>
+{
+    public ListChoresValidator()
+    {
+        RuleFor(q => q.Limit).MustBeAPageLimit();
+        RuleFor(q => q.Cursor).MustBeACursor();
+    }
+}
+
+public sealed class ListChoresHandler(
+    IApplicationDbContext db,
+    ICurrentPrincipal principal,
+    CursorCodec cursors
+) : IQueryHandler<ListChores, Page<ChoreDto>>
+{
+    public async ValueTask<Page<ChoreDto>> Handle(
+        ListChores query,
+        CancellationToken cancellationToken
+    )
+    {
+        var owner = query.GroupId is { } groupId
+            ? Ownership.OfGroup(groupId)
+            : Ownership.Personal(principal.RequireUserId());
+        var limit = PageLimits.Resolve(query.Limit);
+        var purpose =
+            $"chores:{owner.GroupId?.ToString() ?? "personal:" + owner.OwnerUserId}:{query.IncludeArchived}";
+        var after = cursors.Decode<Position>(purpose, query.Cursor);
+
+        var chores = await db.Apply(
+                new ChoresOfOwnerSpec(
+                    owner,
+                    after is null ? null : new ChoreId(after.AfterChoreId),
+                    limit + 1,
+                    query.IncludeArchived
+                )
+            )
+            .ToListAsync(cancellationToken);
+        var groupZone = owner.GroupId is { } group
+            ? await db.GroupTimeZoneAsync(group, cancellationToken)
+            : null;
+
+        return Page.FromOneExtra(
+            chores.Select(c => ChoreDto.From(c, c.TimeZoneId ?? groupZone!)).ToList(),
+            limit,
+            last => cursors.Encode(purpose, new Position(last.Id))
+        );
+    }
+
+    private sealed record Position(Guid AfterChoreId);
+}

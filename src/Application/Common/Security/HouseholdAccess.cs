@@ -1,0 +1,109 @@
+using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Domain.Common;
+using Ledger.Domain.Groups;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Common.Security;
+
+/// <summary>
+/// The one rule for lists and chores (PRODUCT.md section 3): a personal one belongs to its owner
+/// alone; a group's belongs to the group's active members, who may read and change it
+/// (archiving included: it is reversible). Anyone else is told it does not exist — 404 for the
+/// list or chore and for everything under it (items, assignments, history), never 403.
+/// </summary>
+public sealed class HouseholdAccess(
+    IApplicationDbContext db,
+    ICurrentPrincipal principal,
+    GroupAccessChecker groups
+)
+{
+    public async Task EnsureAsync(object message, CancellationToken cancellationToken)
+    {
+        switch (message)
+        {
+            case IListScoped list:
+                await EnsureCanUseAsync(
+                    user =>
+                        db.Lists.Where(l => l.Id == list.ListId)
+                            .Select(l => new Owner(
+                                l.OwnerUserId,
+                                l.GroupId != null
+                                    && db.Memberships.Any(m =>
+                                        (GroupId?)m.GroupId == l.GroupId
+                                        && m.UserId == user
+                                        && m.LeftAt == null
+                                    )
+                                    && db.Groups.Any(g =>
+                                        (GroupId?)g.Id == l.GroupId
+                                        && g.Status != GroupStatus.Deleted
+                                    )
+                            )),
+                    "list",
+                    cancellationToken
+                );
+                return;
+
+            case IChoreScoped chore:
+                await EnsureCanUseAsync(
+                    user =>
+                        db.Chores.Where(c => c.Id == chore.ChoreId)
+                            .Select(c => new Owner(
+                                c.OwnerUserId,
+                                c.GroupId != null
+                                    && db.Memberships.Any(m =>
+                                        (GroupId?)m.GroupId == c.GroupId
+                                        && m.UserId == user
+                                        && m.LeftAt == null
+                                    )
+                                    && db.Groups.Any(g =>
+                                        (GroupId?)g.Id == c.GroupId
+                                        && g.Status != GroupStatus.Deleted
+                                    )
+                            )),
+                    "chore",
+                    cancellationToken
+                );
+                return;
+
+            case IPersonalOrGroupScoped { GroupId: { } groupId }:
+                await groups.EnsureAsync(
+                    principal,
+                    groupId,
+                    GroupAccess.Member,
+                    allowsDeletedGroup: false,
+                    // Partners never get here: the behaviour turns them away from anything but
+                    // group-scoped messages.
+                    PartnerUse.None,
+                    cancellationToken
+                );
+                return;
+
+            case IPersonalOrGroupScoped when principal.UserId is null:
+                throw new ForbiddenException("Only users have personal lists and chores.");
+        }
+    }
+
+    private async Task EnsureCanUseAsync(
+        Func<UserId, IQueryable<Owner>> ownerOf,
+        string resource,
+        CancellationToken cancellationToken
+    )
+    {
+        var user = principal.UserId ?? throw new NotFoundException(resource);
+        var owner = await ownerOf(user).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var allowed = owner switch
+        {
+            null => false,
+            { OwnerUserId: { } ownerUserId } => ownerUserId == user,
+            _ => owner.IsActiveMemberOfGroup,
+        };
+        if (!allowed)
+        {
+            throw new NotFoundException(resource);
+        }
+    }
+
+    private sealed record Owner(UserId? OwnerUserId, bool IsActiveMemberOfGroup);
+}

@@ -1,0 +1,34 @@
+using FluentValidation;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Application.Groups;
+using Ledger.Domain.Common;
+using Mediator;
+
+namespace Ledger.Application.Lists.Commands.UnarchiveList;
+
+/// <summary>Brings an archived list back into use.</summary>
+public sealed record UnarchiveList(ListId ListId, int ExpectedVersion)
+    : ICommand<ListDto>,
+        IListScoped,
+        IVersionedCommand;
+
+public sealed class UnarchiveListValidator : AbstractValidator<UnarchiveList>
+{
+    public UnarchiveListValidator() => RuleFor(c => c.ExpectedVersion).MustBeAVersion();
+}
+
+public sealed class UnarchiveListHandler(IApplicationDbContext db, TimeProvider clock)
+    : ICommandHandler<UnarchiveList, ListDto>
+{
+    public async ValueTask<ListDto> Handle(
+        UnarchiveList command,
+        CancellationToken cancellationToken
+    )
+    {
+        var list = await db.LockAndLoadListAsync(command.ListId, cancellationToken);
+        command.EnsureCurrent(list, "list");
+        list.Unarchive(clock.GetUtcNow());
+        return ListDto.From(list);
+    }
+}

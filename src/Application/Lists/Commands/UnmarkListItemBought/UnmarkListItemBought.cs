@@ -1,0 +1,39 @@
+using FluentValidation;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Application.Groups;
+using Ledger.Domain.Common;
+using Mediator;
+
+namespace Ledger.Application.Lists.Commands.UnmarkListItemBought;
+
+/// <summary>Puts a bought item back on the list to buy, dropping its price.</summary>
+public sealed record UnmarkListItemBought(ListId ListId, ListItemId ItemId, int ExpectedVersion)
+    : ICommand<ListItemDto>,
+        IListScoped,
+        IVersionedCommand;
+
+public sealed class UnmarkListItemBoughtValidator : AbstractValidator<UnmarkListItemBought>
+{
+    public UnmarkListItemBoughtValidator()
+    {
+        RuleFor(c => c.ItemId).MustBeAnItemId();
+        RuleFor(c => c.ExpectedVersion).MustBeAVersion();
+    }
+}
+
+public sealed class UnmarkListItemBoughtHandler(IApplicationDbContext db, TimeProvider clock)
+    : ICommandHandler<UnmarkListItemBought, ListItemDto>
+{
+    public async ValueTask<ListItemDto> Handle(
+        UnmarkListItemBought command,
+        CancellationToken cancellationToken
+    )
+    {
+        var list = await db.LockAndLoadListAsync(command.ListId, cancellationToken);
+        var item = list.RequireLiveItem(command.ItemId);
+        command.EnsureCurrent(item, "item");
+        list.UnmarkBought(item.Id, clock.GetUtcNow());
+        return ListItemDto.From(item, list.Currency);
+    }
+}

@@ -1,0 +1,28 @@
+using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Application.Lists.Specifications;
+using Ledger.Domain.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Lists.Queries.GetList;
+
+/// <summary>A list with its live items in order.</summary>
+public sealed record GetList(ListId ListId) : IQuery<ListWithItemsDto>, IListScoped;
+
+public sealed class GetListHandler(IApplicationDbContext db)
+    : IQueryHandler<GetList, ListWithItemsDto>
+{
+    public async ValueTask<ListWithItemsDto> Handle(
+        GetList query,
+        CancellationToken cancellationToken
+    )
+    {
+        var list =
+            await db.Apply(new ListWithLiveItemsSpec(query.ListId, tracked: false))
+                .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("list");
+        return ListWithItemsDto.Whole(list);
+    }
+}

@@ -1,0 +1,70 @@
+using FluentValidation;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Paging;
+using Ledger.Application.Lists.Specifications;
+using Ledger.Domain.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Lists.Queries.ListShoppingLists;
+
+/// <summary>
+/// A group's lists (with <see cref="GroupId"/>, members only) or the caller's personal lists,
+/// a page at a time, without items. Archived lists only on request.
+/// </summary>
+public sealed record ListShoppingLists(
+    GroupId? GroupId = null,
+    bool IncludeArchived = false,
+    int? Limit = null,
+    string? Cursor = null
+) : IQuery<Page<ListDto>>, IPersonalOrGroupScoped;
+
+public sealed class ListShoppingListsValidator : AbstractValidator<ListShoppingLists>
+{
+    public ListShoppingListsValidator()
+    {
+        RuleFor(q => q.Limit).MustBeAPageLimit();
+        RuleFor(q => q.Cursor).MustBeACursor();
+    }
+}
+
+public sealed class ListShoppingListsHandler(
+    IApplicationDbContext db,
+    ICurrentPrincipal principal,
+    CursorCodec cursors
+) : IQueryHandler<ListShoppingLists, Page<ListDto>>
+{
+    public async ValueTask<Page<ListDto>> Handle(
+        ListShoppingLists query,
+        CancellationToken cancellationToken
+    )
+    {
+        var owner = query.GroupId is { } groupId
+            ? Ownership.OfGroup(groupId)
+            : Ownership.Personal(principal.RequireUserId());
+        var limit = PageLimits.Resolve(query.Limit);
+        // The owner and the archived flag are part of the purpose: a cursor pages only its listing.
+        var purpose =
+            $"lists:{owner.GroupId?.ToString() ?? "personal:" + owner.OwnerUserId}:{query.IncludeArchived}";
+        var after = cursors.Decode<Position>(purpose, query.Cursor);
+
+        var lists = await db.Apply(
+                new ListsOfOwnerSpec(
+                    owner,
+                    after is null ? null : new ListId(after.AfterListId),
+                    limit + 1,
+                    query.IncludeArchived
+                )
+            )
+            .ToListAsync(cancellationToken);
+
+        return Page.FromOneExtra(
+            lists.Select(ListDto.From).ToList(),
+            limit,
+            last => cursors.Encode(purpose, new Position(last.Id))
+        );
+    }
+
+    private sealed record Position(Guid AfterListId);
+}
