@@ -33,6 +33,7 @@ public static class DependencyInjection
             provider.GetRequiredService<ApplicationDbContext>()
         );
         services.AddScoped<IBalanceReader, BalanceReader>();
+        services.AddScoped<IBalanceWriter, BalanceWriter>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         // Key storage and sharing between instances are configured with sign-in; paging only
         // needs a protector from the same key ring.

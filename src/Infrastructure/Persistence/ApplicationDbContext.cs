@@ -3,6 +3,7 @@ using Ledger.Application.Common.Interfaces;
 using Ledger.Domain.Audit;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Common;
+using Ledger.Domain.Expenses;
 using Ledger.Domain.Groups;
 using Ledger.Infrastructure.Identity;
 using Ledger.Infrastructure.Persistence.Specifications;
@@ -23,6 +24,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Invite> Invites => Set<Invite>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<MemberBalance> MemberBalances => Set<MemberBalance>();
+    public DbSet<Expense> Expenses => Set<Expense>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public void ResetTracking() => ChangeTracker.Clear();
@@ -45,6 +47,57 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
             $"SELECT 1 FROM groups WHERE id = {groupId.Value} FOR UPDATE",
             cancellationToken
         );
+    }
+
+    public async Task LockGroupAgainstMembershipChangesAsync(
+        GroupId groupId,
+        CancellationToken cancellationToken
+    )
+    {
+        RequireTransaction();
+        // KEY SHARE conflicts with the FOR UPDATE of membership changes, but not with other
+        // money changes nor with plain updates of the group row (its settings).
+        await Database.ExecuteSqlAsync(
+            $"SELECT 1 FROM groups WHERE id = {groupId.Value} FOR KEY SHARE",
+            cancellationToken
+        );
+    }
+
+    public async Task LockExpenseAsync(
+        GroupId groupId,
+        ExpenseId expenseId,
+        CancellationToken cancellationToken
+    )
+    {
+        RequireTransaction();
+        await Database.ExecuteSqlAsync(
+            $"SELECT 1 FROM expenses WHERE group_id = {groupId.Value} AND id = {expenseId.Value} FOR UPDATE",
+            cancellationToken
+        );
+    }
+
+    public override Task<int> SaveChangesAsync(
+        bool acceptAllChangesOnSuccess,
+        CancellationToken cancellationToken = default
+    )
+    {
+        ReplacedChildren.MarkDeleted(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ReplacedChildren.MarkDeleted(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void RequireTransaction()
+    {
+        if (Database.CurrentTransaction is null)
+        {
+            // Outside a transaction the lock would end with the statement and protect nothing.
+            throw new InvalidOperationException("A row lock needs an open transaction.");
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -85,6 +138,10 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         configurationBuilder.Properties<MembershipId>().HaveConversion<MembershipIdConverter>();
         configurationBuilder.Properties<InviteId>().HaveConversion<InviteIdConverter>();
         configurationBuilder.Properties<AuditEventId>().HaveConversion<AuditEventIdConverter>();
+        configurationBuilder.Properties<ExpenseId>().HaveConversion<ExpenseIdConverter>();
+        configurationBuilder.Properties<ExpenseSplitId>().HaveConversion<ExpenseSplitIdConverter>();
+        configurationBuilder.Properties<ListId>().HaveConversion<ListIdConverter>();
+        configurationBuilder.Properties<ListItemId>().HaveConversion<ListItemIdConverter>();
         // Timestamps are UTC instants; PostgreSQL stores them as timestamptz.
         configurationBuilder.Properties<string>().HaveMaxLength(4000);
     }

@@ -2,6 +2,7 @@ using Ardalis.Specification;
 using Ledger.Domain.Audit;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Common;
+using Ledger.Domain.Expenses;
 using Ledger.Domain.Groups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -19,6 +20,7 @@ public interface IApplicationDbContext
     DbSet<Invite> Invites { get; }
     DbSet<AuditEvent> AuditEvents { get; }
     DbSet<MemberBalance> MemberBalances { get; }
+    DbSet<Expense> Expenses { get; }
 
     DatabaseFacade Database { get; }
 
@@ -47,4 +49,25 @@ public interface IApplicationDbContext
     /// invite). Must be called inside the command's transaction.
     /// </summary>
     Task LockGroupAsync(GroupId groupId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Holds the group's row against membership changes (which take <see cref="LockGroupAsync"/>)
+    /// until the transaction ends, without holding up other money changes. A money change takes
+    /// it before it reads who the members are, so nobody leaves with a balance the change is
+    /// about to open, and no change is made for someone who just left.
+    /// </summary>
+    Task LockGroupAgainstMembershipChangesAsync(
+        GroupId groupId,
+        CancellationToken cancellationToken
+    );
+
+    /// <summary>
+    /// Locks an expense's row until the transaction ends: changes of one expense run one after
+    /// another, each reading the version the previous one committed.
+    /// </summary>
+    Task LockExpenseAsync(
+        GroupId groupId,
+        ExpenseId expenseId,
+        CancellationToken cancellationToken
+    );
 }
