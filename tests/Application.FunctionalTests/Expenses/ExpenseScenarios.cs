@@ -109,7 +109,11 @@ internal static class ExpenseScenarios
     {
         var owners = await WithDbAsync(db =>
             db.Memberships.AsNoTracking()
-                .Where(m => m.LeftAt == null && m.Role == GroupRole.Owner)
+                .Where(m =>
+                    m.LeftAt == null
+                    && m.Role == GroupRole.Owner
+                    && db.Groups.Any(g => g.Id == m.GroupId && g.Status == GroupStatus.Active)
+                )
                 .GroupBy(m => m.GroupId)
                 .Select(g => new { Group = g.Key, Owner = g.Select(m => m.UserId).First() })
                 .ToListAsync()
