@@ -5,6 +5,7 @@ using Ledger.Build;
 //   migrate                      apply EF Core migrations to the local database
 //   test [--filter EXPR]         provision, check formatting, build, run every test project
 //   run                          provision, migrate, seed demo data, start the API and the worker
+//   token [EMAIL]                sign a demo user in to the running API (code + PKCE), print the access token
 var root = FindRoot();
 var services = new LocalServices(root);
 try
@@ -17,6 +18,8 @@ try
         ["migrate"] => Targets.Migrate(root, services.Start()),
         ["test", .. var rest] => Targets.Test(root, services.Start(), FilterFrom(rest)),
         ["run"] => await Targets.RunAsync(root, services.Start()),
+        ["token"] => await TokenTarget.RunAsync(root, email: null),
+        ["token", var email] => await TokenTarget.RunAsync(root, email),
         _ => Usage(),
     };
 }
@@ -44,7 +47,7 @@ static int Done(Action action)
 static int Usage()
 {
     Console.Error.WriteLine(
-        "usage: ./build.sh services start|stop|status | migrate | test [--filter EXPR] | run"
+        "usage: ./build.sh services start|stop|status | migrate | test [--filter EXPR] | run | token [EMAIL]"
     );
     return 2;
 }

@@ -3,6 +3,7 @@ namespace Ledger.Build;
 internal static class Targets
 {
     public const string DatabaseName = "ledger";
+    public const string ApiUrl = "http://127.0.0.1:5080";
 
     public static int Test(string root, ServiceState services, string? filter)
     {
@@ -48,12 +49,13 @@ internal static class Targets
     public static async Task<int> RunAsync(string root, ServiceState services)
     {
         Migrate(root, services);
+        SeedDemoUsers(root, services);
         Shell.RunOrFail(
             "dotnet",
             ["build", "src/Worker", "-c", "Release", "--nologo", "-v", "q"],
             root
         );
-        var apiUrl = "http://127.0.0.1:5080";
+        var apiUrl = ApiUrl;
         var environment = AppEnvironment(root, services);
         environment["ASPNETCORE_URLS"] = apiUrl;
         using var api = Shell.Start(
@@ -90,6 +92,15 @@ internal static class Targets
         Console.WriteLine();
         Console.WriteLine($"API:        {apiUrl}/api/v1");
         Console.WriteLine($"Health:     {apiUrl}/health");
+        Console.WriteLine($"Login page: {apiUrl}/account/login");
+        foreach (var login in DemoLogin.Read(root))
+        {
+            Console.WriteLine(
+                $"Demo login: {login.Email} / {login.Password}  ({login.DisplayName})"
+            );
+        }
+
+        Console.WriteLine("Access token for the first demo user: ./build.sh token");
         Console.WriteLine("Ctrl-C stops the API and the worker.");
 
         var stopped = new TaskCompletionSource();
@@ -108,6 +119,25 @@ internal static class Targets
         await Task.WhenAll(api.WaitForExitAsync(), worker.WaitForExitAsync());
         return 0;
     }
+
+    /// <summary>Creates the demo users when missing; their random passwords land in .local/demo-credentials.json.</summary>
+    private static void SeedDemoUsers(string root, ServiceState services) =>
+        Shell.RunOrFail(
+            "dotnet",
+            [
+                "run",
+                "--project",
+                "src/WebApi",
+                "-c",
+                "Release",
+                "--no-build",
+                "--no-launch-profile",
+                "--",
+                "--seed-demo",
+            ],
+            root,
+            AppEnvironment(root, services)
+        );
 
     public static Dictionary<string, string> AppEnvironment(string root, ServiceState services) =>
         new()

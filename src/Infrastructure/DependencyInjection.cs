@@ -35,11 +35,12 @@ public static class DependencyInjection
         services.AddScoped<IBalanceReader, BalanceReader>();
         services.AddScoped<IBalanceWriter, BalanceWriter>();
         services.AddScoped<IUserDirectory, UserDirectory>();
-        // Key storage and sharing between instances are configured with sign-in; paging only
-        // needs a protector from the same key ring.
+        // The key ring is persisted in the database (AddLedgerIdentity), so cursors issued by one
+        // instance are read by another.
         services.AddDataProtection();
         services.AddSingleton<ICursorProtector, DataProtectionCursorProtector>();
         services.AddScoped<DatabaseMigrator>();
+        services.AddLedgerIdentity();
 
         var redis = ConnectionSettings.Redis(configuration);
         if (redis is not null)

@@ -26,6 +26,12 @@ if (args.Contains("--migrate-only"))
     return;
 }
 
+if (args.Contains(DemoSeeding.Argument))
+{
+    await app.SeedDemoUsersAsync();
+    return;
+}
+
 app.UseLedgerHttp();
 app.UseAuthentication();
 

@@ -1,4 +1,5 @@
 using Ledger.Application;
+using Ledger.Application.Common.Interfaces;
 using Ledger.Infrastructure;
 
 // The worker host: scheduled commands run here, never in the web process (audit 003 #14).
@@ -6,6 +7,7 @@ using Ledger.Infrastructure;
 var builder = Host.CreateApplicationBuilder(args);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddSingleton<ICurrentPrincipal, Ledger.Worker.SystemPrincipal>();
 
 using var host = builder.Build();
 await host.RunAsync();

@@ -26,6 +26,12 @@ public sealed class FileLoggerProvider : ILoggerProvider, ISupportExternalScope
                 foreach (var line in _lines.GetConsumingEnumerable())
                 {
                     stream.WriteLine(line);
+                    // Hosts do not dispose providers added as instances, so nothing else would
+                    // flush the tail of the buffer before the test process exits.
+                    if (_lines.Count == 0)
+                    {
+                        stream.Flush();
+                    }
                 }
             },
             TaskCreationOptions.LongRunning

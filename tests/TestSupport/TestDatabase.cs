@@ -62,7 +62,18 @@ public sealed class TestDatabase
             {
                 DbAdapter = DbAdapter.Postgres,
                 SchemasToInclude = ["public"],
-                TablesToIgnore = ["__EFMigrationsHistory"],
+                // Not test state but configuration the host keeps up: OAuth clients and scopes
+                // are ensured from configuration at start-up (once per run, so wiping them would
+                // leave the running host without its client), and the Data Protection key ring
+                // is what lets a second host read the first one's cookies, as a restart would.
+                // Users, tokens and authorizations are wiped like everything else.
+                TablesToIgnore =
+                [
+                    "__EFMigrationsHistory",
+                    "open_iddict_applications",
+                    "open_iddict_scopes",
+                    "data_protection_keys",
+                ],
             }
         );
         await _respawner.ResetAsync(connection);

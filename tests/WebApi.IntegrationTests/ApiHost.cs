@@ -1,4 +1,5 @@
 using Ledger.TestSupport;
+using Ledger.WebApi.IntegrationTests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
@@ -53,6 +54,7 @@ public sealed class LedgerApiFactory(string databaseConnectionString)
         {
             builder.UseSetting($"RateLimiting:Policies:{policy}:PermitLimit", "1000000");
         }
+        TestOAuthClient.Configure(builder);
         builder.ConfigureLogging(logging =>
             logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new FileLoggerProvider("http.log"))
         );

@@ -1,3 +1,4 @@
+using Ledger.Application.Users;
 using Microsoft.AspNetCore.Identity;
 
 namespace Ledger.Infrastructure.Identity;
@@ -8,7 +9,7 @@ namespace Ledger.Infrastructure.Identity;
 /// </summary>
 public sealed class ApplicationUser : IdentityUser<Guid>
 {
-    public const int DisplayNameMaxLength = 100;
+    public const int DisplayNameMaxLength = UserRules.DisplayNameMaxLength;
 
     public string DisplayName { get; set; } = string.Empty;
 

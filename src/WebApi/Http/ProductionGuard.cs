@@ -9,6 +9,7 @@ namespace Ledger.WebApi.Http;
 /// </summary>
 public static class ProductionGuard
 {
+    /// <summary>Each key may be given inline (base64 PEM) or as a file path (<c>...File</c>).</summary>
     public static readonly string[] RequiredKeySettings = ["Auth:SigningKey", "Auth:EncryptionKey"];
 
     public static void Validate(IConfiguration configuration, IHostEnvironment environment)
@@ -31,8 +32,11 @@ public static class ProductionGuard
 
         problems.AddRange(
             RequiredKeySettings
-                .Where(setting => string.IsNullOrWhiteSpace(configuration[setting]))
-                .Select(setting => $"{setting} (a PEM key or the path of one)")
+                .Where(setting =>
+                    string.IsNullOrWhiteSpace(configuration[setting])
+                    && string.IsNullOrWhiteSpace(configuration[setting + "File"])
+                )
+                .Select(setting => $"{setting} or {setting}File (an RSA private key in PEM)")
         );
 
         var cors = CorsSettings.From(configuration);

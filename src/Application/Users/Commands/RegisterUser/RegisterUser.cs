@@ -1,0 +1,79 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Domain.Audit;
+using Ledger.Domain.Common;
+using Mediator;
+
+namespace Ledger.Application.Users.Commands.RegisterUser;
+
+/// <summary>Creates an account. Anyone may register; the new user is the actor of its audit event.</summary>
+public sealed record RegisterUser(string Email, string Password, string DisplayName)
+    : ICommand<UserId>,
+        IAllowAnonymous;
+
+public sealed class RegisterUserValidator : AbstractValidator<RegisterUser>
+{
+    public RegisterUserValidator()
+    {
+        RuleFor(c => c.Email).NotEmpty().MaximumLength(UserRules.EmailMaxLength).EmailAddress();
+        // Length only (NIST SP 800-63B): no digit, case or symbol rules.
+        RuleFor(c => c.Password)
+            .NotEmpty()
+            .MinimumLength(UserRules.PasswordMinimumLength)
+            .MaximumLength(UserRules.PasswordMaximumLength);
+        RuleFor(c => c.DisplayName)
+            .NotEmpty()
+            .Must(name => !string.IsNullOrWhiteSpace(name))
+            .WithMessage("'Display Name' must not be blank.")
+            .MaximumLength(UserRules.DisplayNameMaxLength);
+    }
+}
+
+public sealed class RegisterUserHandler(
+    IIdentityService identity,
+    IApplicationDbContext db,
+    TimeProvider clock
+) : ICommandHandler<RegisterUser, UserId>
+{
+    public async ValueTask<UserId> Handle(RegisterUser command, CancellationToken cancellationToken)
+    {
+        var id = UserId.New();
+        var now = clock.GetUtcNow();
+        var result = await identity.CreateUserAsync(
+            new NewUser(id, command.Email.Trim(), command.Password, command.DisplayName.Trim()),
+            now,
+            cancellationToken
+        );
+
+        switch (result.Outcome)
+        {
+            case RegistrationOutcome.EmailTaken:
+                // Says nothing about which detail clashed, to whom, or since when.
+                throw new BusinessRuleViolationException(
+                    "user.registration-conflict",
+                    "An account cannot be created with these details."
+                );
+            case RegistrationOutcome.EmailRejected:
+                throw new ValidationException([
+                    new ValidationFailure(
+                        nameof(RegisterUser.Email),
+                        "'Email' is not a valid email address."
+                    ),
+                ]);
+            case RegistrationOutcome.PasswordRejected:
+                throw new ValidationException(
+                    result.PasswordProblems.Select(problem => new ValidationFailure(
+                        nameof(RegisterUser.Password),
+                        problem
+                    ))
+                );
+        }
+
+        db.AuditEvents.Add(
+            AuditEvent.Record(id, null, "user.registered", "user", id.ToString(), null, now)
+        );
+        return id;
+    }
+}

@@ -1,0 +1,22 @@
+using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Interfaces;
+using Mediator;
+
+namespace Ledger.Application.Users.Queries.GetMe;
+
+/// <summary>The signed-in user's own profile.</summary>
+public sealed record GetMe : IQuery<MeDto>;
+
+public sealed record MeDto(Guid Id, string DisplayName);
+
+public sealed class GetMeHandler(IIdentityService identity, ICurrentPrincipal principal)
+    : IQueryHandler<GetMe, MeDto>
+{
+    public async ValueTask<MeDto> Handle(GetMe query, CancellationToken cancellationToken)
+    {
+        var profile =
+            await identity.FindProfileAsync(principal.RequireUserId(), cancellationToken)
+            ?? throw new NotFoundException("user");
+        return new MeDto(profile.Id.Value, profile.DisplayName);
+    }
+}

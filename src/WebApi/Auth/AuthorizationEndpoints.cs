@@ -1,0 +1,129 @@
+using System.Security.Claims;
+using Ledger.Infrastructure.Identity;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Ledger.WebApi.Auth;
+
+/// <summary>
+/// The two OAuth endpoints OpenIddict hands to us after validating the request (passthrough):
+/// authorization (who is the user?) and end session. The token and revocation endpoints are
+/// OpenIddict's own.
+/// </summary>
+public static class AuthorizationEndpoints
+{
+    public const string AuthorizePath = "/connect/authorize";
+    public const string TokenPath = "/connect/token";
+    public const string LogoutPath = "/connect/logout";
+    public const string RevokePath = "/connect/revoke";
+
+    public static IEndpointRouteBuilder MapAuthorizationEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods(AuthorizePath, [HttpMethods.Get, HttpMethods.Post], Authorize)
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        app.MapMethods(LogoutPath, [HttpMethods.Get, HttpMethods.Post], Logout)
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    public static async Task<IResult> Authorize(
+        HttpContext context,
+        UserManager<ApplicationUser> users,
+        SignInManager<ApplicationUser> signIn
+    )
+    {
+        var request =
+            context.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("OpenIddict did not pass on the request.");
+
+        // The API's default scheme is the bearer token; the sign-in session is Identity's cookie.
+        var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        var user = session.Succeeded ? await users.GetUserAsync(session.Principal) : null;
+        if (user is null || !await SignInRules.MaySignInAsync(signIn, user))
+        {
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return Refuse(Errors.LoginRequired, "The user is not signed in.");
+            }
+
+            // To the login page, which comes back here with the same parameters.
+            return Results.Challenge(
+                new AuthenticationProperties { RedirectUri = await SameRequestUriAsync(context) },
+                [IdentityConstants.ApplicationScheme]
+            );
+        }
+
+        var identity = new ClaimsIdentity(
+            TokenValidationParameters.DefaultAuthenticationType,
+            Claims.Name,
+            Claims.Role
+        );
+        // Only the id: tokens carry no email or name (they end up in browser storage and logs).
+        identity.SetClaim(Claims.Subject, user.Id.ToString());
+        identity.SetScopes(request.GetScopes());
+        identity.SetAudiences(AuthSettings.ApiAudience);
+        identity.SetDestinations(claim =>
+            claim.Type == Claims.Subject
+                ? [Destinations.AccessToken, Destinations.IdentityToken]
+                : [Destinations.AccessToken]
+        );
+
+        return Results.SignIn(
+            new ClaimsPrincipal(identity),
+            properties: null,
+            OpenIddictServerAspNetCoreDefaults.AuthenticationScheme
+        );
+    }
+
+    public static async Task<IResult> Logout(SignInManager<ApplicationUser> signIn)
+    {
+        await signIn.SignOutAsync();
+        // OpenIddict sends the browser to the client's post_logout_redirect_uri when it gave a
+        // registered one; otherwise to the login page.
+        return Results.SignOut(
+            new AuthenticationProperties { RedirectUri = LoginPage.Path },
+            [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]
+        );
+    }
+
+    private static IResult Refuse(string error, string description) =>
+        Results.Forbid(
+            new AuthenticationProperties(
+                new Dictionary<string, string?>
+                {
+                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+                }
+            ),
+            [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]
+        );
+
+    /// <summary>This authorization request as a local URL, whether it came as a GET or a form POST.</summary>
+    private static async Task<string> SameRequestUriAsync(HttpContext context)
+    {
+        var parameters = context.Request.HasFormContentType
+            ? (await context.Request.ReadFormAsync()).Select(p =>
+                KeyValuePair.Create(p.Key, p.Value)
+            )
+            : context.Request.Query.Select(p => KeyValuePair.Create(p.Key, p.Value));
+        return context.Request.PathBase
+            + context.Request.Path
+            + QueryString.Create(parameters.ToList());
+    }
+}
+
+/// <summary>Who may hold a sign-in session: an active account that Identity lets sign in.</summary>
+public static class SignInRules
+{
+    public static async Task<bool> MaySignInAsync(
+        SignInManager<ApplicationUser> signIn,
+        ApplicationUser user
+    ) => user.IsActive && await signIn.CanSignInAsync(user);
+}

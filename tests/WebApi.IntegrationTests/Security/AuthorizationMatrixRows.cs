@@ -1,0 +1,168 @@
+using System.Net.Http.Json;
+using static Ledger.WebApi.IntegrationTests.Security.Caller;
+
+namespace Ledger.WebApi.IntegrationTests.Security;
+
+/// <summary>
+/// One row per operation of the OpenAPI document: who may call it (PRODUCT.md section 3), the
+/// body a permitted caller would send, and any state it needs first. Everyone else must get 401
+/// (anonymous), 404 (cannot read the group) or 403 (can read it, may not do this).
+/// </summary>
+public static class AuthorizationMatrixRows
+{
+    private static readonly Caller[] SignedIn = [Stranger, Member, Owner];
+    private static readonly Caller[] Members = [Member, Owner];
+    private static readonly Caller[] Owners = [Owner];
+
+    public static readonly IReadOnlyList<MatrixRow> All =
+    [
+        // Accounts
+        new(
+            "POST /api/v1/auth/register",
+            [Anonymous, Stranger, Member, Owner],
+            Body: _ => NewAccount()
+        ),
+        new("GET /api/v1/me", SignedIn),
+        // Groups
+        new("GET /api/v1/groups", SignedIn),
+        new("POST /api/v1/groups", SignedIn, Body: _ => NewGroup()),
+        new("POST /api/v1/groups/join", SignedIn, Body: s => new { code = s.InviteCode }),
+        new("GET /api/v1/groups/{groupId}", Members),
+        new(
+            "PUT /api/v1/groups/{groupId}",
+            Owners,
+            Body: s => new
+            {
+                name = s.GroupName,
+                defaultCurrency = "USD",
+                timeZone = "America/New_York",
+                version = int.Parse(
+                    s.Values["version"],
+                    System.Globalization.CultureInfo.InvariantCulture
+                ),
+            },
+            Prepare: RememberVersionAsync
+        ),
+        new(
+            "POST /api/v1/groups/{groupId}/invites",
+            Owners,
+            Body: _ => new { expiresAt = DateTimeOffset.UtcNow.AddDays(1), maxUses = 3 }
+        ),
+        new("GET /api/v1/groups/{groupId}/members", Members),
+        new(
+            "PUT /api/v1/groups/{groupId}/members/{userId}/role",
+            Owners,
+            Body: _ => new { role = "owner" }
+        ),
+        new("DELETE /api/v1/groups/{groupId}/members/{userId}", Owners),
+        new(
+            "POST /api/v1/groups/{groupId}/ownership-transfer",
+            Owners,
+            Body: s => new { newOwnerId = s.Member.UserId.Value }
+        ),
+        new("POST /api/v1/groups/{groupId}/leave", Members),
+        new("POST /api/v1/groups/{groupId}/unarchive", Owners, Prepare: ArchiveAsync),
+        new("POST /api/v1/groups/{groupId}/deletion-requests", Owners),
+        new(
+            "DELETE /api/v1/groups/{groupId}",
+            Owners,
+            Body: s => new
+            {
+                confirmationToken = s.Values["token"],
+                confirmationName = s.GroupName,
+                version = int.Parse(
+                    s.Values["version"],
+                    System.Globalization.CultureInfo.InvariantCulture
+                ),
+            },
+            Prepare: RequestDeletionAsync
+        ),
+        new("POST /api/v1/groups/{groupId}/restore", Owners, Prepare: DeleteAsync),
+    ];
+
+    private static object NewAccount() =>
+        new
+        {
+            email = TestSupport.Pii.Email(),
+            password = TestSupport.Pii.Password(),
+            displayName = TestSupport.Pii.Name(),
+        };
+
+    private static object NewGroup() =>
+        new
+        {
+            name = TestSupport.Pii.Name(),
+            defaultCurrency = "EUR",
+            timeZone = "Europe/Berlin",
+        };
+
+    private static async Task RememberVersionAsync(MatrixScenario scenario) =>
+        scenario.Values["version"] = (await scenario.GroupVersionAsync()).ToString(
+            System.Globalization.CultureInfo.InvariantCulture
+        );
+
+    /// <summary>Everyone leaves: the group is archived, the owner a former owner.</summary>
+    private static async Task ArchiveAsync(MatrixScenario scenario)
+    {
+        using var memberLeft = await scenario.Member.HttpClient.PostAsync(
+            $"/api/v1/groups/{scenario.GroupId}/leave",
+            null
+        );
+        await MatrixScenario.ReadAsync(memberLeft);
+        using var ownerLeft = await scenario.Owner.HttpClient.PostAsync(
+            $"/api/v1/groups/{scenario.GroupId}/leave",
+            null
+        );
+        await MatrixScenario.ReadAsync(ownerLeft);
+    }
+
+    private static async Task RequestDeletionAsync(MatrixScenario scenario)
+    {
+        using var response = await scenario.Owner.HttpClient.PostAsync(
+            $"/api/v1/groups/{scenario.GroupId}/deletion-requests",
+            null
+        );
+        scenario.Values["token"] = (await MatrixScenario.ReadAsync(response))
+            .GetProperty("confirmationToken")
+            .GetString()!;
+        await RememberVersionAsync(scenario);
+    }
+
+    private static async Task DeleteAsync(MatrixScenario scenario)
+    {
+        await RequestDeletionAsync(scenario);
+        using var request = new HttpRequestMessage(
+            HttpMethod.Delete,
+            $"/api/v1/groups/{scenario.GroupId}"
+        )
+        {
+            Content = JsonContent.Create(
+                new
+                {
+                    confirmationToken = scenario.Values["token"],
+                    confirmationName = scenario.GroupName,
+                    version = int.Parse(
+                        scenario.Values["version"],
+                        System.Globalization.CultureInfo.InvariantCulture
+                    ),
+                }
+            ),
+        };
+        using var response = await scenario.Owner.HttpClient.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            await MatrixScenario.ReadAsync(response);
+        }
+    }
+}
+
+/// <param name="Operation">"METHOD /path/template" exactly as in the OpenAPI document.</param>
+/// <param name="Allowed">Who may call it; everyone else is refused.</param>
+/// <param name="Body">The JSON body a permitted caller sends, if the operation takes one.</param>
+/// <param name="Prepare">State the operation needs first, made as the group's owner.</param>
+public sealed record MatrixRow(
+    string Operation,
+    Caller[] Allowed,
+    Func<MatrixScenario, object>? Body = null,
+    Func<MatrixScenario, Task>? Prepare = null
+);

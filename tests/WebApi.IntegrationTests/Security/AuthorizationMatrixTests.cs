@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AwesomeAssertions;
+
+namespace Ledger.WebApi.IntegrationTests.Security;
+
+/// <summary>
+/// R4 and audit 003 #4: every operation the API documents, called by every kind of caller on
+/// real data, answers as the policy says. An operation without a row fails the run, so a new
+/// endpoint cannot ship without a decision about who may call it.
+/// </summary>
+public sealed class AuthorizationMatrixTests : HttpTest
+{
+    [Test]
+    public async Task Should_have_a_row_for_every_documented_operation_and_no_stale_rows()
+    {
+        var documented = await DocumentedOperationsAsync();
+        var rows = AuthorizationMatrixRows.All.Select(r => r.Operation).ToList();
+
+        documented
+            .Except(rows)
+            .Should()
+            .BeEmpty("every operation needs a row in AuthorizationMatrixRows");
+        rows.Except(documented).Should().BeEmpty("rows must name operations the API documents");
+        rows.Should().OnlyHaveUniqueItems();
+    }
+
+    [Test]
+    public async Task Should_let_through_exactly_the_callers_the_policy_allows()
+    {
+        using var users = await MatrixUsers.SignUpAsync();
+        var violations = new List<string>();
+
+        foreach (var row in AuthorizationMatrixRows.All)
+        {
+            foreach (var caller in Enum.GetValues<Caller>())
+            {
+                var scenario = await MatrixScenario.CreateAsync(users);
+                if (row.Prepare is not null)
+                {
+                    await row.Prepare(scenario);
+                }
+
+                using var response = await SendAsync(scenario, row, caller);
+                var verdict = Judge(row, caller, response.StatusCode);
+                if (verdict is not null)
+                {
+                    violations.Add(
+                        $"{row.Operation} as {caller}: {verdict} ({await response.Content.ReadAsStringAsync()})"
+                    );
+                }
+            }
+        }
+
+        violations.Should().BeEmpty();
+    }
+
+    /// <summary>Null when the answer fits the policy, else what is wrong with it.</summary>
+    private static string? Judge(MatrixRow row, Caller caller, HttpStatusCode status)
+    {
+        var code = (int)status;
+        if (code >= 500)
+        {
+            return $"server error {code}";
+        }
+
+        if (row.Allowed.Contains(caller))
+        {
+            return code is 401 or 403 or 404 ? $"refused with {code} although allowed" : null;
+        }
+
+        var expected = caller switch
+        {
+            Caller.Anonymous => 401,
+            Caller.Stranger => 404,
+            _ => 403,
+        };
+        return code == expected ? null : $"expected {expected}, got {code}";
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(
+        MatrixScenario scenario,
+        MatrixRow row,
+        Caller caller
+    )
+    {
+        var (method, template) = Split(row.Operation);
+        var request = new HttpRequestMessage(new HttpMethod(method), scenario.PathFor(template));
+        if (row.Body is not null)
+        {
+            request.Content = JsonContent.Create(row.Body(scenario));
+        }
+
+        return scenario.ClientFor(caller).SendAsync(request);
+    }
+
+    private static (string Method, string Template) Split(string operation)
+    {
+        var space = operation.IndexOf(' ', StringComparison.Ordinal);
+        return (operation[..space], operation[(space + 1)..]);
+    }
+
+    internal static async Task<List<string>> DocumentedOperationsAsync()
+    {
+        using var client = ApiHost.Factory.CreateClient();
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        return document
+            .RootElement.GetProperty("paths")
+            .EnumerateObject()
+            .SelectMany(path =>
+                path.Value.EnumerateObject()
+                    .Where(operation =>
+                        operation.Name is "get" or "post" or "put" or "patch" or "delete"
+                    )
+                    .Select(operation => $"{operation.Name.ToUpperInvariant()} {path.Name}")
+            )
+            .ToList();
+    }
+}

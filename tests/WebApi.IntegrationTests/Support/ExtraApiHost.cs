@@ -1,0 +1,67 @@
+using Ledger.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace Ledger.WebApi.IntegrationTests.Support;
+
+/// <summary>
+/// A second app host beside <see cref="ApiHost.Factory"/>: the same app after a restart, or
+/// the app booting in another environment. Its logs go to a file of their own (still scanned).
+/// </summary>
+public sealed class ExtraApiHost(string environment, IReadOnlyDictionary<string, string?> settings)
+    : WebApplicationFactory<Program>
+{
+    /// <summary>The test host as it would come back after a restart: same database, same keys folder.</summary>
+    public static ExtraApiHost Restarted() =>
+        new(
+            "Testing",
+            new Dictionary<string, string?>
+            {
+                ["Auth:WebClient:ClientId"] = TestOAuthClient.ClientId,
+                ["Auth:WebClient:RedirectUris:0"] = TestOAuthClient.RedirectUri,
+                ["Auth:WebClient:PostLogoutRedirectUris:0"] = TestOAuthClient.PostLogoutRedirectUri,
+            }
+                .Concat(ServiceConnections())
+                .ToDictionary()
+        );
+
+    /// <summary>
+    /// A host in Production with these settings besides the database, Redis and a frontend
+    /// origin (what ProductionGuard requires next to the keys).
+    /// </summary>
+    public static ExtraApiHost Production(IReadOnlyDictionary<string, string?> settings) =>
+        new(
+            "Production",
+            settings
+                .Concat(ServiceConnections())
+                .Append(new("Cors:Origins:0", "https://app.ledger.example"))
+                .ToDictionary()
+        );
+
+    private static Dictionary<string, string?> ServiceConnections() =>
+        new()
+        {
+            ["ConnectionStrings:Ledger"] = ApiHost.Database.ConnectionString,
+            ["ConnectionStrings:Redis"] = TestEnvironment.RedisConnectionString,
+        };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging =>
+            logging
+                .SetMinimumLevel(LogLevel.Debug)
+                .AddProvider(
+                    new FileLoggerProvider(
+                        $"http-{environment.ToLowerInvariant()}-{Guid.NewGuid():N}.log"
+                    )
+                )
+        );
+    }
+}
