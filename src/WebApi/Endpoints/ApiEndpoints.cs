@@ -1,3 +1,5 @@
+using Ledger.WebApi.Http;
+
 namespace Ledger.WebApi.Endpoints;
 
 /// <summary>The versioned API under /api/v1; every group requires authorization unless it says otherwise.</summary>
@@ -5,8 +7,12 @@ public static class ApiEndpoints
 {
     public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        var api = app.MapGroup("/api/v1")
+            .RequireAuthorization()
+            .AddEndpointFilter<StaleIfMatchFilter>();
         api.MapGroupEndpoints();
+        api.MapExpenseEndpoints();
+        api.MapBalanceEndpoints();
         return app;
     }
 }

@@ -85,11 +85,17 @@ public sealed class MatrixScenario
             _ => throw new ArgumentOutOfRangeException(nameof(caller)),
         };
 
-    /// <summary>Fills the path template's parameters with this scenario's ids.</summary>
+    /// <summary>
+    /// Fills the path template's parameters with this scenario's ids, and any other parameter
+    /// with the value a row's preparation stored under its name (an expense id, say).
+    /// </summary>
     public string PathFor(string template) =>
-        template
-            .Replace("{groupId}", GroupId.ToString(), StringComparison.Ordinal)
-            .Replace("{userId}", Member.UserId.Value.ToString(), StringComparison.Ordinal);
+        Values.Aggregate(
+            template
+                .Replace("{groupId}", GroupId.ToString(), StringComparison.Ordinal)
+                .Replace("{userId}", Member.UserId.Value.ToString(), StringComparison.Ordinal),
+            (path, value) => path.Replace($"{{{value.Key}}}", value.Value, StringComparison.Ordinal)
+        );
 
     public static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
     {
