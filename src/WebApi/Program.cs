@@ -3,6 +3,7 @@ using Ledger.Infrastructure;
 using Ledger.Infrastructure.Persistence;
 using Ledger.Infrastructure.RateLimiting;
 using Ledger.WebApi.Auth;
+using Ledger.WebApi.Demo;
 using Ledger.WebApi.Endpoints;
 using Ledger.WebApi.Http;
 
@@ -29,6 +30,7 @@ if (args.Contains("--migrate-only"))
 if (args.Contains(DemoSeeding.Argument))
 {
     await app.SeedDemoUsersAsync();
+    await app.SeedDemoFlatAsync();
     return;
 }
 
