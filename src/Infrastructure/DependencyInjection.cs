@@ -1,5 +1,6 @@
 using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Paging;
+using Ledger.Application.Partners;
 using Ledger.Infrastructure.Balances;
 using Ledger.Infrastructure.Configuration;
 using Ledger.Infrastructure.Identity;
@@ -35,6 +36,7 @@ public static class DependencyInjection
         services.AddScoped<IBalanceReader, BalanceReader>();
         services.AddScoped<IBalanceWriter, BalanceWriter>();
         services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<IPartnerClients, PartnerClients>();
         // The key ring is persisted in the database (AddLedgerIdentity), so cursors issued by one
         // instance are read by another.
         services.AddDataProtection();

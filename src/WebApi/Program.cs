@@ -30,7 +30,7 @@ if (args.Contains("--migrate-only"))
 if (args.Contains(DemoSeeding.Argument))
 {
     await app.SeedDemoUsersAsync();
-    await app.SeedDemoFlatAsync();
+    await app.SeedDemoExpensesAsync();
     return;
 }
 

@@ -54,7 +54,11 @@ public sealed class LedgerApiFactory(string databaseConnectionString)
         {
             builder.UseSetting($"RateLimiting:Policies:{policy}:PermitLimit", "1000000");
         }
+
+        // A loaded 2-core machine can be slow to answer; the fallback itself is tested elsewhere.
+        builder.UseSetting("RateLimiting:RedisTimeout", "00:00:03");
         TestOAuthClient.Configure(builder);
+        ApiPartners.ConfigureAdmin(builder);
         builder.ConfigureLogging(logging =>
             logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new FileLoggerProvider("http.log"))
         );

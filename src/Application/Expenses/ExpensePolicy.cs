@@ -7,27 +7,33 @@ using Ledger.Domain.Groups;
 namespace Ledger.Application.Expenses;
 
 /// <summary>Who is changing money in a group, and whether they may act for any member.</summary>
-internal sealed record ExpenseCaller(Actor Actor, bool ActsForAnyMember);
+internal sealed record ExpenseCaller(Actor Actor, bool ActsForAnyMember, bool IsPartner);
 
 /// <summary>
-/// PRODUCT.md section 3 for expenses, in one place. That the caller may read the group at all
-/// (else 404) is checked before, by the authorization behaviour; these rules answer 403.
+/// PRODUCT.md section 3 for expenses, in one place. That the caller may act in the group at all
+/// is checked before, by the authorization behaviour: a member, or a partner whose grant on the
+/// group has <c>ledger.write</c> (else 404). These rules answer 403 to members and, like
+/// everything a partner may not do, 404 to partners.
 /// </summary>
 internal static class ExpensePolicy
 {
-    /// <remarks>
-    /// Partners join here: a principal with a <see cref="ICurrentPrincipal.ClientId"/> and a
-    /// <c>ledger.write</c> grant on the group becomes <c>Actor.Client(clientId)</c> acting for
-    /// any member (their grants arrive with issue 4; until then the group check refuses them).
-    /// </remarks>
     public static ExpenseCaller Caller(ICurrentPrincipal principal, GroupMembers members)
     {
+        if (principal.IsPartner && principal.ClientId is { } clientId)
+        {
+            return new ExpenseCaller(
+                Actor.Client(clientId),
+                ActsForAnyMember: true,
+                IsPartner: true
+            );
+        }
+
         var user = principal.RequireUserId();
         var role = members.RoleOf(user) ?? throw new NotFoundException("group");
-        return new ExpenseCaller(Actor.User(user), role == GroupRole.Owner);
+        return new ExpenseCaller(Actor.User(user), role == GroupRole.Owner, IsPartner: false);
     }
 
-    /// <summary>Members add (or turn an expense into) expenses they paid some of; owners anyone's.</summary>
+    /// <summary>Members record (or turn an expense into) expenses they paid some of; owners and partners anyone's.</summary>
     public static void EnsureMayRecordPayers(ExpenseCaller caller, ExpenseDetails details)
     {
         if (caller.ActsForAnyMember || details.Payers.Any(p => p.Member == caller.Actor.UserId))
@@ -40,16 +46,18 @@ internal static class ExpensePolicy
         );
     }
 
-    /// <summary>Only the expense's creator or an owner changes or voids it.</summary>
+    /// <summary>Only the expense's creator (a member or a partner) or an owner changes or voids it.</summary>
     public static void EnsureMayChange(ExpenseCaller caller, Expense expense)
     {
-        if (caller.ActsForAnyMember || expense.CreatedBy == caller.Actor)
+        if (expense.CreatedBy == caller.Actor || (caller.ActsForAnyMember && !caller.IsPartner))
         {
             return;
         }
 
-        throw new ForbiddenException(
-            "Only the expense's creator or an owner of the group can change or void it."
-        );
+        throw caller.IsPartner
+            ? new NotFoundException(ExpenseAudit.ExpenseRecord)
+            : new ForbiddenException(
+                "Only the expense's creator or an owner of the group can change or void it."
+            );
     }
 }

@@ -101,3 +101,10 @@ public readonly record struct ListItemId(Guid Value)
 
     public override string ToString() => Value.ToString();
 }
+
+public readonly record struct IntegrationGrantId(Guid Value)
+{
+    public static IntegrationGrantId New() => new(Guid.CreateVersion7());
+
+    public override string ToString() => Value.ToString();
+}

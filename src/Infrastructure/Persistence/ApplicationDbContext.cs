@@ -5,6 +5,7 @@ using Ledger.Domain.Balances;
 using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Groups;
+using Ledger.Domain.Integrations;
 using Ledger.Infrastructure.Identity;
 using Ledger.Infrastructure.Persistence.Specifications;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -25,6 +26,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<MemberBalance> MemberBalances => Set<MemberBalance>();
     public DbSet<Expense> Expenses => Set<Expense>();
+    public DbSet<IntegrationGrant> IntegrationGrants => Set<IntegrationGrant>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public void ResetTracking() => ChangeTracker.Clear();
@@ -142,6 +144,9 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         configurationBuilder.Properties<ExpenseSplitId>().HaveConversion<ExpenseSplitIdConverter>();
         configurationBuilder.Properties<ListId>().HaveConversion<ListIdConverter>();
         configurationBuilder.Properties<ListItemId>().HaveConversion<ListItemIdConverter>();
+        configurationBuilder
+            .Properties<IntegrationGrantId>()
+            .HaveConversion<IntegrationGrantIdConverter>();
         // Timestamps are UTC instants; PostgreSQL stores them as timestamptz.
         configurationBuilder.Properties<string>().HaveMaxLength(4000);
     }

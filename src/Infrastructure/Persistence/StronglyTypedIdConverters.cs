@@ -31,3 +31,9 @@ internal sealed class ListIdConverter()
 
 internal sealed class ListItemIdConverter()
     : ValueConverter<ListItemId, Guid>(id => id.Value, value => new ListItemId(value));
+
+internal sealed class IntegrationGrantIdConverter()
+    : ValueConverter<IntegrationGrantId, Guid>(
+        id => id.Value,
+        value => new IntegrationGrantId(value)
+    );

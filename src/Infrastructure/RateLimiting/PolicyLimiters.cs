@@ -28,15 +28,23 @@ internal sealed class PolicyLimiters : IDisposable
             StringComparer.OrdinalIgnoreCase
         );
         var defaultPolicy = Policies[RateLimitPolicies.Default];
+        var partnerPolicy = Policies[RateLimitPolicies.Partner];
         GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>() is null
-                ? defaultPolicy.GetPartition(context)
+            context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>() is not null
                 // One decision per request: an endpoint's own policy replaces the default.
-                : RateLimitPartition.GetNoLimiter(string.Empty)
+                ? RateLimitPartition.GetNoLimiter(string.Empty)
+            // Partners have limits of their own, per client, on every endpoint they call.
+            : IsPartner(context) ? partnerPolicy.GetPartition(context)
+            : defaultPolicy.GetPartition(context)
         );
     }
 
     public PartitionedRateLimiter<HttpContext> GlobalLimiter { get; }
+
+    /// <summary>A client credentials token: its subject is the client itself, not a user.</summary>
+    private static bool IsPartner(HttpContext context) =>
+        context.User.FindFirst("client_id")?.Value is { Length: > 0 } clientId
+        && context.User.FindFirst("sub")?.Value == clientId;
 
     public IReadOnlyDictionary<string, IRateLimiterPolicy<string>> Policies { get; }
 

@@ -1,4 +1,5 @@
 using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Partners;
 using Ledger.Infrastructure.Identity;
 using Ledger.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -28,6 +29,9 @@ public static class AuthenticationSetup
         builder.Logging.AddFilter("OpenIddict", LogLevel.Warning);
 
         services.AddSingleton(settings);
+        services.Configure<PlatformAdminSettings>(
+            builder.Configuration.GetSection(PlatformAdminSettings.Section)
+        );
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentPrincipal, HttpContextPrincipal>();
 
@@ -75,8 +79,13 @@ public static class AuthenticationSetup
                     .SetEndSessionEndpointUris(AuthorizationEndpoints.LogoutPath)
                     .SetRevocationEndpointUris(AuthorizationEndpoints.RevokePath);
 
-                // Code + PKCE and refresh tokens only: no password grant, no implicit flow.
-                server.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow();
+                // Code + PKCE and refresh tokens for people, client credentials for partners
+                // (ClientCredentialsGrant); no password grant, no implicit flow.
+                server
+                    .AllowAuthorizationCodeFlow()
+                    .AllowRefreshTokenFlow()
+                    .AllowClientCredentialsFlow();
+                server.AddEventHandler(ClientCredentialsGrant.Descriptor);
                 server.RequireProofKeyForCodeExchange();
                 server.Configure(options =>
                 {
@@ -84,7 +93,7 @@ public static class AuthenticationSetup
                     options.CodeChallengeMethods.Clear();
                     options.CodeChallengeMethods.Add(CodeChallengeMethods.Sha256);
                 });
-                server.RegisterScopes(Scopes.OpenId, Scopes.OfflineAccess);
+                server.RegisterScopes([Scopes.OpenId, Scopes.OfflineAccess, .. PartnerScopes.All]);
 
                 server
                     .SetAccessTokenLifetime(

@@ -25,5 +25,6 @@ public static class DemoSeeding
         await scope
             .ServiceProvider.GetRequiredService<DemoUsers>()
             .SeedAsync(CredentialsFile(app.Environment), CancellationToken.None);
+        await new Demo.DemoData(app.Services).SeedGroupAsync(CancellationToken.None);
     }
 }

@@ -9,10 +9,12 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization()
-            .AddEndpointFilter<StaleIfMatchFilter>();
+            .AddEndpointFilter<VersionConflictFilter>();
         api.MapGroupEndpoints();
         api.MapExpenseEndpoints();
         api.MapBalanceEndpoints();
+        api.MapIntegrationEndpoints();
+        api.MapAdminClientEndpoints();
         return app;
     }
 }

@@ -71,7 +71,15 @@ public sealed partial class ProblemDetailsMapper(
                 "A version is required.",
                 required.Message
             ),
-            VersionConflictException conflict => VersionConflict(context, conflict),
+            // API endpoints answer these in VersionConflictFilter (with the ETag); this is the fallback.
+            VersionConflictException conflict => new(
+                409,
+                "The resource changed since you read it.",
+                conflict.Message
+            )
+            {
+                CurrentVersion = conflict.CurrentVersion,
+            },
             BadHttpRequestException bad => BadRequest(bad),
             JsonException json => InvalidJson(json),
             DbUpdateException
@@ -93,24 +101,6 @@ public sealed partial class ProblemDetailsMapper(
                 "The error was logged; quote the traceId when you report it."
             ),
         };
-
-    private static Problem VersionConflict(HttpContext context, VersionConflictException conflict)
-    {
-        var etag = EntityTags.Format(conflict.CurrentVersion);
-        if (context.Request.Headers.IfMatch.Count > 0)
-        {
-            context.Response.Headers.ETag = etag;
-            return new(412, "The resource changed since you read it.", conflict.Message)
-            {
-                CurrentVersion = conflict.CurrentVersion,
-            };
-        }
-
-        return new(409, "The resource changed since you read it.", conflict.Message)
-        {
-            CurrentVersion = conflict.CurrentVersion,
-        };
-    }
 
     private static Problem BadRequest(BadHttpRequestException bad) =>
         bad.StatusCode == StatusCodes.Status413PayloadTooLarge

@@ -6,20 +6,25 @@ namespace Ledger.WebApi.IntegrationTests.Security;
 /// <summary>
 /// One row per operation of the OpenAPI document: who may call it (PRODUCT.md section 3), the
 /// body a permitted caller would send, and any state it needs first. Everyone else must get 401
-/// (anonymous), 404 (cannot read the group) or 403 (can read it, may not do this).
+/// (anonymous), 404 (cannot read the group; a partner; a hidden operation) or 403 (a member who
+/// may not do this). Partners may read granted groups with ledger.read and nothing else (PRODUCT.md
+/// section 3: partners see nothing but granted groups, so not even their list of groups); the
+/// admin is a user in no group.
 /// </summary>
 public static class AuthorizationMatrixRows
 {
-    private static readonly Caller[] SignedIn = [Stranger, Member, Owner];
+    private static readonly Caller[] SignedIn = [Stranger, Member, Owner, Admin];
     private static readonly Caller[] Members = [Member, Owner];
+    private static readonly Caller[] Readers = [Member, Owner, PartnerRead, PartnerWrite];
     private static readonly Caller[] Owners = [Owner];
+    private static readonly Caller[] Admins = [Admin];
 
     public static readonly IReadOnlyList<MatrixRow> All =
     [
         // Accounts
         new(
             "POST /api/v1/auth/register",
-            [Anonymous, Stranger, Member, Owner],
+            [Anonymous, Stranger, Member, Owner, Admin],
             Body: _ => NewAccount()
         ),
         new("GET /api/v1/me", SignedIn),
@@ -27,7 +32,7 @@ public static class AuthorizationMatrixRows
         new("GET /api/v1/groups", SignedIn),
         new("POST /api/v1/groups", SignedIn, Body: _ => NewGroup()),
         new("POST /api/v1/groups/join", SignedIn, Body: s => new { code = s.InviteCode }),
-        new("GET /api/v1/groups/{groupId}", Members),
+        new("GET /api/v1/groups/{groupId}", Readers),
         new(
             "PUT /api/v1/groups/{groupId}",
             Owners,
@@ -48,7 +53,7 @@ public static class AuthorizationMatrixRows
             Owners,
             Body: _ => new { expiresAt = DateTimeOffset.UtcNow.AddDays(1), maxUses = 3 }
         ),
-        new("GET /api/v1/groups/{groupId}/members", Members),
+        new("GET /api/v1/groups/{groupId}/members", Readers),
         new(
             "PUT /api/v1/groups/{groupId}/members/{userId}/role",
             Owners,
@@ -78,13 +83,53 @@ public static class AuthorizationMatrixRows
             Prepare: RequestDeletionAsync
         ),
         new("POST /api/v1/groups/{groupId}/restore", Owners, Prepare: DeleteAsync),
+        // Integrations
+        new(
+            "POST /api/v1/groups/{groupId}/integrations",
+            Owners,
+            Body: s => new { clientId = s.Users.Spare.ClientId, scopes = new[] { "ledger.read" } }
+        ),
+        new("GET /api/v1/groups/{groupId}/integrations", Owners),
+        new(
+            "DELETE /api/v1/groups/{groupId}/integrations/{grantId}",
+            Owners,
+            Prepare: GrantSpareAsync
+        ),
+        // Admin API: hidden from everyone but platform admins.
+        new(
+            "POST /api/v1/admin/clients",
+            Admins,
+            Body: _ => new
+            {
+                displayName = TestSupport.Pii.Text("partner"),
+                scopes = new[] { "ledger.read" },
+            },
+            Hidden: true
+        ),
+        new(
+            "POST /api/v1/admin/clients/{clientId}/secret",
+            Admins,
+            Prepare: NewClientAsync,
+            Hidden: true
+        ),
+        new(
+            "POST /api/v1/admin/clients/{clientId}/disable",
+            Admins,
+            Prepare: NewClientAsync,
+            Hidden: true
+        ),
         // Expenses: the prepared expense was recorded by the owner and paid by the member, so
         // the member may read it but only the owner (its creator, and an owner) may change it.
-        new("GET /api/v1/groups/{groupId}/expenses", Members),
-        new("POST /api/v1/groups/{groupId}/expenses", Members, Body: NewExpense),
+        // Partners with ledger.write record expenses for any members.
+        new("GET /api/v1/groups/{groupId}/expenses", Readers),
+        new(
+            "POST /api/v1/groups/{groupId}/expenses",
+            [Member, Owner, PartnerWrite],
+            Body: NewExpense
+        ),
         new(
             "GET /api/v1/groups/{groupId}/expenses/{expenseId}",
-            Members,
+            Readers,
             Prepare: CreateExpenseAsync
         ),
         new(
@@ -100,9 +145,24 @@ public static class AuthorizationMatrixRows
             Prepare: CreateExpenseAsync
         ),
         // Balances
-        new("GET /api/v1/groups/{groupId}/balances", Members),
+        new("GET /api/v1/groups/{groupId}/balances", Readers),
         new("GET /api/v1/groups/{groupId}/balances/consistency", Owners),
     ];
+
+    private static async Task GrantSpareAsync(MatrixScenario scenario) =>
+        scenario.Values["grantId"] = (
+            await Support.ApiPartners.GrantAsync(
+                scenario.Owner,
+                scenario.GroupId,
+                scenario.Users.Spare.ClientId,
+                "ledger.read"
+            )
+        ).ToString();
+
+    private static async Task NewClientAsync(MatrixScenario scenario) =>
+        scenario.Values["clientId"] = (
+            await Support.ApiPartners.CreateClientAsync(scenario.Users.Admin, "ledger.read")
+        ).ClientId;
 
     private static Dictionary<string, object?> NewExpense(MatrixScenario scenario) =>
         ExpenseFields(scenario, version: null);
@@ -222,10 +282,12 @@ public static class AuthorizationMatrixRows
 /// <param name="Operation">"METHOD /path/template" exactly as in the OpenAPI document.</param>
 /// <param name="Allowed">Who may call it; everyone else is refused.</param>
 /// <param name="Body">The JSON body a permitted caller sends, if the operation takes one.</param>
-/// <param name="Prepare">State the operation needs first, made as the group's owner.</param>
+/// <param name="Prepare">State the operation needs first, made as the group's owner (or the admin).</param>
+/// <param name="Hidden">Every refused caller gets 404, members too: the operation does not reveal itself.</param>
 public sealed record MatrixRow(
     string Operation,
     Caller[] Allowed,
     Func<MatrixScenario, object>? Body = null,
-    Func<MatrixScenario, Task>? Prepare = null
+    Func<MatrixScenario, Task>? Prepare = null,
+    bool Hidden = false
 );

@@ -12,11 +12,25 @@ public enum Caller
     Stranger,
     Member,
     Owner,
+
+    /// <summary>A partner client with read and write scopes and no grant on the group.</summary>
+    PartnerWithoutGrant,
+
+    /// <summary>A partner client the owner granted <c>ledger.read</c> on the group.</summary>
+    PartnerRead,
+
+    /// <summary>A partner client the owner granted <c>ledger.read</c> and <c>ledger.write</c>.</summary>
+    PartnerWrite,
+
+    /// <summary>A platform admin (a user listed in <c>Admin:UserIds</c>), in no group.</summary>
+    Admin,
 }
 
 /// <summary>
 /// Real data for one matrix call: a fresh group with an owner and a member (joined through an
-/// invite), and a stranger who is in no group. Rows read ids from it and may prepare more.
+/// invite), a stranger and an admin who are in no group, and partner clients, the one calling
+/// granted access by the owner when the caller is partner-read or partner-write. Rows read ids
+/// from it and may prepare more.
 /// </summary>
 public sealed class MatrixScenario
 {
@@ -40,7 +54,7 @@ public sealed class MatrixScenario
     /// <summary>Values a row's preparation produced (a confirmation token, say).</summary>
     public Dictionary<string, string> Values { get; } = [];
 
-    public static async Task<MatrixScenario> CreateAsync(MatrixUsers users)
+    public static async Task<MatrixScenario> CreateAsync(MatrixUsers users, Caller caller)
     {
         var name = Pii.Name("Matrix");
         using var created = await users.Owner.HttpClient.PostAsJsonAsync(
@@ -63,6 +77,27 @@ public sealed class MatrixScenario
             new { code }
         );
         await ReadAsync(joined);
+        switch (caller)
+        {
+            case Caller.PartnerRead:
+                await ApiPartners.GrantAsync(
+                    users.Owner,
+                    groupId,
+                    users.PartnerRead.ClientId,
+                    "ledger.read"
+                );
+                break;
+            case Caller.PartnerWrite:
+                await ApiPartners.GrantAsync(
+                    users.Owner,
+                    groupId,
+                    users.PartnerWrite.ClientId,
+                    "ledger.read",
+                    "ledger.write"
+                );
+                break;
+        }
+
         return new MatrixScenario(users, groupId, code) { GroupName = name };
     }
 
@@ -82,13 +117,14 @@ public sealed class MatrixScenario
             Caller.Stranger => Stranger.HttpClient,
             Caller.Member => Member.HttpClient,
             Caller.Owner => Owner.HttpClient,
+            Caller.PartnerWithoutGrant => Users.PartnerWithoutGrantHttp,
+            Caller.PartnerRead => Users.PartnerReadHttp,
+            Caller.PartnerWrite => Users.PartnerWriteHttp,
+            Caller.Admin => Users.Admin.HttpClient,
             _ => throw new ArgumentOutOfRangeException(nameof(caller)),
         };
 
-    /// <summary>
-    /// Fills the path template's parameters with this scenario's ids, and any other parameter
-    /// with the value a row's preparation stored under its name (an expense id, say).
-    /// </summary>
+    /// <summary>Fills the path template's parameters with this scenario's ids and prepared values.</summary>
     public string PathFor(string template) =>
         Values.Aggregate(
             template
@@ -112,34 +148,60 @@ public sealed class MatrixScenario
     }
 }
 
-/// <summary>The matrix's users, signed in once per test through the real flow.</summary>
+/// <summary>
+/// The matrix's users, signed in once per test through the real flow, and its partner clients,
+/// created once per test through the admin API (grants are made per scenario).
+/// </summary>
 public sealed class MatrixUsers : IDisposable
 {
-    private MatrixUsers(ApiUser owner, ApiUser member, ApiUser stranger)
+    public required ApiUser Owner { get; init; }
+    public required ApiUser Member { get; init; }
+    public required ApiUser Stranger { get; init; }
+    public required ApiUser Admin { get; init; }
+    public HttpClient Anonymous { get; } = ApiUsers.AnonymousClient();
+
+    /// <summary>A client no scenario grants anything: rows grant it to test grant endpoints.</summary>
+    public required PartnerClient Spare { get; init; }
+    public required PartnerClient PartnerRead { get; init; }
+    public required PartnerClient PartnerWrite { get; init; }
+    public required HttpClient PartnerWithoutGrantHttp { get; init; }
+    public required HttpClient PartnerReadHttp { get; init; }
+    public required HttpClient PartnerWriteHttp { get; init; }
+
+    public static async Task<MatrixUsers> SignUpAsync()
     {
-        Owner = owner;
-        Member = member;
-        Stranger = stranger;
-        Anonymous = ApiUsers.AnonymousClient();
-    }
-
-    public ApiUser Owner { get; }
-    public ApiUser Member { get; }
-    public ApiUser Stranger { get; }
-    public HttpClient Anonymous { get; }
-
-    public static async Task<MatrixUsers> SignUpAsync() =>
-        new(
-            await ApiUsers.SignUpAsync(),
-            await ApiUsers.SignUpAsync(),
-            await ApiUsers.SignUpAsync()
+        var admin = await ApiPartners.SignUpAdminAsync();
+        var withoutGrant = await ApiPartners.CreateClientAsync(
+            admin,
+            "ledger.read",
+            "ledger.write"
         );
+        var read = await ApiPartners.CreateClientAsync(admin, "ledger.read");
+        var write = await ApiPartners.CreateClientAsync(admin, "ledger.read", "ledger.write");
+        return new MatrixUsers
+        {
+            Owner = await ApiUsers.SignUpAsync(),
+            Member = await ApiUsers.SignUpAsync(),
+            Stranger = await ApiUsers.SignUpAsync(),
+            Admin = admin,
+            Spare = await ApiPartners.CreateClientAsync(admin, "ledger.read"),
+            PartnerRead = read,
+            PartnerWrite = write,
+            PartnerWithoutGrantHttp = await ApiPartners.HttpClientAsync(withoutGrant),
+            PartnerReadHttp = await ApiPartners.HttpClientAsync(read),
+            PartnerWriteHttp = await ApiPartners.HttpClientAsync(write),
+        };
+    }
 
     public void Dispose()
     {
         Owner.Dispose();
         Member.Dispose();
         Stranger.Dispose();
+        Admin.Dispose();
         Anonymous.Dispose();
+        PartnerWithoutGrantHttp.Dispose();
+        PartnerReadHttp.Dispose();
+        PartnerWriteHttp.Dispose();
     }
 }

@@ -8,7 +8,8 @@ namespace Ledger.Application.Common.Behaviours;
 
 /// <summary>
 /// Every message needs an authenticated principal unless it is <see cref="IAllowAnonymous"/>;
-/// group-scoped messages are checked against membership and role in the database.
+/// admin messages need a platform admin; partners may send group-scoped messages only;
+/// group-scoped messages are checked against membership, role or grant in the database.
 /// </summary>
 public sealed class AuthorizationBehaviour<TMessage, TResponse>(
     ICurrentPrincipal principal,
@@ -27,6 +28,19 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(
             throw new UnauthenticatedException();
         }
 
+        if (message is IRequirePlatformAdmin)
+        {
+            if (!principal.IsPlatformAdmin)
+            {
+                throw new NotFoundException("resource");
+            }
+        }
+        else if (principal.IsPartner && message is not IGroupScoped)
+        {
+            // Partners see granted groups and nothing else, not even that other things exist.
+            throw new NotFoundException("resource");
+        }
+
         if (message is IGroupScoped scoped)
         {
             await groupAccess.EnsureAsync(
@@ -34,10 +48,19 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(
                 scoped.GroupId,
                 scoped.RequiredAccess,
                 scoped.AllowsDeletedGroup,
+                PartnerUseOf(message),
                 cancellationToken
             );
         }
 
         return await next(message, cancellationToken);
     }
+
+    private static PartnerUse PartnerUseOf(TMessage message) =>
+        message switch
+        {
+            IGroupWrite => PartnerUse.Write,
+            IBaseQuery => PartnerUse.Read,
+            _ => PartnerUse.None,
+        };
 }

@@ -4,6 +4,7 @@ using Ledger.Domain.Balances;
 using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Groups;
+using Ledger.Domain.Integrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -21,6 +22,7 @@ public interface IApplicationDbContext
     DbSet<AuditEvent> AuditEvents { get; }
     DbSet<MemberBalance> MemberBalances { get; }
     DbSet<Expense> Expenses { get; }
+    DbSet<IntegrationGrant> IntegrationGrants { get; }
 
     DatabaseFacade Database { get; }
 

@@ -14,9 +14,24 @@ public interface ICurrentPrincipal
     /// <summary>The OAuth client id when a partner (client credentials) or the worker acts.</summary>
     string? ClientId { get; }
 
+    /// <summary>
+    /// A platform admin: a user listed in configuration, or a client token with the
+    /// <c>ledger.admin</c> scope.
+    /// </summary>
     bool IsPlatformAdmin { get; }
 
+    /// <summary>
+    /// An integration partner (a client credentials token): it sees only groups whose owner
+    /// granted it access, and nothing else. The worker's system principal is not a partner.
+    /// </summary>
+    bool IsPartner => false;
+
+    /// <summary>The OAuth scopes of the caller's access token (empty for other principals).</summary>
+    IReadOnlySet<string> Scopes => NoScopes;
+
     bool IsAuthenticated => UserId is not null || ClientId is not null;
+
+    private static readonly IReadOnlySet<string> NoScopes = new HashSet<string>();
 }
 
 public static class CurrentPrincipalExtensions

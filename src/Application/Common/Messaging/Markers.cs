@@ -5,10 +5,23 @@ namespace Ledger.Application.Common.Messaging;
 /// <summary>A message anyone may send, signed in or not (registration, for example).</summary>
 public interface IAllowAnonymous;
 
+/// <summary>
+/// A message only platform admins may send. Anyone else gets 404: the admin API does not
+/// reveal that it exists.
+/// </summary>
+public interface IRequirePlatformAdmin;
+
+/// <summary>
+/// A group-scoped command that changes group data and that partners may send with a
+/// <c>ledger.write</c> grant (creating an expense, for example). Group-scoped commands without
+/// this marker are never open to partners; group-scoped queries are, with <c>ledger.read</c>.
+/// </summary>
+public interface IGroupWrite;
+
 /// <summary>What a caller needs in a group to send a group-scoped message.</summary>
 public enum GroupAccess
 {
-    /// <summary>An active member (or a partner with a read grant, once partners exist).</summary>
+    /// <summary>An active member (or a partner with a grant, see <see cref="IGroupWrite"/>).</summary>
     Member,
 
     /// <summary>An active owner.</summary>

@@ -3,6 +3,7 @@ using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Messaging;
 using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
+using Ledger.Domain.Integrations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Common.Security;
@@ -18,9 +19,16 @@ public sealed class GroupAccessChecker(IApplicationDbContext db)
         GroupId groupId,
         GroupAccess required,
         bool allowsDeletedGroup,
+        PartnerUse partnerUse,
         CancellationToken cancellationToken
     )
     {
+        if (principal.IsPartner)
+        {
+            await EnsurePartnerAsync(principal, groupId, required, partnerUse, cancellationToken);
+            return;
+        }
+
         var userId = principal.UserId ?? throw new NotFoundException("group");
 
         var facts = await db
@@ -83,4 +91,63 @@ public sealed class GroupAccessChecker(IApplicationDbContext db)
                 throw new ArgumentOutOfRangeException(nameof(required), required, null);
         }
     }
+
+    /// <summary>
+    /// A partner needs the scope in its token and an unrevoked grant with that scope, read from
+    /// the database on every message so that a revoked grant stops the very next request. Anything
+    /// a partner may not do answers 404, whether or not it could read the group.
+    /// </summary>
+    private async Task EnsurePartnerAsync(
+        ICurrentPrincipal principal,
+        GroupId groupId,
+        GroupAccess required,
+        PartnerUse partnerUse,
+        CancellationToken cancellationToken
+    )
+    {
+        var scope = partnerUse switch
+        {
+            PartnerUse.Read => IntegrationScopes.Read,
+            PartnerUse.Write => IntegrationScopes.Write,
+            _ => null,
+        };
+        if (
+            required != GroupAccess.Member
+            || scope is null
+            || principal.ClientId is not { } clientId
+            || !principal.Scopes.Contains(scope)
+        )
+        {
+            throw new NotFoundException("group");
+        }
+
+        var granted = await db
+            .IntegrationGrants.AsNoTracking()
+            .AnyAsync(
+                grant =>
+                    grant.GroupId == groupId
+                    && grant.ClientId == clientId
+                    && grant.RevokedAt == null
+                    && grant.Scopes.Contains(scope)
+                    && db.Groups.Any(g => g.Id == groupId && g.Status != GroupStatus.Deleted),
+                cancellationToken
+            );
+        if (!granted)
+        {
+            throw new NotFoundException("group");
+        }
+    }
+}
+
+/// <summary>What a message would let a partner do in a group, if anything.</summary>
+public enum PartnerUse
+{
+    /// <summary>Not open to partners (membership changes, owner actions).</summary>
+    None,
+
+    /// <summary>Reads group data: needs <c>ledger.read</c>.</summary>
+    Read,
+
+    /// <summary>Changes group data: needs <c>ledger.write</c>.</summary>
+    Write,
 }

@@ -11,7 +11,8 @@ namespace Ledger.Application.Expenses.Commands.CreateExpense;
 
 /// <summary>
 /// Records an expense paid by one or several members and how it is split. Members record
-/// expenses they paid some of; owners anyone's. The balances change in the same transaction.
+/// expenses they paid some of; owners, and partners with <c>ledger.write</c>, anyone's. The
+/// balances change in the same transaction.
 /// </summary>
 public sealed record CreateExpense(
     GroupId GroupId,
@@ -24,7 +25,7 @@ public sealed record CreateExpense(
     SplitInput Split,
     Guid? ListId = null,
     string? Note = null
-) : ICommand<ExpenseDto>, IGroupScoped, IExpenseFields
+) : ICommand<ExpenseDto>, IGroupScoped, IGroupWrite, IExpenseFields
 {
     public GroupAccess RequiredAccess => GroupAccess.Member;
 }

@@ -12,7 +12,7 @@ namespace Ledger.Application.Expenses.Commands.UpdateExpense;
 
 /// <summary>
 /// Replaces everything a client decides about an expense, if the caller saw its current
-/// version. Its creator or an owner; a member must stay among the payers. The balances move
+/// version. Its creator (a member, who must stay among the payers, or a partner) or an owner. The balances move
 /// by the difference, in the same transaction.
 /// </summary>
 public sealed record UpdateExpense(
@@ -28,7 +28,7 @@ public sealed record UpdateExpense(
     int ExpectedVersion,
     Guid? ListId = null,
     string? Note = null
-) : ICommand<ExpenseDto>, IGroupScoped, IVersionedCommand, IExpenseFields
+) : ICommand<ExpenseDto>, IGroupScoped, IGroupWrite, IVersionedCommand, IExpenseFields
 {
     public GroupAccess RequiredAccess => GroupAccess.Member;
 }

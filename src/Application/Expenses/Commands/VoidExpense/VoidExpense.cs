@@ -20,7 +20,7 @@ public sealed record VoidExpense(
     ExpenseId ExpenseId,
     string Reason,
     int ExpectedVersion
-) : ICommand<ExpenseDto>, IGroupScoped, IVersionedCommand
+) : ICommand<ExpenseDto>, IGroupScoped, IGroupWrite, IVersionedCommand
 {
     public GroupAccess RequiredAccess => GroupAccess.Member;
 }

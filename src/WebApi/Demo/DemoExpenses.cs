@@ -1,33 +1,26 @@
-using System.Security.Claims;
 using Ledger.Application.Expenses;
 using Ledger.Application.Expenses.Commands.CreateExpense;
 using Ledger.Application.Expenses.Commands.VoidExpense;
-using Ledger.Application.Groups.Commands.CreateGroup;
-using Ledger.Application.Groups.Commands.CreateInvite;
-using Ledger.Application.Groups.Commands.JoinGroup;
-using Ledger.Application.Groups.Queries.ListMyGroups;
+using Ledger.Application.Expenses.Queries.ListExpenses;
 using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.Infrastructure.Identity;
-using Mediator;
 using Microsoft.AspNetCore.Identity;
 
 namespace Ledger.WebApi.Demo;
 
 /// <summary>
-/// <c>--seed-demo</c>, after the demo users: last month of a shared flat, so a fresh
-/// <c>./build.sh run</c> has expenses, balances and suggested transfers to show. Rent, weekly
-/// groceries, bills, a dinner both paid for, a drugstore run split by items, a weekend away in
-/// another currency and a duplicate that was voided: every split type, several payers, two
-/// currencies. Made through the mediator as the demo users themselves, so the same rules,
-/// balances and audit trail apply as to requests; and only once: if Alice already has the
-/// demo flat, nothing is added.
+/// <c>--seed-demo</c>, after the demo users and their group (<see cref="DemoData"/>): last
+/// month of the shared flat, so a fresh <c>./build.sh run</c> has expenses, balances and
+/// suggested transfers to show. Rent, weekly groceries, bills, a dinner both paid for, a
+/// drugstore run split by items, a weekend away in another currency, and a duplicate that was
+/// voided: every split type, several payers, two currencies. Made through the use cases as the
+/// demo users themselves, so the same rules, balances and audit trail apply as to requests;
+/// and only once: a group that already has expenses gets none.
 /// </summary>
-public static class DemoFlat
+public static class DemoExpenses
 {
-    public const string GroupName = "Demo flat";
-
-    public static async Task SeedDemoFlatAsync(this WebApplication app)
+    public static async Task SeedDemoExpensesAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -40,52 +33,41 @@ public static class DemoFlat
             ids.Add(new UserId(user.Id));
         }
 
+        var data = new DemoData(app.Services);
+        var group = await data.SeedGroupAsync(CancellationToken.None);
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        await SeedAsync(app.Services, ids[0], ids[1], clock, CancellationToken.None);
+        await SeedAsync(data, group, ids[0], ids[1], clock, CancellationToken.None);
     }
 
-    /// <returns>The demo flat's id, new or already there.</returns>
-    public static async Task<GroupId> SeedAsync(
-        IServiceProvider services,
+    /// <summary>Adds last month's expenses to <paramref name="group"/>, unless it has expenses already.</summary>
+    /// <returns>Whether anything was added.</returns>
+    public static async Task<bool> SeedAsync(
+        DemoData data,
+        GroupId group,
         UserId alice,
         UserId bob,
         TimeProvider clock,
         CancellationToken cancellationToken
     )
     {
-        var existing = await FindAsync(services, alice, cancellationToken);
-        if (existing is { } found)
-        {
-            return found;
-        }
-
-        var group = new GroupId(
-            (
-                await SendAsync(
-                    services,
-                    alice,
-                    new CreateGroup(GroupName, "EUR", "Europe/Berlin"),
-                    cancellationToken
-                )
-            ).Id
-        );
-        var invite = await SendAsync(
-            services,
+        var existing = await data.SendAsAsync(
             alice,
-            new CreateInvite(group, clock.GetUtcNow().AddDays(1), 1),
+            new ListExpenses(group, IncludeVoided: true, Limit: 1),
             cancellationToken
         );
-        await SendAsync(services, bob, new JoinGroup(invite.Code), cancellationToken);
+        if (existing.Items.Count > 0)
+        {
+            return false;
+        }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         foreach (var (payer, expense) in LastMonth(group, alice, bob, month))
         {
-            var created = await SendAsync(services, payer, expense, cancellationToken);
+            var created = await data.SendAsAsync(payer, expense, cancellationToken);
             if (expense.Note == DuplicateNote)
             {
-                await SendAsync(
-                    services,
+                await data.SendAsAsync(
                     payer,
                     new VoidExpense(
                         group,
@@ -98,7 +80,7 @@ public static class DemoFlat
             }
         }
 
-        return group;
+        return true;
     }
 
     private const string DuplicateNote = "Oops, entered twice.";
@@ -250,74 +232,4 @@ public static class DemoFlat
             Expense("Weekly groceries", ExpenseCategory.Groceries, 23, "58.45", bob, equal)
         );
     }
-
-    private static async Task<GroupId?> FindAsync(
-        IServiceProvider services,
-        UserId alice,
-        CancellationToken cancellationToken
-    )
-    {
-        string? cursor = null;
-        do
-        {
-            var page = await SendAsync(
-                services,
-                alice,
-                new ListMyGroups(Cursor: cursor),
-                cancellationToken
-            );
-            var flat = page.Items.FirstOrDefault(g => g.Name == GroupName);
-            if (flat is not null)
-            {
-                return new GroupId(flat.Id);
-            }
-
-            cursor = page.NextCursor;
-        } while (cursor is not null);
-
-        return null;
-    }
-
-    /// <summary>
-    /// Sends a message as a demo user. The API's principal is the request's user, so each
-    /// message gets a scope whose request carries that user's id, as a signed-in call would.
-    /// </summary>
-    private static async Task<T> AsUserAsync<T>(
-        IServiceProvider services,
-        UserId user,
-        Func<ISender, ValueTask<T>> send
-    )
-    {
-        await using var scope = services.CreateAsyncScope();
-        var accessor = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
-        accessor.HttpContext = new DefaultHttpContext
-        {
-            RequestServices = scope.ServiceProvider,
-            User = new ClaimsPrincipal(
-                new ClaimsIdentity([new Claim("sub", user.Value.ToString())], "demo-seed")
-            ),
-        };
-        try
-        {
-            return await send(scope.ServiceProvider.GetRequiredService<ISender>());
-        }
-        finally
-        {
-            accessor.HttpContext = null;
-        }
-    }
-
-    private static Task<T> SendAsync<T>(
-        IServiceProvider services,
-        UserId asUser,
-        ICommand<T> command,
-        CancellationToken cancellationToken
-    ) => AsUserAsync(services, asUser, sender => sender.Send(command, cancellationToken));
-
-    private static Task<T> SendAsync<T>(
-        IServiceProvider services,
-        UserId asUser,
-        IQuery<T> query,
-        CancellationToken cancellationToken
-    ) => AsUserAsync(services, asUser, sender => sender.Send(query, cancellationToken));
 }

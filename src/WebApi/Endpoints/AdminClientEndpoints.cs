@@ -1,0 +1,73 @@
+using Ledger.Application.Partners;
+using Ledger.Application.Partners.Commands.CreatePartnerClient;
+using Ledger.Application.Partners.Commands.DisablePartnerClient;
+using Ledger.Application.Partners.Commands.RotatePartnerClientSecret;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ledger.WebApi.Endpoints;
+
+/// <summary>
+/// Platform admins manage integration partners' OAuth clients. Everyone else gets 404 from the
+/// use cases (IRequirePlatformAdmin): the admin API does not reveal itself.
+/// </summary>
+public static class AdminClientEndpoints
+{
+    public static RouteGroupBuilder MapAdminClientEndpoints(this RouteGroupBuilder api)
+    {
+        var clients = api.MapGroup("/admin/clients").WithTags("Admin");
+        clients.MapPost("/", CreatePartnerClient).Named(nameof(CreatePartnerClient));
+        clients
+            .MapPost("/{clientId}/secret", RotatePartnerClientSecret)
+            .Named(nameof(RotatePartnerClientSecret));
+        clients
+            .MapPost("/{clientId}/disable", DisablePartnerClient)
+            .Named(nameof(DisablePartnerClient));
+        return clients;
+    }
+
+    /// <summary>The answer holds the client secret, the only time it is ever shown.</summary>
+    public static async Task<Created<PartnerClientCredentials>> CreatePartnerClient(
+        CreatePartnerClientRequest body,
+        ISender sender,
+        HttpContext http,
+        CancellationToken cancellationToken
+    )
+    {
+        var created = await sender.Send(
+            new CreatePartnerClient(body.DisplayName, body.Scopes),
+            cancellationToken
+        );
+        NoStore(http);
+        return TypedResults.Created($"/api/v1/admin/clients/{created.ClientId}", created);
+    }
+
+    /// <summary>The old secret stops working at once; the new one is shown only here.</summary>
+    public static async Task<Ok<PartnerClientCredentials>> RotatePartnerClientSecret(
+        string clientId,
+        ISender sender,
+        HttpContext http,
+        CancellationToken cancellationToken
+    )
+    {
+        var rotated = await sender.Send(new RotatePartnerClientSecret(clientId), cancellationToken);
+        NoStore(http);
+        return TypedResults.Ok(rotated);
+    }
+
+    public static async Task<NoContent> DisablePartnerClient(
+        string clientId,
+        ISender sender,
+        CancellationToken cancellationToken
+    )
+    {
+        await sender.Send(new DisablePartnerClient(clientId), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    // A secret must not stay in any cache between the API and the admin.
+    private static void NoStore(HttpContext http) =>
+        http.Response.Headers.CacheControl = "no-store";
+}
+
+public sealed record CreatePartnerClientRequest(string DisplayName, IReadOnlyList<string> Scopes);
