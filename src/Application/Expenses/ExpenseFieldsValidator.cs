@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
@@ -63,10 +64,7 @@ internal sealed class ExpenseFieldsValidator : AbstractValidator<IExpenseFields>
                             )
                     );
                 RuleFor(f => f.Split!)
-                    .SetValidator(fields => new SplitInputValidator(
-                        fields.Currency,
-                        allowItems: true
-                    ))
+                    .SetValidator(fields => SplitInputValidator.For(fields.Currency))
                     .When(f => f.Split is not null);
             }
         );
@@ -85,7 +83,13 @@ internal sealed class ExpenseFieldsValidator : AbstractValidator<IExpenseFields>
 /// <summary>One split's fields; a split type reads only its own list.</summary>
 internal sealed class SplitInputValidator : AbstractValidator<SplitInput>
 {
-    public SplitInputValidator(string currency, bool allowItems)
+    // Building a validator compiles its rules: done once per currency (only known ISO codes get
+    // here, a few hundred at most), not once per request.
+    private static readonly ConcurrentDictionary<string, SplitInputValidator> ByCurrency = new(
+        StringComparer.Ordinal
+    );
+
+    private SplitInputValidator(string currency, bool allowItems)
     {
         RuleFor(s => s.Type)
             .IsInEnum()
@@ -184,6 +188,9 @@ internal sealed class SplitInputValidator : AbstractValidator<SplitInput>
             .WithMessage(OnlyFor("itemBased"))
             .When(s => s.Type != SplitType.ItemBased);
     }
+
+    public static SplitInputValidator For(string currency) =>
+        ByCurrency.GetOrAdd(currency, code => new SplitInputValidator(code, allowItems: true));
 
     private static string MembersMessage => $"A split has 1 to {SplitRule.MaxMembers} members.";
 
