@@ -36,6 +36,7 @@ public static class DependencyInjection
             provider.GetRequiredService<ApplicationDbContext>()
         );
         services.AddScoped<IBalanceReader, BalanceReader>();
+        services.AddScoped<IBalanceWriter, BalanceWriter>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IPartnerClients, PartnerClients>();
         // The key ring is persisted in the database (AddLedgerIdentity), so cursors issued by one

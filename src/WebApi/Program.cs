@@ -4,6 +4,7 @@ using Ledger.Infrastructure.Persistence;
 using Ledger.Infrastructure.RateLimiting;
 using Ledger.Infrastructure.Scheduling;
 using Ledger.WebApi.Auth;
+using Ledger.WebApi.Demo;
 using Ledger.WebApi.Endpoints;
 using Ledger.WebApi.Http;
 
@@ -33,6 +34,7 @@ if (args.Contains("--migrate-only"))
 if (args.Contains(DemoSeeding.Argument))
 {
     await app.SeedDemoUsersAsync();
+    await app.SeedDemoExpensesAsync();
     return;
 }
 

@@ -64,11 +64,21 @@ public readonly record struct AuditEventId(Guid Value)
     public override string ToString() => Value.ToString();
 }
 
-public readonly record struct ExpenseId(Guid Value)
+public readonly record struct ExpenseId(Guid Value) : IComparable<ExpenseId>
 {
     public static ExpenseId New() => new(Guid.CreateVersion7());
 
     public override string ToString() => Value.ToString();
+
+    public int CompareTo(ExpenseId other) => Value.CompareTo(other.Value);
+
+    public static bool operator <(ExpenseId left, ExpenseId right) => left.CompareTo(right) < 0;
+
+    public static bool operator >(ExpenseId left, ExpenseId right) => left.CompareTo(right) > 0;
+
+    public static bool operator <=(ExpenseId left, ExpenseId right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >=(ExpenseId left, ExpenseId right) => left.CompareTo(right) >= 0;
 }
 
 public readonly record struct ExpenseSplitId(Guid Value)

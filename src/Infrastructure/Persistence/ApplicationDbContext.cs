@@ -4,6 +4,7 @@ using Ledger.Domain.Audit;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Chores;
 using Ledger.Domain.Common;
+using Ledger.Domain.Expenses;
 using Ledger.Domain.Groups;
 using Ledger.Domain.Integrations;
 using Ledger.Domain.Lists;
@@ -33,6 +34,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Chore> Chores => Set<Chore>();
     public DbSet<ChoreAssignment> ChoreAssignments => Set<ChoreAssignment>();
     public DbSet<ChoreEvent> ChoreEvents => Set<ChoreEvent>();
+    public DbSet<Expense> Expenses => Set<Expense>();
     public DbSet<IntegrationGrant> IntegrationGrants => Set<IntegrationGrant>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -74,6 +76,57 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         await Database.ExecuteSqlAsync(sql, cancellationToken);
     }
 
+    public async Task LockGroupAgainstMembershipChangesAsync(
+        GroupId groupId,
+        CancellationToken cancellationToken
+    )
+    {
+        RequireTransaction();
+        // KEY SHARE conflicts with the FOR UPDATE of membership changes, but not with other
+        // money changes nor with plain updates of the group row (its settings).
+        await Database.ExecuteSqlAsync(
+            $"SELECT 1 FROM groups WHERE id = {groupId.Value} FOR KEY SHARE",
+            cancellationToken
+        );
+    }
+
+    public async Task LockExpenseAsync(
+        GroupId groupId,
+        ExpenseId expenseId,
+        CancellationToken cancellationToken
+    )
+    {
+        RequireTransaction();
+        await Database.ExecuteSqlAsync(
+            $"SELECT 1 FROM expenses WHERE group_id = {groupId.Value} AND id = {expenseId.Value} FOR UPDATE",
+            cancellationToken
+        );
+    }
+
+    public override Task<int> SaveChangesAsync(
+        bool acceptAllChangesOnSuccess,
+        CancellationToken cancellationToken = default
+    )
+    {
+        ReplacedChildren.MarkDeleted(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ReplacedChildren.MarkDeleted(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void RequireTransaction()
+    {
+        if (Database.CurrentTransaction is null)
+        {
+            // Outside a transaction the lock would end with the statement and protect nothing.
+            throw new InvalidOperationException("A row lock needs an open transaction.");
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -112,6 +165,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         configurationBuilder.Properties<MembershipId>().HaveConversion<MembershipIdConverter>();
         configurationBuilder.Properties<InviteId>().HaveConversion<InviteIdConverter>();
         configurationBuilder.Properties<AuditEventId>().HaveConversion<AuditEventIdConverter>();
+        configurationBuilder.Properties<ExpenseId>().HaveConversion<ExpenseIdConverter>();
+        configurationBuilder.Properties<ExpenseSplitId>().HaveConversion<ExpenseSplitIdConverter>();
         configurationBuilder.Properties<ListId>().HaveConversion<ListIdConverter>();
         configurationBuilder.Properties<ListItemId>().HaveConversion<ListItemIdConverter>();
         configurationBuilder.Properties<ChoreId>().HaveConversion<ChoreIdConverter>();

@@ -20,6 +20,12 @@ internal sealed class InviteIdConverter()
 internal sealed class AuditEventIdConverter()
     : ValueConverter<AuditEventId, Guid>(id => id.Value, value => new AuditEventId(value));
 
+internal sealed class ExpenseIdConverter()
+    : ValueConverter<ExpenseId, Guid>(id => id.Value, value => new ExpenseId(value));
+
+internal sealed class ExpenseSplitIdConverter()
+    : ValueConverter<ExpenseSplitId, Guid>(id => id.Value, value => new ExpenseSplitId(value));
+
 internal sealed class ListIdConverter()
     : ValueConverter<ListId, Guid>(id => id.Value, value => new ListId(value));
 

@@ -13,6 +13,8 @@ public static class ApiEndpoints
         api.MapGroupEndpoints();
         api.MapListEndpoints();
         api.MapChoreEndpoints();
+        api.MapExpenseEndpoints();
+        api.MapBalanceEndpoints();
         api.MapIntegrationEndpoints();
         api.MapAdminClientEndpoints();
         api.MapOpsEndpoints();

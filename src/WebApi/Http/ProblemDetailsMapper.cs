@@ -51,7 +51,12 @@ public sealed partial class ProblemDetailsMapper(
                 "The request breaks a rule.",
                 domain.Message,
                 domain.Code
-            ),
+            )
+            {
+                Errors = domain.Field is null
+                    ? null
+                    : new Dictionary<string, string[]> { [domain.Field] = [domain.Message] },
+            },
             BusinessRuleViolationException rule => new(
                 409,
                 "The request conflicts with the current state.",
@@ -76,11 +81,7 @@ public sealed partial class ProblemDetailsMapper(
                 CurrentVersion = conflict.CurrentVersion,
             },
             BadHttpRequestException bad => BadRequest(bad),
-            JsonException => new(
-                400,
-                "The request body is not valid JSON for this operation.",
-                null
-            ),
+            JsonException json => InvalidJson(json),
             DbUpdateException
             {
                 InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
@@ -104,17 +105,42 @@ public sealed partial class ProblemDetailsMapper(
     private static Problem BadRequest(BadHttpRequestException bad) =>
         bad.StatusCode == StatusCodes.Status413PayloadTooLarge
             ? new(413, "The request body is too large.", null)
-            : new(
-                bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400,
-                "The request could not be read.",
-                BadRequestDetail(bad)
-            );
+        : bad.InnerException is JsonException json ? InvalidJson(json)
+        : new(
+            bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400,
+            "The request could not be read.",
+            null
+        );
 
-    /// <summary>Binding failures name the parameter, never echo the value.</summary>
-    private static string? BadRequestDetail(BadHttpRequestException bad) =>
-        bad.InnerException is JsonException
-            ? "The request body is not valid JSON for this operation."
-            : null;
+    /// <summary>
+    /// A body that does not bind: names the field by its JSON path when the reader knows it
+    /// (a number where an amount string belongs, say), never echoes the value.
+    /// </summary>
+    private static Problem InvalidJson(JsonException json)
+    {
+        var field =
+            json.Path is { } path && path.StartsWith("$.", StringComparison.Ordinal)
+                ? path[2..]
+                : null;
+        return new(400, "The request could not be read.", InvalidJsonDetail)
+        {
+            Errors =
+                field is not null && field.Length <= 200 && SafeJsonPath().IsMatch(field)
+                    ? new Dictionary<string, string[]> { [field] = [InvalidJsonField] }
+                    : null,
+        };
+    }
+
+    private const string InvalidJsonDetail =
+        "The request body is not valid JSON for this operation.";
+
+    private const string InvalidJsonField =
+        "Wrong JSON type or format: amounts are strings such as \"12.50\", dates are \"yyyy-MM-dd\".";
+
+    [System.Text.RegularExpressions.GeneratedRegex(
+        @"^[A-Za-z0-9_]+(\[\d+\])*(\.[A-Za-z0-9_]+(\[\d+\])*)*$"
+    )]
+    private static partial System.Text.RegularExpressions.Regex SafeJsonPath();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Endpoint}")]
     private partial void LogUnexpected(Exception exception, string method, string? endpoint);

@@ -66,6 +66,10 @@ public sealed class NoCascadingDeleteTests : FunctionalTest
             "invites",
             "group_deletion_requests",
             "member_balances",
+            "expenses",
+            "expense_payers",
+            "expense_splits",
+            "expense_items",
         };
 
         var rules = (await ForeignKeyRulesAsync())

@@ -129,6 +129,35 @@ public static class AuthorizationMatrixRows
         new("POST /api/v1/ops/jobs/{jobName}/pause", Admins, Prepare: StoreJobAsync, Hidden: true),
         new("POST /api/v1/ops/jobs/{jobName}/resume", Admins, Prepare: StoreJobAsync, Hidden: true),
         .. HouseholdMatrixRows.All,
+        // Expenses: the prepared expense was recorded by the owner and paid by the member, so
+        // the member may read it but only the owner (its creator, and an owner) may change it.
+        // Partners with ledger.write record expenses for any members.
+        new("GET /api/v1/groups/{groupId}/expenses", Readers),
+        new(
+            "POST /api/v1/groups/{groupId}/expenses",
+            [Member, Owner, PartnerWrite],
+            Body: NewExpense
+        ),
+        new(
+            "GET /api/v1/groups/{groupId}/expenses/{expenseId}",
+            Readers,
+            Prepare: CreateExpenseAsync
+        ),
+        new(
+            "PUT /api/v1/groups/{groupId}/expenses/{expenseId}",
+            Owners,
+            Body: s => ExpenseFields(s, version: 1),
+            Prepare: CreateExpenseAsync
+        ),
+        new(
+            "POST /api/v1/groups/{groupId}/expenses/{expenseId}/void",
+            Owners,
+            Body: _ => new { reason = TestSupport.Pii.Text("reason"), version = 1 },
+            Prepare: CreateExpenseAsync
+        ),
+        // Balances
+        new("GET /api/v1/groups/{groupId}/balances", Readers),
+        new("GET /api/v1/groups/{groupId}/balances/consistency", Owners),
     ];
 
     private static async Task GrantSpareAsync(MatrixScenario scenario) =>
@@ -151,6 +180,45 @@ public static class AuthorizationMatrixRows
     {
         await Operations.OpsApiTests.StoreTestJobAsync(ApiHost.Factory, "matrix-job");
         scenario.Values["jobName"] = "matrix-job";
+    }
+
+    private static Dictionary<string, object?> NewExpense(MatrixScenario scenario) =>
+        ExpenseFields(scenario, version: null);
+
+    /// <summary>The member paid 10.00, split equally with the owner.</summary>
+    private static Dictionary<string, object?> ExpenseFields(MatrixScenario scenario, int? version)
+    {
+        var fields = new Dictionary<string, object?>
+        {
+            ["description"] = TestSupport.Pii.Text("expense"),
+            ["category"] = "groceries",
+            ["currency"] = "EUR",
+            ["total"] = "10.00",
+            ["date"] = "2026-03-01",
+            ["payers"] = new[] { new { userId = scenario.Member.UserId.Value, amount = "10.00" } },
+            ["split"] = new
+            {
+                type = "equal",
+                members = new[] { scenario.Member.UserId.Value, scenario.Owner.UserId.Value },
+            },
+        };
+        if (version is not null)
+        {
+            fields["version"] = version;
+        }
+
+        return fields;
+    }
+
+    private static async Task CreateExpenseAsync(MatrixScenario scenario)
+    {
+        using var response = await scenario.Owner.HttpClient.PostAsJsonAsync(
+            $"/api/v1/groups/{scenario.GroupId}/expenses",
+            NewExpense(scenario)
+        );
+        scenario.Values["expenseId"] = (await MatrixScenario.ReadAsync(response))
+            .GetProperty("id")
+            .GetString()!;
     }
 
     private static object NewAccount() =>

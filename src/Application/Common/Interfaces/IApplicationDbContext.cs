@@ -3,6 +3,7 @@ using Ledger.Domain.Audit;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Chores;
 using Ledger.Domain.Common;
+using Ledger.Domain.Expenses;
 using Ledger.Domain.Groups;
 using Ledger.Domain.Integrations;
 using Ledger.Domain.Lists;
@@ -29,6 +30,7 @@ public interface IApplicationDbContext
     DbSet<Chore> Chores { get; }
     DbSet<ChoreAssignment> ChoreAssignments { get; }
     DbSet<ChoreEvent> ChoreEvents { get; }
+    DbSet<Expense> Expenses { get; }
     DbSet<IntegrationGrant> IntegrationGrants { get; }
     DbSet<JobRun> JobRuns { get; }
 
@@ -73,4 +75,25 @@ public interface IApplicationDbContext
     /// each on the rotation state the previous one committed.
     /// </summary>
     Task LockChoreAsync(ChoreId choreId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Holds the group's row against membership changes (which take <see cref="LockGroupAsync"/>)
+    /// until the transaction ends, without holding up other money changes. A money change takes
+    /// it before it reads who the members are, so nobody leaves with a balance the change is
+    /// about to open, and no change is made for someone who just left.
+    /// </summary>
+    Task LockGroupAgainstMembershipChangesAsync(
+        GroupId groupId,
+        CancellationToken cancellationToken
+    );
+
+    /// <summary>
+    /// Locks an expense's row until the transaction ends: changes of one expense run one after
+    /// another, each reading the version the previous one committed.
+    /// </summary>
+    Task LockExpenseAsync(
+        GroupId groupId,
+        ExpenseId expenseId,
+        CancellationToken cancellationToken
+    );
 }

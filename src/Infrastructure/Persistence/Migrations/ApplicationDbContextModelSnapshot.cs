@@ -399,6 +399,250 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                     b.ToTable("chore_participants", (string)null);
                 });
 
+            modelBuilder.Entity("Ledger.Domain.Expenses.Expense", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by_client_id");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid?>("ListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("list_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("RestSplitType")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("rest_split_type");
+
+                    b.Property<string>("SplitType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("split_type");
+
+                    b.Property<long>("TotalMinorUnits")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_minor_units");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("void_reason");
+
+                    b.Property<DateTimeOffset?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voided_at");
+
+                    b.Property<string>("VoidedByClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("voided_by_client_id");
+
+                    b.Property<Guid?>("VoidedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("voided_by_user_id");
+
+                    b.HasKey("GroupId", "Id")
+                        .HasName("pk_expenses");
+
+                    b.HasIndex("GroupId", "Date", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_expenses_group_id_date_id");
+
+                    b.HasIndex("GroupId", "Category", "Date", "Id")
+                        .IsDescending(false, false, true, true)
+                        .HasDatabaseName("ix_expenses_group_id_category_date_id");
+
+                    b.ToTable("expenses", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_expenses_one_creator", "(created_by_user_id IS NULL) <> (created_by_client_id IS NULL)");
+
+                            t.HasCheckConstraint("ck_expenses_total_positive", "total_minor_units > 0");
+
+                            t.HasCheckConstraint("ck_expenses_void_complete", "(voided_at IS NULL) = (void_reason IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Expenses.ExpenseItem", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<Guid>("ExpenseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expense_id");
+
+                    b.Property<Guid>("ListItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("list_item_id");
+
+                    b.Property<Guid>("ForUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("for_user_id");
+
+                    b.Property<long>("PriceMinorUnits")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_minor_units");
+
+                    b.HasKey("GroupId", "ExpenseId", "ListItemId")
+                        .HasName("pk_expense_items");
+
+                    b.ToTable("expense_items", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_expense_items_price_positive", "price_minor_units > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Expenses.ExpensePayer", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<Guid>("ExpenseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expense_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("PaidMinorUnits")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paid_minor_units");
+
+                    b.HasKey("GroupId", "ExpenseId", "UserId")
+                        .HasName("pk_expense_payers");
+
+                    b.HasIndex("GroupId", "UserId", "ExpenseId")
+                        .HasDatabaseName("ix_expense_payers_group_id_user_id_expense_id");
+
+                    b.ToTable("expense_payers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_expense_payers_paid_positive", "paid_minor_units > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Expenses.ExpenseSplit", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CoveredByOwnPaymentMinorUnits")
+                        .HasColumnType("bigint")
+                        .HasColumnName("covered_by_own_payment_minor_units");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("ExpenseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expense_id");
+
+                    b.Property<long>("OwedMinorUnits")
+                        .HasColumnType("bigint")
+                        .HasColumnName("owed_minor_units");
+
+                    b.Property<long>("SettledMinorUnits")
+                        .HasColumnType("bigint")
+                        .HasColumnName("settled_minor_units");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<decimal?>("Weight")
+                        .HasColumnType("numeric")
+                        .HasColumnName("weight");
+
+                    b.HasKey("GroupId", "Id")
+                        .HasName("pk_expense_splits");
+
+                    b.HasIndex("GroupId", "ExpenseId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_expense_splits_group_id_expense_id_user_id");
+
+                    b.HasIndex("GroupId", "UserId", "ExpenseId")
+                        .HasDatabaseName("ix_expense_splits_group_id_user_id_expense_id");
+
+                    b.ToTable("expense_splits", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_expense_splits_owed", "owed_minor_units >= 0");
+
+                            t.HasCheckConstraint("ck_expense_splits_settled", "settled_minor_units BETWEEN covered_by_own_payment_minor_units AND owed_minor_units");
+                        });
+                });
+
             modelBuilder.Entity("Ledger.Domain.Groups.Group", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1513,6 +1757,46 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_chore_participants_groups_group_id");
                 });
 
+            modelBuilder.Entity("Ledger.Domain.Expenses.Expense", b =>
+                {
+                    b.HasOne("Ledger.Domain.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expenses_groups_group_id");
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Expenses.ExpenseItem", b =>
+                {
+                    b.HasOne("Ledger.Domain.Expenses.Expense", null)
+                        .WithMany("Items")
+                        .HasForeignKey("GroupId", "ExpenseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expense_items_expenses_group_id_expense_id");
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Expenses.ExpensePayer", b =>
+                {
+                    b.HasOne("Ledger.Domain.Expenses.Expense", null)
+                        .WithMany("Payers")
+                        .HasForeignKey("GroupId", "ExpenseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expense_payers_expenses_group_id_expense_id");
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Expenses.ExpenseSplit", b =>
+                {
+                    b.HasOne("Ledger.Domain.Expenses.Expense", null)
+                        .WithMany("Splits")
+                        .HasForeignKey("GroupId", "ExpenseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expense_splits_expenses_group_id_expense_id");
+                });
+
             modelBuilder.Entity("Ledger.Domain.Groups.GroupDeletionRequest", b =>
                 {
                     b.HasOne("Ledger.Domain.Groups.Group", null)
@@ -1669,6 +1953,15 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                     b.Navigation("Participants");
 
                     b.Navigation("RecordedHistory");
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Expenses.Expense", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Payers");
+
+                    b.Navigation("Splits");
                 });
 
             modelBuilder.Entity("Ledger.Domain.Groups.Group", b =>

@@ -1,0 +1,54 @@
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Domain.Balances;
+using Ledger.Domain.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Balances.Queries.GetBalances;
+
+/// <summary>
+/// The group's balances per currency and the suggested transfers that settle them, for its
+/// members. Reads the maintained balance rows only, never the history, so it costs the same
+/// at a million expenses as at a thousand (P2).
+/// </summary>
+public sealed record GetBalances(GroupId GroupId) : IQuery<BalancesDto>, IGroupScoped
+{
+    public GroupAccess RequiredAccess => GroupAccess.Member;
+}
+
+public sealed class GetBalancesHandler(IApplicationDbContext db)
+    : IQueryHandler<GetBalances, BalancesDto>
+{
+    public async ValueTask<BalancesDto> Handle(
+        GetBalances query,
+        CancellationToken cancellationToken
+    )
+    {
+        var rows = await db
+            .MemberBalances.AsNoTracking()
+            .Where(b => b.GroupId == query.GroupId)
+            .Select(b => new MemberNet(b.UserId, b.Currency, b.NetMinorUnits))
+            .ToListAsync(cancellationToken);
+
+        var transfers = DebtSimplifier.Simplify(rows).ToLookup(t => t.Currency);
+        var currencies = rows.GroupBy(r => r.Currency)
+            .OrderBy(c => c.Key, StringComparer.Ordinal)
+            .Select(currency => new CurrencyBalancesDto(
+                currency.Key,
+                currency
+                    .OrderBy(r => r.Member.Value)
+                    .Select(r => new MemberBalanceDto(r.Member.Value, r.Net.ToCanonicalString()))
+                    .ToArray(),
+                transfers[currency.Key]
+                    .Select(t => new SuggestedTransferDto(
+                        t.From.Value,
+                        t.To.Value,
+                        t.Amount.ToCanonicalString()
+                    ))
+                    .ToArray()
+            ))
+            .ToArray();
+        return new BalancesDto(query.GroupId.Value, currencies);
+    }
+}

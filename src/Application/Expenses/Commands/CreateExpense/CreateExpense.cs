@@ -1,0 +1,68 @@
+using FluentValidation;
+using Ledger.Application.Common.Auditing;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Domain.Balances;
+using Ledger.Domain.Common;
+using Ledger.Domain.Expenses;
+using Mediator;
+
+namespace Ledger.Application.Expenses.Commands.CreateExpense;
+
+/// <summary>
+/// Records an expense paid by one or several members and how it is split. Members record
+/// expenses they paid some of; owners, and partners with <c>ledger.write</c>, anyone's. The
+/// balances change in the same transaction.
+/// </summary>
+public sealed record CreateExpense(
+    GroupId GroupId,
+    string Description,
+    ExpenseCategory Category,
+    string Currency,
+    string Total,
+    DateOnly Date,
+    IReadOnlyList<MemberAmountInput> Payers,
+    SplitInput Split,
+    Guid? ListId = null,
+    string? Note = null
+) : ICommand<ExpenseDto>, IGroupScoped, IGroupWrite, IExpenseFields
+{
+    public GroupAccess RequiredAccess => GroupAccess.Member;
+}
+
+public sealed class CreateExpenseValidator : AbstractValidator<CreateExpense>
+{
+    public CreateExpenseValidator() => Include(new ExpenseFieldsValidator());
+}
+
+public sealed class CreateExpenseHandler(
+    IApplicationDbContext db,
+    ICurrentPrincipal principal,
+    IBalanceWriter balances,
+    AuditTrail audit,
+    TimeProvider clock
+) : ICommandHandler<CreateExpense, ExpenseDto>
+{
+    public async ValueTask<ExpenseDto> Handle(
+        CreateExpense command,
+        CancellationToken cancellationToken
+    )
+    {
+        var members = await GroupMembers.LockAndReadAsync(db, command.GroupId, cancellationToken);
+        var caller = ExpensePolicy.Caller(principal, members);
+        var details = command.ToDetails();
+        ExpensePolicy.EnsureMayRecordPayers(caller, details);
+
+        var expense = Expense.Create(
+            command.GroupId,
+            details,
+            caller.Actor,
+            members.Ids,
+            clock.GetUtcNow()
+        );
+        db.Expenses.Add(expense);
+        await balances.ApplyAsync(command.GroupId, BalanceEffect.Of(expense), cancellationToken);
+        audit.Record(ExpenseAudit.Created, ExpenseAudit.ExpenseRecord, expense.Id, expense.GroupId);
+        return ExpenseDto.From(expense);
+    }
+}

@@ -1,0 +1,74 @@
+using FluentValidation;
+using Ledger.Application.Common.Auditing;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Application.Groups;
+using Ledger.Domain.Audit;
+using Ledger.Domain.Balances;
+using Ledger.Domain.Common;
+using Mediator;
+
+namespace Ledger.Application.Expenses.Commands.VoidExpense;
+
+/// <summary>
+/// Voids an expense instead of deleting it (financial records are never deleted): it stays
+/// readable with who voided it, when and why, and stops counting in the balances, which move
+/// back in the same transaction. Its creator or an owner, at the version they saw.
+/// </summary>
+public sealed record VoidExpense(
+    GroupId GroupId,
+    ExpenseId ExpenseId,
+    string Reason,
+    int ExpectedVersion
+) : ICommand<ExpenseDto>, IGroupScoped, IGroupWrite, IVersionedCommand
+{
+    public GroupAccess RequiredAccess => GroupAccess.Member;
+}
+
+public sealed class VoidExpenseValidator : AbstractValidator<VoidExpense>
+{
+    public VoidExpenseValidator()
+    {
+        RuleFor(c => c.Reason).NotEmpty().MaximumLength(AuditEvent.ReasonMaxLength);
+        RuleFor(c => c.ExpectedVersion).MustBeAVersion();
+    }
+}
+
+public sealed class VoidExpenseHandler(
+    IApplicationDbContext db,
+    ICurrentPrincipal principal,
+    IBalanceWriter balances,
+    AuditTrail audit,
+    TimeProvider clock
+) : ICommandHandler<VoidExpense, ExpenseDto>
+{
+    public async ValueTask<ExpenseDto> Handle(
+        VoidExpense command,
+        CancellationToken cancellationToken
+    )
+    {
+        var members = await GroupMembers.LockAndReadAsync(db, command.GroupId, cancellationToken);
+        var expense = await db.LockAndLoadExpenseAsync(
+            command.GroupId,
+            command.ExpenseId,
+            cancellationToken
+        );
+        var caller = ExpensePolicy.Caller(principal, members);
+        ExpensePolicy.EnsureMayChange(caller, expense);
+        command.EnsureCurrent(expense, ExpenseAudit.ExpenseRecord);
+
+        var before = BalanceEffect.Of(expense);
+        expense.Void(caller.Actor, command.Reason, clock.GetUtcNow());
+        var change = BalanceEffect.Change(before, BalanceEffect.Of(expense));
+        members.EnsureOnlyMembersAffected(change);
+        await balances.ApplyAsync(command.GroupId, change, cancellationToken);
+        audit.Record(
+            ExpenseAudit.Voided,
+            ExpenseAudit.ExpenseRecord,
+            expense.Id,
+            expense.GroupId,
+            expense.VoidReason
+        );
+        return ExpenseDto.From(expense);
+    }
+}

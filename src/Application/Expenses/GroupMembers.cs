@@ -1,0 +1,58 @@
+using Ledger.Application.Common.Interfaces;
+using Ledger.Domain.Balances;
+using Ledger.Domain.Common;
+using Ledger.Domain.Groups;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Expenses;
+
+/// <summary>
+/// The active members of a group and their roles, as a money change sees them: read after
+/// <see cref="IApplicationDbContext.LockGroupAgainstMembershipChangesAsync"/>, so they stay the
+/// members until the change commits.
+/// </summary>
+internal sealed class GroupMembers
+{
+    private readonly Dictionary<UserId, GroupRole> _roles;
+
+    private GroupMembers(Dictionary<UserId, GroupRole> roles)
+    {
+        _roles = roles;
+        Ids = roles.Keys.ToHashSet();
+    }
+
+    public IReadOnlySet<UserId> Ids { get; }
+
+    public GroupRole? RoleOf(UserId user) => _roles.TryGetValue(user, out var role) ? role : null;
+
+    public static async Task<GroupMembers> LockAndReadAsync(
+        IApplicationDbContext db,
+        GroupId groupId,
+        CancellationToken cancellationToken
+    )
+    {
+        await db.LockGroupAgainstMembershipChangesAsync(groupId, cancellationToken);
+        var members = await db
+            .Memberships.AsNoTracking()
+            .Where(m => m.GroupId == groupId && m.LeftAt == null)
+            .Select(m => new { m.UserId, m.Role })
+            .ToListAsync(cancellationToken);
+        return new GroupMembers(members.ToDictionary(m => m.UserId, m => m.Role));
+    }
+
+    /// <summary>
+    /// A change may not move the balance of someone who has left: they could never settle it,
+    /// and it would be a debt nobody in the group can see to (an old expense being voided or
+    /// edited after one of its members left).
+    /// </summary>
+    public void EnsureOnlyMembersAffected(BalanceEffect change)
+    {
+        if (change.Lines.Any(line => !_roles.ContainsKey(line.Member)))
+        {
+            throw new BusinessRuleViolationException(
+                "expense.former-member",
+                "This change would move the balance of someone who has left the group."
+            );
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using FluentValidation;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Paging;
+using Ledger.Application.Common.Security;
+using Ledger.Application.Expenses.Specifications;
+using Ledger.Domain.Common;
+using Ledger.Domain.Expenses;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Expenses.Queries.ListExpenses;
+
+/// <summary>
+/// A group's expenses, newest first, a page at a time, for its members. Filters: a date range
+/// (inclusive), a member (who paid or shares), a category, and text in the description
+/// (case-insensitive). Voided expenses are left out unless asked for.
+/// </summary>
+public sealed record ListExpenses(
+    GroupId GroupId,
+    DateOnly? From = null,
+    DateOnly? To = null,
+    UserId? Member = null,
+    ExpenseCategory? Category = null,
+    string? Text = null,
+    bool IncludeVoided = false,
+    int? Limit = null,
+    string? Cursor = null
+) : IQuery<Page<ExpenseSummaryDto>>, IGroupScoped
+{
+    public const int TextMaxLength = 100;
+
+    public GroupAccess RequiredAccess => GroupAccess.Member;
+}
+
+public sealed class ListExpensesValidator : AbstractValidator<ListExpenses>
+{
+    public ListExpensesValidator()
+    {
+        RuleFor(q => q.Limit).MustBeAPageLimit();
+        RuleFor(q => q.Cursor).MustBeACursor();
+        RuleFor(q => q.Text).MaximumLength(ListExpenses.TextMaxLength);
+        RuleFor(q => q.Category).IsInEnum();
+        RuleFor(q => q.To)
+            .GreaterThanOrEqualTo(q => q.From)
+            .When(q => q.From is not null && q.To is not null)
+            .WithMessage("'to' must not be before 'from'.");
+    }
+}
+
+public sealed class ListExpensesHandler(IApplicationDbContext db, CursorCodec cursors)
+    : IQueryHandler<ListExpenses, Page<ExpenseSummaryDto>>
+{
+    public async ValueTask<Page<ExpenseSummaryDto>> Handle(
+        ListExpenses query,
+        CancellationToken cancellationToken
+    )
+    {
+        var limit = PageLimits.Resolve(query.Limit);
+        var filter = new ExpenseFilter(
+            query.From,
+            query.To,
+            query.Member,
+            query.Category,
+            string.IsNullOrWhiteSpace(query.Text) ? null : query.Text.Trim(),
+            query.IncludeVoided
+        );
+        // Bound to the group and the filter: a cursor of one listing cannot page another.
+        var purpose = $"expenses:{query.GroupId}:{SecretTokens.Hash(filter.ToString())}";
+        var after = cursors.Decode<Position>(purpose, query.Cursor);
+
+        var fetched = await db.Apply(
+                new ExpensePageSpec(
+                    query.GroupId,
+                    filter,
+                    after is null ? null : (after.Date, new ExpenseId(after.Id)),
+                    limit + 1
+                )
+            )
+            .Select(e => new
+            {
+                e.Id,
+                e.Description,
+                e.Category,
+                e.Date,
+                e.Currency,
+                e.TotalMinorUnits,
+                e.SplitType,
+                Payers = e.Payers.Select(p => new { p.UserId, p.PaidMinorUnits }).ToList(),
+                e.CreatedByUserId,
+                e.CreatedByClientId,
+                e.Version,
+                e.VoidedAt,
+            })
+            .ToListAsync(cancellationToken);
+
+        var expenses = fetched
+            .Select(e => new ExpenseSummaryDto(
+                e.Id.Value,
+                e.Description,
+                e.Category,
+                e.Date,
+                e.Currency,
+                ExpenseDto.Amount(e.TotalMinorUnits, e.Currency),
+                e.SplitType,
+                e.Payers.OrderBy(p => p.UserId.Value)
+                    .Select(p => new PayerDto(
+                        p.UserId.Value,
+                        ExpenseDto.Amount(p.PaidMinorUnits, e.Currency)
+                    ))
+                    .ToArray(),
+                e.CreatedByUserId?.Value,
+                e.CreatedByClientId,
+                e.Version,
+                e.VoidedAt is not null
+            ))
+            .ToList();
+
+        return Page.FromOneExtra(
+            expenses,
+            limit,
+            last => cursors.Encode(purpose, new Position(last.Date, last.Id))
+        );
+    }
+
+    private sealed record Position(DateOnly Date, Guid Id);
+}

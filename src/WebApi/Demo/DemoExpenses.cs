@@ -1,0 +1,235 @@
+using Ledger.Application.Expenses;
+using Ledger.Application.Expenses.Commands.CreateExpense;
+using Ledger.Application.Expenses.Commands.VoidExpense;
+using Ledger.Application.Expenses.Queries.ListExpenses;
+using Ledger.Domain.Common;
+using Ledger.Domain.Expenses;
+using Ledger.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+
+namespace Ledger.WebApi.Demo;
+
+/// <summary>
+/// <c>--seed-demo</c>, after the demo users and their group (<see cref="DemoData"/>): last
+/// month of the shared flat, so a fresh <c>./build.sh run</c> has expenses, balances and
+/// suggested transfers to show. Rent, weekly groceries, bills, a dinner both paid for, a
+/// drugstore run split by items, a weekend away in another currency, and a duplicate that was
+/// voided: every split type, several payers, two currencies. Made through the use cases as the
+/// demo users themselves, so the same rules, balances and audit trail apply as to requests;
+/// and only once: a group that already has expenses gets none.
+/// </summary>
+public static class DemoExpenses
+{
+    public static async Task SeedDemoExpensesAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var ids = new List<UserId>();
+        foreach (var (email, _) in DemoUsers.Accounts)
+        {
+            var user =
+                await users.FindByEmailAsync(email)
+                ?? throw new InvalidOperationException("Seed the demo users first.");
+            ids.Add(new UserId(user.Id));
+        }
+
+        var data = new DemoData(app.Services);
+        var group = await data.SeedGroupAsync(CancellationToken.None);
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        await SeedAsync(data, group, ids[0], ids[1], clock, CancellationToken.None);
+    }
+
+    /// <summary>Adds last month's expenses to <paramref name="group"/>, unless it has expenses already.</summary>
+    /// <returns>Whether anything was added.</returns>
+    public static async Task<bool> SeedAsync(
+        DemoData data,
+        GroupId group,
+        UserId alice,
+        UserId bob,
+        TimeProvider clock,
+        CancellationToken cancellationToken
+    )
+    {
+        var existing = await data.SendAsAsync(
+            alice,
+            new ListExpenses(group, IncludeVoided: true, Limit: 1),
+            cancellationToken
+        );
+        if (existing.Items.Count > 0)
+        {
+            return false;
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        foreach (var (payer, expense) in LastMonth(group, alice, bob, month))
+        {
+            var created = await data.SendAsAsync(payer, expense, cancellationToken);
+            if (expense.Note == DuplicateNote)
+            {
+                await data.SendAsAsync(
+                    payer,
+                    new VoidExpense(
+                        group,
+                        new ExpenseId(created.Id),
+                        "Entered twice: it is part of the drugstore run.",
+                        created.Version
+                    ),
+                    cancellationToken
+                );
+            }
+        }
+
+        return true;
+    }
+
+    private const string DuplicateNote = "Oops, entered twice.";
+
+    private static IEnumerable<(UserId Payer, CreateExpense Expense)> LastMonth(
+        GroupId group,
+        UserId alice,
+        UserId bob,
+        DateOnly month
+    )
+    {
+        CreateExpense Expense(
+            string description,
+            ExpenseCategory category,
+            int day,
+            string total,
+            UserId payer,
+            SplitInput split,
+            string currency = "EUR"
+        ) =>
+            new(
+                group,
+                description,
+                category,
+                currency,
+                total,
+                month.AddDays(day),
+                [new MemberAmountInput(payer.Value, total)],
+                split
+            );
+        var equal = new SplitInput(SplitType.Equal, Members: [alice.Value, bob.Value]);
+        var halves = new SplitInput(
+            SplitType.Shares,
+            Weights: [new(alice.Value, 1m), new(bob.Value, 1m)]
+        );
+
+        yield return (
+            alice,
+            Expense(
+                "Rent",
+                ExpenseCategory.Rent,
+                0,
+                "1350.00",
+                alice,
+                new SplitInput(
+                    SplitType.Exact,
+                    Amounts: [new(alice.Value, "750.00"), new(bob.Value, "600.00")]
+                )
+            ) with
+            {
+                Note = "Alice has the bigger room.",
+            }
+        );
+        yield return (
+            alice,
+            Expense("Weekly groceries", ExpenseCategory.Groceries, 2, "64.30", alice, equal)
+        );
+        yield return (
+            bob,
+            Expense(
+                "Electricity",
+                ExpenseCategory.Utilities,
+                4,
+                "94.60",
+                bob,
+                new SplitInput(
+                    SplitType.Percentage,
+                    Weights: [new(alice.Value, 55m), new(bob.Value, 45m)]
+                )
+            ) with
+            {
+                Note = "Alice works from home: 55/45.",
+            }
+        );
+        yield return (
+            alice,
+            Expense("Internet", ExpenseCategory.Utilities, 5, "39.99", alice, halves)
+        );
+        yield return (
+            bob,
+            Expense("Weekly groceries", ExpenseCategory.Groceries, 9, "51.85", bob, equal)
+        );
+        yield return (
+            alice,
+            Expense(
+                "Dinner at the Thai place",
+                ExpenseCategory.Dining,
+                11,
+                "86.40",
+                alice,
+                equal
+            ) with
+            {
+                Payers =
+                [
+                    new MemberAmountInput(alice.Value, "50.00"),
+                    new MemberAmountInput(bob.Value, "36.40"),
+                ],
+            }
+        );
+        yield return (
+            alice,
+            Expense(
+                "Drugstore run",
+                ExpenseCategory.Household,
+                13,
+                "26.85",
+                alice,
+                new SplitInput(
+                    SplitType.ItemBased,
+                    Items:
+                    [
+                        new ItemChargeInput(Guid.CreateVersion7(), alice.Value, "5.95"),
+                        new ItemChargeInput(Guid.CreateVersion7(), bob.Value, "8.45"),
+                    ],
+                    Rest: equal
+                )
+            ) with
+            {
+                ListId = Guid.CreateVersion7(),
+                Note = "Shampoo for Alice, razor blades for Bob, cleaning things for both.",
+            }
+        );
+        yield return (
+            alice,
+            Expense("Cleaning supplies", ExpenseCategory.Household, 13, "12.45", alice, equal) with
+            {
+                Note = DuplicateNote,
+            }
+        );
+        yield return (
+            alice,
+            Expense("Weekly groceries", ExpenseCategory.Groceries, 16, "72.10", alice, equal)
+        );
+        yield return (
+            bob,
+            Expense("Train to Zurich", ExpenseCategory.Travel, 18, "132.00", bob, equal, "CHF")
+        );
+        yield return (
+            alice,
+            Expense("Fondue", ExpenseCategory.Dining, 19, "78.50", alice, halves, "CHF")
+        );
+        yield return (
+            bob,
+            Expense("New vacuum cleaner", ExpenseCategory.Household, 21, "149.00", bob, halves)
+        );
+        yield return (
+            bob,
+            Expense("Weekly groceries", ExpenseCategory.Groceries, 23, "58.45", bob, equal)
+        );
+    }
+}

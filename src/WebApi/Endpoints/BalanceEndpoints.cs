@@ -1,0 +1,41 @@
+using Ledger.Application.Balances;
+using Ledger.Application.Balances.Queries.CheckBalanceConsistency;
+using Ledger.Application.Balances.Queries.GetBalances;
+using Ledger.Domain.Common;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ledger.WebApi.Endpoints;
+
+/// <summary>A group's balances per currency with suggested transfers, and their consistency check.</summary>
+public static class BalanceEndpoints
+{
+    public static RouteGroupBuilder MapBalanceEndpoints(this RouteGroupBuilder api)
+    {
+        var balances = api.MapGroup("/groups/{groupId:guid}/balances").WithTags("Balances");
+        balances.MapGet("/", GetBalances).Named(nameof(GetBalances));
+        balances
+            .MapGet("/consistency", CheckBalanceConsistency)
+            .Named(nameof(CheckBalanceConsistency));
+        return balances;
+    }
+
+    public static async Task<Ok<BalancesDto>> GetBalances(
+        Guid groupId,
+        ISender sender,
+        CancellationToken cancellationToken
+    ) =>
+        TypedResults.Ok(
+            await sender.Send(new GetBalances(new GroupId(groupId)), cancellationToken)
+        );
+
+    /// <summary>Recomputes the balances from the whole history: an operations check, for owners.</summary>
+    public static async Task<Ok<BalanceConsistencyDto>> CheckBalanceConsistency(
+        Guid groupId,
+        ISender sender,
+        CancellationToken cancellationToken
+    ) =>
+        TypedResults.Ok(
+            await sender.Send(new CheckBalanceConsistency(new GroupId(groupId)), cancellationToken)
+        );
+}
