@@ -2,6 +2,7 @@ using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Paging;
 using Ledger.Infrastructure.Balances;
 using Ledger.Infrastructure.Configuration;
+using Ledger.Infrastructure.Email;
 using Ledger.Infrastructure.Identity;
 using Ledger.Infrastructure.Paging;
 using Ledger.Infrastructure.Persistence;
@@ -40,6 +41,8 @@ public static class DependencyInjection
         services.AddSingleton<ICursorProtector, DataProtectionCursorProtector>();
         services.AddScoped<DatabaseMigrator>();
         services.AddLedgerIdentity();
+        services.Configure<EmailSettings>(configuration.GetSection(EmailSettings.Section));
+        services.AddScoped<IAccountMailer, SmtpAccountMailer>();
 
         var redis = ConnectionSettings.Redis(configuration);
         if (redis is not null)
