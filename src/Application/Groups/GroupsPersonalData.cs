@@ -10,26 +10,38 @@ public sealed class GroupsPersonalData(IApplicationDbContext db) : IPersonalData
 {
     public string Name => "memberships";
 
-    public async Task<object> ReadAsync(UserId userId, CancellationToken cancellationToken) =>
-        await db
+    public async Task<object> ReadAsync(UserId userId, CancellationToken cancellationToken)
+    {
+        var rows = await db
             .Memberships.AsNoTracking()
             .Where(m => m.UserId == userId)
+            .OrderBy(m => m.JoinedAt)
             .Join(
                 db.Groups.AsNoTracking(),
                 m => m.GroupId,
                 g => g.Id,
                 (m, g) =>
-                    new MembershipExport(
-                        g.Id.Value,
+                    new
+                    {
+                        g.Id,
                         g.Name,
-                        g.Status.ToString(),
-                        m.Role.ToString(),
+                        g.Status,
+                        m.Role,
                         m.JoinedAt,
-                        m.LeftAt
-                    )
+                        m.LeftAt,
+                    }
             )
-            .OrderBy(m => m.JoinedAt)
             .ToListAsync(cancellationToken);
+        return rows.Select(r => new MembershipExport(
+                r.Id.Value,
+                r.Name,
+                r.Status.ToString(),
+                r.Role.ToString(),
+                r.JoinedAt,
+                r.LeftAt
+            ))
+            .ToList();
+    }
 }
 
 public sealed record MembershipExport(

@@ -22,7 +22,45 @@ public static class AuthorizationMatrixRows
             [Anonymous, Stranger, Member, Owner],
             Body: _ => NewAccount()
         ),
+        new(
+            "POST /api/v1/auth/email-confirmations",
+            [Anonymous, Stranger, Member, Owner],
+            Body: _ => new { email = TestSupport.Pii.Email() }
+        ),
+        new(
+            "POST /api/v1/auth/email-confirmations/confirm",
+            [Anonymous, Stranger, Member, Owner],
+            Body: _ => new { userId = Guid.NewGuid(), token = "not-a-token" }
+        ),
+        new(
+            "POST /api/v1/auth/password-resets",
+            [Anonymous, Stranger, Member, Owner],
+            Body: _ => new { email = TestSupport.Pii.Email() }
+        ),
+        new(
+            "POST /api/v1/auth/password-resets/confirm",
+            [Anonymous, Stranger, Member, Owner],
+            Body: _ => new
+            {
+                userId = Guid.NewGuid(),
+                token = "not-a-token",
+                newPassword = TestSupport.Pii.Password(),
+            }
+        ),
         new("GET /api/v1/me", SignedIn),
+        new("PATCH /api/v1/me", SignedIn, Body: _ => new { displayName = TestSupport.Pii.Name() }),
+        // A wrong current password (400): a real change would end the matrix users' sessions.
+        new(
+            "POST /api/v1/me/password",
+            SignedIn,
+            Body: _ => new
+            {
+                currentPassword = TestSupport.Pii.Password(),
+                newPassword = TestSupport.Pii.Password(),
+            }
+        ),
+        new("GET /api/v1/me/export", SignedIn),
+        new("DELETE /api/v1/me", SignedIn, EndsCallersAccounts: true),
         // Groups
         new("GET /api/v1/groups", SignedIn),
         new("POST /api/v1/groups", SignedIn, Body: _ => NewGroup()),
@@ -160,9 +198,11 @@ public static class AuthorizationMatrixRows
 /// <param name="Allowed">Who may call it; everyone else is refused.</param>
 /// <param name="Body">The JSON body a permitted caller sends, if the operation takes one.</param>
 /// <param name="Prepare">State the operation needs first, made as the group's owner.</param>
+/// <param name="EndsCallersAccounts">The call deletes the caller's account: fresh users follow it.</param>
 public sealed record MatrixRow(
     string Operation,
     Caller[] Allowed,
     Func<MatrixScenario, object>? Body = null,
-    Func<MatrixScenario, Task>? Prepare = null
+    Func<MatrixScenario, Task>? Prepare = null,
+    bool EndsCallersAccounts = false
 );
