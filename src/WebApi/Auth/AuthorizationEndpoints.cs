@@ -23,6 +23,9 @@ public static class AuthorizationEndpoints
     public const string LogoutPath = "/connect/logout";
     public const string RevokePath = "/connect/revoke";
 
+    public static bool IsTokenRequest(HttpContext context) =>
+        context.Request.Path.Equals(TokenPath, StringComparison.OrdinalIgnoreCase);
+
     public static IEndpointRouteBuilder MapAuthorizationEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapMethods(AuthorizePath, [HttpMethods.Get, HttpMethods.Post], Authorize)
