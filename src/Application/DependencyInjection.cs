@@ -2,7 +2,10 @@ using FluentValidation;
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Behaviours;
 using Ledger.Application.Common.Paging;
+using Ledger.Application.Common.PersonalData;
 using Ledger.Application.Common.Security;
+using Ledger.Application.Groups;
+using Ledger.Application.Users;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Application;
@@ -32,6 +35,9 @@ public static class DependencyInjection
         );
         services.AddScoped<GroupAccessChecker>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<AccountMail>();
+        services.AddScoped<IPersonalDataSection, AccountPersonalData>();
+        services.AddScoped<IPersonalDataSection, GroupsPersonalData>();
         services.AddSingleton<CursorCodec>();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -3,6 +3,7 @@ using Ledger.Application.Common.Paging;
 using Ledger.Application.Partners;
 using Ledger.Infrastructure.Balances;
 using Ledger.Infrastructure.Configuration;
+using Ledger.Infrastructure.Email;
 using Ledger.Infrastructure.Identity;
 using Ledger.Infrastructure.Paging;
 using Ledger.Infrastructure.Persistence;
@@ -42,6 +43,8 @@ public static class DependencyInjection
         services.AddSingleton<ICursorProtector, DataProtectionCursorProtector>();
         services.AddScoped<DatabaseMigrator>();
         services.AddLedgerIdentity();
+        services.Configure<EmailSettings>(configuration.GetSection(EmailSettings.Section));
+        services.AddScoped<IAccountMailer, SmtpAccountMailer>();
 
         var redis = ConnectionSettings.Redis(configuration);
         if (redis is not null)
