@@ -92,7 +92,9 @@ internal static class Targets
         Console.WriteLine();
         Console.WriteLine($"API:        {apiUrl}/api/v1");
         Console.WriteLine($"Health:     {apiUrl}/health");
-        Console.WriteLine($"OpenAPI:    {apiUrl}/openapi/v1.json  (reference page: {apiUrl}/reference)");
+        Console.WriteLine(
+            $"OpenAPI:    {apiUrl}/openapi/v1.json  (reference page: {apiUrl}/reference)"
+        );
         Console.WriteLine($"Login page: {apiUrl}/account/login");
         foreach (var login in DemoLogin.Read(root))
         {
