@@ -28,6 +28,12 @@ internal static class Packages
         {
             Install("redis-server");
         }
+
+        // The SMTP server the email tests send through (python3 -m aiosmtpd).
+        if (!Directory.Exists("/usr/lib/python3/dist-packages/aiosmtpd"))
+        {
+            Install("python3-aiosmtpd");
+        }
     }
 
     public static void Install(params string[] packages)

@@ -3,7 +3,10 @@ using Ledger.Application.Chores;
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Behaviours;
 using Ledger.Application.Common.Paging;
+using Ledger.Application.Common.PersonalData;
 using Ledger.Application.Common.Security;
+using Ledger.Application.Groups;
+using Ledger.Application.Users;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Application;
@@ -35,6 +38,9 @@ public static class DependencyInjection
         services.AddScoped<HouseholdAccess>();
         services.AddScoped<ChoreHandOver>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<AccountMail>();
+        services.AddScoped<IPersonalDataSection, AccountPersonalData>();
+        services.AddScoped<IPersonalDataSection, GroupsPersonalData>();
         services.AddSingleton<CursorCodec>();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -4,6 +4,7 @@ using Ledger.Application.Operations;
 using Ledger.Application.Partners;
 using Ledger.Infrastructure.Balances;
 using Ledger.Infrastructure.Configuration;
+using Ledger.Infrastructure.Email;
 using Ledger.Infrastructure.Identity;
 using Ledger.Infrastructure.Operations;
 using Ledger.Infrastructure.Paging;
@@ -46,6 +47,8 @@ public static class DependencyInjection
         services.AddScoped<DatabaseMigrator>();
         services.AddLedgerIdentity();
         AddOperations(services, configuration);
+        services.Configure<EmailSettings>(configuration.GetSection(EmailSettings.Section));
+        services.AddScoped<IAccountMailer, SmtpAccountMailer>();
 
         var redis = ConnectionSettings.Redis(configuration);
         if (redis is not null)

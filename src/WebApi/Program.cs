@@ -39,10 +39,17 @@ if (args.Contains(DemoSeeding.Argument))
 }
 
 app.UseLedgerHttp();
+
+// OpenIddict answers invalid token requests inside authentication, before any endpoint runs:
+// the token endpoint's limit comes first, so that guessing codes or refresh tokens is limited too.
+app.UseWhen(AuthorizationEndpoints.IsTokenRequest, branch => branch.UseLedgerRateLimiting());
 app.UseAuthentication();
 
 // After authentication: per-user and per-client limits need the caller's claims.
-app.UseLedgerRateLimiting();
+app.UseWhen(
+    context => !AuthorizationEndpoints.IsTokenRequest(context),
+    branch => branch.UseLedgerRateLimiting()
+);
 app.UseAuthorization();
 
 app.MapHealthEndpoints();

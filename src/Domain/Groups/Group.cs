@@ -201,6 +201,51 @@ public sealed class Group : AggregateRoot<GroupId>, IVersioned
         Touch();
     }
 
+    /// <summary>
+    /// Ends the membership of a user who is deleting their account, whatever the group's status:
+    /// the same rules as leaving (settled up, never the last owner while others remain), with
+    /// codes that name the account deletion. Nothing is deleted.
+    /// </summary>
+    public void EndMembershipOfDeletedAccount(
+        UserId user,
+        IReadOnlyCollection<string> openBalanceCurrencies,
+        DateTimeOffset now
+    )
+    {
+        var membership = ActiveMembershipOf(user);
+        if (membership is null)
+        {
+            return;
+        }
+
+        if (openBalanceCurrencies.Count > 0)
+        {
+            throw new BusinessRuleViolationException(
+                "account.open-balance",
+                "The account cannot be deleted while one of its balances is not zero: settle up first."
+            );
+        }
+
+        var othersRemain = ActiveMembers.Any(m => m.UserId != user);
+        if (othersRemain && membership.Role == GroupRole.Owner && OwnerCount() == 1)
+        {
+            throw new BusinessRuleViolationException(
+                "account.last-owner",
+                "The account is the last owner of a group with other members: transfer ownership of that group first."
+            );
+        }
+
+        membership.End(now);
+        Raise(new MemberLeft(Id, user));
+        if (!othersRemain && Status == GroupStatus.Active)
+        {
+            Status = GroupStatus.Archived;
+            ArchivedAt = now;
+        }
+
+        Touch();
+    }
+
     public void RemoveMember(
         UserId target,
         IReadOnlyCollection<string> openBalanceCurrencies,

@@ -31,4 +31,14 @@ internal sealed class BalanceReader(IApplicationDbContext db) : IBalanceReader
             .Distinct()
             .OrderBy(c => c)
             .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<GroupId>> GroupsWithOpenBalanceOfUserAsync(
+        UserId userId,
+        CancellationToken cancellationToken
+    ) =>
+        await db
+            .MemberBalances.Where(b => b.UserId == userId && b.NetMinorUnits != 0)
+            .Select(b => b.GroupId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
 }

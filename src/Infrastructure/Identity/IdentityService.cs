@@ -10,6 +10,9 @@ namespace Ledger.Infrastructure.Identity;
 public sealed class IdentityService(UserManager<ApplicationUser> users, ApplicationDbContext db)
     : IIdentityService
 {
+    /// <summary>What an anonymized account is called wherever its name used to show.</summary>
+    public const string TombstoneDisplayName = "Deleted user";
+
     private static readonly IdentityErrorDescriber Describer = new();
 
     private static readonly HashSet<string> TakenCodes =
@@ -91,4 +94,174 @@ public sealed class IdentityService(UserManager<ApplicationUser> users, Applicat
             .Where(u => u.Id == id.Value)
             .Select(u => new UserProfile(new UserId(u.Id), u.DisplayName))
             .FirstOrDefaultAsync(cancellationToken);
+
+    public Task<AccountDetails?> FindAccountAsync(UserId id, CancellationToken cancellationToken) =>
+        db
+            .Users.AsNoTracking()
+            .Where(u => u.Id == id.Value)
+            .Select(u => new AccountDetails(
+                new UserId(u.Id),
+                u.Email,
+                u.EmailConfirmed,
+                u.DisplayName,
+                u.CreatedAt,
+                u.IsActive
+            ))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<bool> SetDisplayNameAsync(
+        UserId id,
+        string displayName,
+        CancellationToken cancellationToken
+    )
+    {
+        var user = await ActiveUserAsync(id, cancellationToken);
+        if (user is null)
+        {
+            return false;
+        }
+
+        user.DisplayName = displayName;
+        return true;
+    }
+
+    public async Task<PasswordChangeResult> ChangePasswordAsync(
+        UserId id,
+        string currentPassword,
+        string newPassword,
+        CancellationToken cancellationToken
+    )
+    {
+        var user = await ActiveUserAsync(id, cancellationToken);
+        if (user is null || !await users.CheckPasswordAsync(user, currentPassword))
+        {
+            return PasswordChangeResult.NotVerified;
+        }
+
+        // Validates the new password first; on success rotates the security stamp.
+        var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+        return await AfterPasswordSetAsync(user, result, cancellationToken);
+    }
+
+    public async Task<PasswordChangeResult> ResetPasswordAsync(
+        UserId id,
+        string token,
+        string newPassword,
+        CancellationToken cancellationToken
+    )
+    {
+        var user = await ActiveUserAsync(id, cancellationToken);
+        if (user is null)
+        {
+            return PasswordChangeResult.NotVerified;
+        }
+
+        var result = await users.ResetPasswordAsync(user, token, newPassword);
+        if (result.Errors.Any(e => e.Code == Describer.InvalidToken().Code))
+        {
+            return PasswordChangeResult.NotVerified;
+        }
+
+        return await AfterPasswordSetAsync(user, result, cancellationToken);
+    }
+
+    public async Task AnonymizeAsync(UserId id, CancellationToken cancellationToken)
+    {
+        var user =
+            await db.Users.FirstOrDefaultAsync(u => u.Id == id.Value, cancellationToken)
+            ?? throw new InvalidOperationException("No account to anonymize.");
+        var tombstoneEmail = $"deleted-{user.Id:N}@accounts.invalid";
+        user.Email = tombstoneEmail;
+        user.NormalizedEmail = tombstoneEmail.ToUpperInvariant();
+        user.EmailConfirmed = false;
+        user.DisplayName = TombstoneDisplayName;
+        user.PhoneNumber = null;
+        user.PhoneNumberConfirmed = false;
+        user.TwoFactorEnabled = false;
+        user.PasswordHash = null;
+        user.IsActive = false;
+        user.SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant();
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+
+        // Purely private rows: nobody else's history refers to them.
+        await db.UserLogins.Where(l => l.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.UserClaims.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.UserTokens.Where(t => t.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.UserRoles.Where(r => r.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        await SessionRevocation.RevokeAllAsync(db, user.Id, cancellationToken);
+    }
+
+    public async Task<AccountToken?> CreateEmailConfirmationTokenAsync(
+        string email,
+        CancellationToken cancellationToken
+    )
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is not { IsActive: true, Email: not null, EmailConfirmed: false })
+        {
+            return null;
+        }
+
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        return new AccountToken(new UserId(user.Id), user.Email, user.DisplayName, token);
+    }
+
+    public async Task<AccountToken?> CreatePasswordResetTokenAsync(
+        string email,
+        CancellationToken cancellationToken
+    )
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is not { IsActive: true, Email: not null })
+        {
+            return null;
+        }
+
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        return new AccountToken(new UserId(user.Id), user.Email, user.DisplayName, token);
+    }
+
+    public async Task<bool> ConfirmEmailAsync(
+        UserId id,
+        string token,
+        CancellationToken cancellationToken
+    )
+    {
+        var user = await ActiveUserAsync(id, cancellationToken);
+        // Already confirmed: the token has been spent.
+        if (user is null || user.EmailConfirmed)
+        {
+            return false;
+        }
+
+        return (await users.ConfirmEmailAsync(user, token)).Succeeded;
+    }
+
+    private async Task<PasswordChangeResult> AfterPasswordSetAsync(
+        ApplicationUser user,
+        IdentityResult result,
+        CancellationToken cancellationToken
+    )
+    {
+        if (!result.Succeeded)
+        {
+            var problems = result
+                .Errors.Where(e => e.Code.StartsWith("Password", StringComparison.Ordinal))
+                .Select(e => e.Description)
+                .ToList();
+            return problems.Count > 0
+                ? PasswordChangeResult.PasswordRejected(problems)
+                : throw new InvalidOperationException(
+                    $"Identity refused a password: {string.Join(", ", result.Errors.Select(e => e.Code))}."
+                );
+        }
+
+        await SessionRevocation.RevokeAllAsync(db, user.Id, cancellationToken);
+        return PasswordChangeResult.Changed;
+    }
+
+    private Task<ApplicationUser?> ActiveUserAsync(
+        UserId id,
+        CancellationToken cancellationToken
+    ) => db.Users.FirstOrDefaultAsync(u => u.Id == id.Value && u.IsActive, cancellationToken);
 }

@@ -33,7 +33,14 @@ public static class IdentitySetup
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<ApplicationDbContext>()
-            .AddPasswordValidator<MaximumLengthPasswordValidator>();
+            .AddPasswordValidator<MaximumLengthPasswordValidator>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddDefaultTokenProviders();
+        // Email confirmation and reset links: short-lived, and bound to the security stamp, so a
+        // reset link dies with the password change it makes.
+        services.Configure<DataProtectionTokenProviderOptions>(options =>
+            options.TokenLifespan = TimeSpan.FromHours(1)
+        );
 
         // One key ring for every instance, kept in the database: cookies and anti-forgery tokens
         // issued by one instance (or before a restart) are readable by all.

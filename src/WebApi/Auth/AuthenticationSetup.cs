@@ -67,6 +67,7 @@ public static class AuthenticationSetup
             antiforgery.Cookie.SecurePolicy = secureCookies;
         });
         services.AddAuthorization();
+        services.AddScoped<AccountSessions>();
 
         services
             .AddOpenIddict()
@@ -116,6 +117,7 @@ public static class AuthenticationSetup
                 var aspNetCore = server
                     .UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
                     .EnableEndSessionEndpointPassthrough();
                 if (local)
                 {
@@ -127,6 +129,12 @@ public static class AuthenticationSetup
             {
                 validation.UseLocalServer();
                 validation.UseAspNetCore();
+                // Every request checks the token's and its authorization's entries in the
+                // database: revoking them (password change, deletion, a reused refresh token's
+                // whole family) ends the access tokens at once, not at expiry.
+                validation.EnableTokenEntryValidation();
+                validation.EnableAuthorizationEntryValidation();
+                validation.AddEventHandler(RejectEndedSessions.Descriptor);
                 validation.AddAudiences(AuthSettings.ApiAudience);
             });
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Ledger.Infrastructure.Identity;
+using Ledger.WebApi.RateLimiting;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -11,9 +12,9 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Ledger.WebApi.Auth;
 
 /// <summary>
-/// The two OAuth endpoints OpenIddict hands to us after validating the request (passthrough):
-/// authorization (who is the user?) and end session. The token and revocation endpoints are
-/// OpenIddict's own.
+/// The OAuth endpoints OpenIddict hands to us after validating the request (passthrough):
+/// authorization (who is the user?), token (is their session still live?) and end session.
+/// Being endpoints, they get rate limits like any other. Revocation is OpenIddict's own.
 /// </summary>
 public static class AuthorizationEndpoints
 {
@@ -22,10 +23,17 @@ public static class AuthorizationEndpoints
     public const string LogoutPath = "/connect/logout";
     public const string RevokePath = "/connect/revoke";
 
+    public static bool IsTokenRequest(HttpContext context) =>
+        context.Request.Path.Equals(TokenPath, StringComparison.OrdinalIgnoreCase);
+
     public static IEndpointRouteBuilder MapAuthorizationEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapMethods(AuthorizePath, [HttpMethods.Get, HttpMethods.Post], Authorize)
             .AllowAnonymous()
+            .ExcludeFromDescription();
+        app.MapPost(TokenPath, Exchange)
+            .AllowAnonymous()
+            .RequireAuthRateLimit("client_id")
             .ExcludeFromDescription();
         app.MapMethods(LogoutPath, [HttpMethods.Get, HttpMethods.Post], Logout)
             .AllowAnonymous()
@@ -67,14 +75,51 @@ public static class AuthorizationEndpoints
         );
         // Only the id: tokens carry no email or name (they end up in browser storage and logs).
         identity.SetClaim(Claims.Subject, user.Id.ToString());
+        identity.SetClaim(SecurityStamps.ClaimType, SecurityStamps.Digest(user.SecurityStamp));
         identity.SetScopes(request.GetScopes());
         identity.SetAudiences(AuthSettings.ApiAudience);
-        identity.SetDestinations(claim =>
-            claim.Type == Claims.Subject
-                ? [Destinations.AccessToken, Destinations.IdentityToken]
-                : [Destinations.AccessToken]
-        );
+        SetDestinations(identity);
 
+        return Results.SignIn(
+            new ClaimsPrincipal(identity),
+            properties: null,
+            OpenIddictServerAspNetCoreDefaults.AuthenticationScheme
+        );
+    }
+
+    /// <summary>
+    /// Authorization code and refresh token grants, after OpenIddict has validated the code or
+    /// refresh token (PKCE, client, redirect URI, expiry, single use). A refresh token whose
+    /// account was deleted, locked out or had its password changed is refused here.
+    /// </summary>
+    public static async Task<IResult> Exchange(HttpContext context, AccountSessions sessions)
+    {
+        var request =
+            context.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("OpenIddict did not pass on the request.");
+        if (!request.IsAuthorizationCodeGrantType() && !request.IsRefreshTokenGrantType())
+        {
+            return Refuse(Errors.UnsupportedGrantType, "The grant type is not supported.");
+        }
+
+        var result = await context.AuthenticateAsync(
+            OpenIddictServerAspNetCoreDefaults.AuthenticationScheme
+        );
+        if (
+            result.Principal is not { } principal
+            || !await sessions.IsLiveAsync(principal, context.RequestAborted)
+        )
+        {
+            return Refuse(Errors.InvalidGrant, "The grant is no longer valid.");
+        }
+
+        var identity = new ClaimsIdentity(
+            principal.Claims,
+            TokenValidationParameters.DefaultAuthenticationType,
+            Claims.Name,
+            Claims.Role
+        );
+        SetDestinations(identity);
         return Results.SignIn(
             new ClaimsPrincipal(identity),
             properties: null,
@@ -92,6 +137,13 @@ public static class AuthorizationEndpoints
             [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]
         );
     }
+
+    private static void SetDestinations(ClaimsIdentity identity) =>
+        identity.SetDestinations(claim =>
+            claim.Type == Claims.Subject
+                ? [Destinations.AccessToken, Destinations.IdentityToken]
+                : [Destinations.AccessToken]
+        );
 
     private static IResult Refuse(string error, string description) =>
         Results.Forbid(

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using Ledger.Application.Users;
 using Ledger.Infrastructure.Identity;
+using Ledger.WebApi.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 
@@ -21,7 +22,10 @@ public static class LoginPage
     public static IEndpointRouteBuilder MapLoginPage(this IEndpointRouteBuilder app)
     {
         app.MapGet(Path, Show).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost(Path, SignIn).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost(Path, SignIn)
+            .AllowAnonymous()
+            .RequireAuthRateLimit("email")
+            .ExcludeFromDescription();
         return app;
     }
 

@@ -27,7 +27,44 @@ public static class AuthorizationMatrixRows
             [Anonymous, Stranger, Member, Owner, Admin],
             Body: _ => NewAccount()
         ),
+        new(
+            "POST /api/v1/auth/email-confirmations",
+            [Anonymous, Stranger, Member, Owner, Admin],
+            Body: _ => new { email = TestSupport.Pii.Email() }
+        ),
+        new(
+            "POST /api/v1/auth/email-confirmations/confirm",
+            [Anonymous, Stranger, Member, Owner, Admin],
+            Body: _ => new { userId = Guid.NewGuid(), token = "not-a-token" }
+        ),
+        new(
+            "POST /api/v1/auth/password-resets",
+            [Anonymous, Stranger, Member, Owner, Admin],
+            Body: _ => new { email = TestSupport.Pii.Email() }
+        ),
+        new(
+            "POST /api/v1/auth/password-resets/confirm",
+            [Anonymous, Stranger, Member, Owner, Admin],
+            Body: _ => new
+            {
+                userId = Guid.NewGuid(),
+                token = "not-a-token",
+                newPassword = TestSupport.Pii.Password(),
+            }
+        ),
         new("GET /api/v1/me", SignedIn),
+        new("PATCH /api/v1/me", SignedIn, Body: _ => new { displayName = TestSupport.Pii.Name() }),
+        // A wrong current password (400): a real change would end the matrix users' sessions.
+        new(
+            "POST /api/v1/me/password",
+            SignedIn,
+            Body: _ => new
+            {
+                currentPassword = TestSupport.Pii.Password(),
+                newPassword = TestSupport.Pii.Password(),
+            }
+        ),
+        new("GET /api/v1/me/export", SignedIn),
         // Groups
         new("GET /api/v1/groups", SignedIn),
         new("POST /api/v1/groups", SignedIn, Body: _ => NewGroup()),
@@ -158,6 +195,8 @@ public static class AuthorizationMatrixRows
         // Balances
         new("GET /api/v1/groups/{groupId}/balances", Readers),
         new("GET /api/v1/groups/{groupId}/balances/consistency", Owners),
+        // Last: the admin, the last caller, ends its own account too, and nothing runs after it.
+        new("DELETE /api/v1/me", SignedIn, EndsCallersAccounts: true),
     ];
 
     private static async Task GrantSpareAsync(MatrixScenario scenario) =>
@@ -303,11 +342,13 @@ public static class AuthorizationMatrixRows
 /// <param name="Prepare">State the operation needs first, made as the group's owner (or the admin).</param>
 /// <param name="Hidden">Every refused caller gets 404, members too: the operation does not reveal itself.</param>
 /// <param name="IfMatch">The If-Match header a permitted caller sends (deletes carry no body).</param>
+/// <param name="EndsCallersAccounts">The call deletes the caller's account: fresh users follow it.</param>
 public sealed record MatrixRow(
     string Operation,
     Caller[] Allowed,
     Func<MatrixScenario, object>? Body = null,
     Func<MatrixScenario, Task>? Prepare = null,
     bool Hidden = false,
-    string? IfMatch = null
+    string? IfMatch = null,
+    bool EndsCallersAccounts = false
 );

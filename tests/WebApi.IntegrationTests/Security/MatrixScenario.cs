@@ -193,6 +193,32 @@ public sealed class MatrixUsers : IDisposable
         };
     }
 
+    /// <summary>
+    /// A fresh owner, member and stranger, after a row ended the previous ones' accounts; the admin
+    /// and the partner clients stay (the admin's id is fixed by configuration).
+    /// </summary>
+    public async Task<MatrixUsers> WithFreshPeopleAsync()
+    {
+        var fresh = new MatrixUsers
+        {
+            Owner = await ApiUsers.SignUpAsync(),
+            Member = await ApiUsers.SignUpAsync(),
+            Stranger = await ApiUsers.SignUpAsync(),
+            Admin = Admin,
+            Spare = Spare,
+            PartnerRead = PartnerRead,
+            PartnerWrite = PartnerWrite,
+            PartnerWithoutGrantHttp = PartnerWithoutGrantHttp,
+            PartnerReadHttp = PartnerReadHttp,
+            PartnerWriteHttp = PartnerWriteHttp,
+        };
+        Owner.Dispose();
+        Member.Dispose();
+        Stranger.Dispose();
+        Anonymous.Dispose();
+        return fresh;
+    }
+
     public void Dispose()
     {
         Owner.Dispose();

@@ -18,4 +18,10 @@ public interface IBalanceReader
         GroupId groupId,
         CancellationToken cancellationToken
     );
+
+    /// <summary>The groups in which any balance of the user is not zero.</summary>
+    Task<IReadOnlyList<GroupId>> GroupsWithOpenBalanceOfUserAsync(
+        UserId userId,
+        CancellationToken cancellationToken
+    );
 }

@@ -1,0 +1,88 @@
+using Ledger.Application.Common.Interfaces;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Ledger.Infrastructure.Email;
+
+/// <summary>Account emails over SMTP with MailKit: one connection per message (they are rare).</summary>
+public sealed class SmtpAccountMailer(IOptions<EmailSettings> options) : IAccountMailer
+{
+    private EmailSettings Settings => options.Value;
+
+    public Task SendEmailConfirmationAsync(
+        AccountToken token,
+        CancellationToken cancellationToken
+    ) =>
+        SendAsync(
+            token,
+            "Confirm your email address for Ledger",
+            "Confirm your email address by opening this link:",
+            "confirm-email",
+            cancellationToken
+        );
+
+    public Task SendPasswordResetAsync(AccountToken token, CancellationToken cancellationToken) =>
+        SendAsync(
+            token,
+            "Reset your Ledger password",
+            "Someone asked to reset the password of your Ledger account. If it was you, open this link to choose a new one; if not, ignore this message:",
+            "reset-password",
+            cancellationToken
+        );
+
+    private async Task SendAsync(
+        AccountToken token,
+        string subject,
+        string introduction,
+        string page,
+        CancellationToken cancellationToken
+    )
+    {
+        var smtp = Settings.Smtp;
+        if (smtp.Host is null || smtp.From is null || Settings.LinkBaseUrl is null)
+        {
+            throw new InvalidOperationException(
+                "Email is not configured: set Email:Smtp:Host, Email:Smtp:From and Email:LinkBaseUrl."
+            );
+        }
+
+        var link = QueryHelpers.AddQueryString(
+            $"{Settings.LinkBaseUrl.TrimEnd('/')}/{page}",
+            new Dictionary<string, string?>
+            {
+                ["userId"] = token.UserId.Value.ToString(),
+                ["token"] = token.Token,
+            }
+        );
+        using var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(smtp.From));
+        message.To.Add(new MailboxAddress(token.DisplayName, token.Email));
+        message.Subject = subject;
+        message.Body = new TextPart("plain")
+        {
+            Text = $"{introduction}\n\n{link}\n\nThe link works once and expires.\n",
+        };
+
+        using var client = new SmtpClient();
+        await client.ConnectAsync(smtp.Host, smtp.Port, SecurityOf(smtp), cancellationToken);
+        if (smtp.UserName is not null)
+        {
+            await client.AuthenticateAsync(
+                smtp.UserName,
+                smtp.Password ?? string.Empty,
+                cancellationToken
+            );
+        }
+
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+
+    private static SecureSocketOptions SecurityOf(SmtpSettings smtp) =>
+        Enum.TryParse<SecureSocketOptions>(smtp.Security, ignoreCase: true, out var security)
+            ? security
+            : throw new InvalidOperationException("Email:Smtp:Security is not a known option.");
+}
