@@ -21,6 +21,10 @@ public sealed class ExtraApiHost(string environment, IReadOnlyDictionary<string,
             ["Auth:WebClient:ClientId"] = TestOAuthClient.ClientId,
             ["Auth:WebClient:RedirectUris:0"] = TestOAuthClient.RedirectUri,
             ["Auth:WebClient:PostLogoutRedirectUris:0"] = TestOAuthClient.PostLogoutRedirectUri,
+            // Lifted like the shared host's: they count in the same Redis, and the token
+            // endpoint is limited too.
+            ["RateLimiting:Policies:auth:PermitLimit"] = "1000000",
+            ["RateLimiting:Policies:default:PermitLimit"] = "1000000",
         }
             .Concat(ServiceConnections())
             .ToDictionary();
