@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Ledger.Infrastructure.Persistence;
 
@@ -46,6 +47,26 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public IQueryable<T> ApplyForCount<T>(ISpecification<T> specification)
         where T : class => SpecificationEvaluator.EvaluateForCount(Set<T>(), specification);
+
+    public Task<int> DeleteRowsOfGroupsAsync(
+        Type entityType,
+        IReadOnlyCollection<GroupId> groupIds,
+        CancellationToken cancellationToken
+    )
+    {
+        var entity =
+            Model.FindEntityType(entityType)
+            ?? throw new InvalidOperationException($"{entityType.Name} is not in the model.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var key = entity.FindProperty(entityType == typeof(Group) ? "Id" : "GroupId")!;
+        // Table and column names come from the model, never from input; the ids are a parameter.
+        var sql = $"DELETE FROM \"{table.Name}\" WHERE \"{key.GetColumnName(table)}\" = ANY({{0}})";
+        return Database.ExecuteSqlRawAsync(
+            sql,
+            [groupIds.Select(id => id.Value).ToArray()],
+            cancellationToken
+        );
+    }
 
     public Task LockGroupAsync(GroupId groupId, CancellationToken cancellationToken) =>
         LockRowAsync(

@@ -68,6 +68,7 @@ public static class AuthenticationSetup
         });
         services.AddAuthorization();
         services.AddScoped<AccountSessions>();
+        services.AddScoped<ClientCredentialsGrant>();
 
         services
             .AddOpenIddict()
@@ -86,7 +87,6 @@ public static class AuthenticationSetup
                     .AllowAuthorizationCodeFlow()
                     .AllowRefreshTokenFlow()
                     .AllowClientCredentialsFlow();
-                server.AddEventHandler(ClientCredentialsGrant.Descriptor);
                 server.RequireProofKeyForCodeExchange();
                 server.Configure(options =>
                 {

@@ -90,13 +90,27 @@ public static class AuthorizationEndpoints
     /// <summary>
     /// Authorization code and refresh token grants, after OpenIddict has validated the code or
     /// refresh token (PKCE, client, redirect URI, expiry, single use). A refresh token whose
-    /// account was deleted, locked out or had its password changed is refused here.
+    /// account was deleted, locked out or had its password changed is refused here. Partners'
+    /// client credentials get a token of the client itself.
     /// </summary>
-    public static async Task<IResult> Exchange(HttpContext context, AccountSessions sessions)
+    public static async Task<IResult> Exchange(
+        HttpContext context,
+        AccountSessions sessions,
+        ClientCredentialsGrant clientCredentials
+    )
     {
         var request =
             context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("OpenIddict did not pass on the request.");
+        if (request.IsClientCredentialsGrantType())
+        {
+            return Results.SignIn(
+                await clientCredentials.PrincipalForAsync(request, context.RequestAborted),
+                properties: null,
+                OpenIddictServerAspNetCoreDefaults.AuthenticationScheme
+            );
+        }
+
         if (!request.IsAuthorizationCodeGrantType() && !request.IsRefreshTokenGrantType())
         {
             return Refuse(Errors.UnsupportedGrantType, "The grant type is not supported.");

@@ -2,49 +2,37 @@ using System.Security.Claims;
 using Ledger.Application.Partners;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
-using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
-using static OpenIddict.Server.OpenIddictServerEvents;
 
 namespace Ledger.WebApi.Auth;
 
 /// <summary>
-/// Issues the access token of a client credentials request. OpenIddict has already
-/// authenticated the client (secret checked against its hash), checked that it may use the
-/// grant and the token endpoint, and that it may ask for every requested scope. The token's
-/// subject is the client; it carries the granted scopes and the API audience, and no refresh token.
+/// The principal of a client credentials request, for the token endpoint to sign in.
+/// OpenIddict has already authenticated the client (secret checked against its hash), checked
+/// that it may use the grant and the token endpoint, and that it may ask for every requested
+/// scope. The token's subject is the client; it carries the granted scopes and the API
+/// audience, and no refresh token.
 /// </summary>
 public sealed class ClientCredentialsGrant(IOpenIddictApplicationManager applications)
-    : IOpenIddictServerHandler<HandleTokenRequestContext>
 {
-    public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
-        OpenIddictServerHandlerDescriptor
-            .CreateBuilder<HandleTokenRequestContext>()
-            .UseScopedHandler<ClientCredentialsGrant>()
-            .SetOrder(int.MinValue + 100_000)
-            .SetType(OpenIddictServerHandlerType.Custom)
-            .Build();
-
-    public async ValueTask HandleAsync(HandleTokenRequestContext context)
+    public async Task<ClaimsPrincipal> PrincipalForAsync(
+        OpenIddictRequest request,
+        CancellationToken cancellationToken
+    )
     {
-        if (!context.Request.IsClientCredentialsGrantType())
-        {
-            return;
-        }
-
         var clientId =
-            context.Request.ClientId
+            request.ClientId
             ?? throw new InvalidOperationException(
                 "OpenIddict let a request without a client id through."
             );
         var application =
-            await applications.FindByClientIdAsync(clientId, context.CancellationToken)
+            await applications.FindByClientIdAsync(clientId, cancellationToken)
             ?? throw new InvalidOperationException("OpenIddict authenticated an unknown client.");
 
-        var requested = context.Request.GetScopes();
+        var requested = request.GetScopes();
         // No scope asked for: everything the client is allowed.
         var scopes = requested.IsEmpty
-            ? await AllowedScopesAsync(application, context.CancellationToken)
+            ? await AllowedScopesAsync(application, cancellationToken)
             : requested;
 
         var identity = new ClaimsIdentity(
@@ -57,7 +45,7 @@ public sealed class ClientCredentialsGrant(IOpenIddictApplicationManager applica
         identity.SetScopes(scopes);
         identity.SetAudiences(AuthSettings.ApiAudience);
         identity.SetDestinations(_ => [Destinations.AccessToken]);
-        context.SignIn(new ClaimsPrincipal(identity));
+        return new ClaimsPrincipal(identity);
     }
 
     private async Task<IEnumerable<string>> AllowedScopesAsync(

@@ -4,7 +4,10 @@ using Ledger.Domain.Audit;
 using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
 using Microsoft.EntityFrameworkCore;
+using static Ledger.Application.FunctionalTests.Chores.ChoreScenarios;
+using static Ledger.Application.FunctionalTests.Expenses.ExpenseScenarios;
 using static Ledger.Application.FunctionalTests.Groups.GroupScenarios;
+using static Ledger.Application.FunctionalTests.Lists.ListScenarios;
 using static Ledger.Application.FunctionalTests.Testing;
 
 namespace Ledger.Application.FunctionalTests.Operations;
@@ -40,6 +43,35 @@ public sealed class PurgeGroupsPastRestoreWindowTests : FunctionalTest
             db.AuditEvents.SingleAsync(a => a.GroupId == due && a.Action == "group.purged")
         );
         (purged.ActorUserId, purged.ActorClientId).Should().Be(((UserId?)null, "ledger.worker"));
+    }
+
+    [Test]
+    public async Task Should_remove_the_money_lists_and_chores_of_a_purged_group_too()
+    {
+        var flat = await CreateFlatAsync();
+        var voided = await SendAsync(EqualExpense(flat, flat.Ana, "30.00"), flat.Ana);
+        await SendAsync(Void(voided), flat.Ana);
+        var list = await CreateGroupListAsync(flat.Group, flat.Ben);
+        await AddItemAsync(list, flat.Ben);
+        var chore = await CreateGroupChoreAsync(flat.Group, flat.Ana);
+        await CompleteOpenAsync(chore, flat.Ana);
+        await DeleteGroupAsync(flat.Group, flat.Ana);
+        Clock.Advance(Group.RestoreWindow + TimeSpan.FromDays(1));
+
+        var report = await SendAsSystemAsync(new PurgeGroupsPastRestoreWindow());
+
+        report.Summary.Should().Be("Purged 1 groups past their restore window.");
+        var left = await WithDbAsync(async db =>
+            await db.Expenses.CountAsync()
+            + await db.Lists.CountAsync()
+            + await db.ListItems.CountAsync()
+            + await db.Chores.CountAsync()
+            + await db.ChoreAssignments.CountAsync()
+            + await db.ChoreEvents.CountAsync()
+            + await db.Groups.CountAsync()
+        );
+        left.Should().Be(0);
+        (await CountAsync<AuditEvent>()).Should().BeGreaterThan(0);
     }
 
     [Test]

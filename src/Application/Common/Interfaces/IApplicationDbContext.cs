@@ -36,6 +36,17 @@ public interface IApplicationDbContext
 
     DatabaseFacade Database { get; }
 
+    /// <summary>
+    /// Deletes every row of one group-owned entity type that belongs to these groups (for the
+    /// group itself: the groups' own rows), in one statement. Only the purge of groups past their
+    /// restore window uses it; nothing cascades, so it deletes children before their parents.
+    /// </summary>
+    Task<int> DeleteRowsOfGroupsAsync(
+        Type entityType,
+        IReadOnlyCollection<GroupId> groupIds,
+        CancellationToken cancellationToken
+    );
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
     /// <summary>Forgets every tracked entity; used before a retried attempt of a transaction.</summary>

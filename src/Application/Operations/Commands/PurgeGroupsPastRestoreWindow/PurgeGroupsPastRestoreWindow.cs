@@ -2,9 +2,12 @@ using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Groups;
 using Ledger.Domain.Balances;
+using Ledger.Domain.Chores;
 using Ledger.Domain.Common;
+using Ledger.Domain.Expenses;
 using Ledger.Domain.Groups;
 using Ledger.Domain.Integrations;
+using Ledger.Domain.Lists;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,7 +19,8 @@ namespace Ledger.Application.Operations.Commands.PurgeGroupsPastRestoreWindow;
 /// group can only have been deleted while every balance in it was zero, so purging it takes no
 /// one's money history; a group that somehow has an open balance is skipped and reported. The
 /// audit trail is kept (it has no foreign keys), and each purge adds an event to it.
-/// Foreign keys never cascade here, so children are deleted explicitly, leaves first.
+/// Foreign keys never cascade here, so children are deleted explicitly, leaves first
+/// (<see cref="DeletionOrder"/>).
 /// </summary>
 public sealed record PurgeGroupsPastRestoreWindow : IScheduledCommand;
 
@@ -36,6 +40,16 @@ public sealed class PurgeGroupsPastRestoreWindowHandler(
     [
         typeof(MemberBalance),
         typeof(IntegrationGrant),
+        typeof(ExpenseItem),
+        typeof(ExpensePayer),
+        typeof(ExpenseSplit),
+        typeof(Expense),
+        typeof(ListItem),
+        typeof(ShoppingList),
+        typeof(ChoreEvent),
+        typeof(ChoreAssignment),
+        typeof(ChoreParticipant),
+        typeof(Chore),
         typeof(GroupDeletionRequest),
         typeof(Invite),
         typeof(Membership),
@@ -87,19 +101,9 @@ public sealed class PurgeGroupsPastRestoreWindowHandler(
 
     private async Task DeleteGroupsAsync(List<GroupId> ids, CancellationToken cancellationToken)
     {
-        await db
-            .MemberBalances.Where(b => ids.Contains(b.GroupId))
-            .ExecuteDeleteAsync(cancellationToken);
-        await db
-            .IntegrationGrants.Where(g => ids.Contains(g.GroupId))
-            .ExecuteDeleteAsync(cancellationToken);
-        await db
-            .GroupDeletionRequests.Where(r => ids.Contains(r.GroupId))
-            .ExecuteDeleteAsync(cancellationToken);
-        await db.Invites.Where(i => ids.Contains(i.GroupId)).ExecuteDeleteAsync(cancellationToken);
-        await db
-            .Memberships.Where(m => ids.Contains(m.GroupId))
-            .ExecuteDeleteAsync(cancellationToken);
-        await db.Groups.Where(g => ids.Contains(g.Id)).ExecuteDeleteAsync(cancellationToken);
+        foreach (var entityType in DeletionOrder)
+        {
+            await db.DeleteRowsOfGroupsAsync(entityType, ids, cancellationToken);
+        }
     }
 }
