@@ -3,6 +3,8 @@ namespace Ledger.Build;
 /// <summary>Installs the Debian packages the local services need, when they are missing and we may.</summary>
 internal static class Packages
 {
+    public const string Chromium = "/usr/bin/chromium";
+
     private static bool _updated;
 
     public static string PostgresBinary(string name)
@@ -33,6 +35,13 @@ internal static class Packages
         if (!Directory.Exists("/usr/lib/python3/dist-packages/aiosmtpd"))
         {
             Install("python3-aiosmtpd");
+        }
+
+        // The headless browser the login page is tested in, driven by Playwright. Debian's build,
+        // not Playwright's own download (`playwright install` cannot fetch it here).
+        if (!File.Exists(Chromium))
+        {
+            Install("chromium");
         }
     }
 

@@ -33,6 +33,7 @@ internal sealed class TestRunner(string root, ServiceState services)
             ["LEDGER_TEST_POSTGRES"] = services.PostgresConnectionString("postgres"),
             ["LEDGER_TEST_REDIS"] = services.RedisConnectionString,
             ["LEDGER_TEST_LOGS"] = LogsDirectory,
+            ["LEDGER_TEST_CHROMIUM"] = Packages.Chromium,
             ["LEDGER_ROOT"] = root,
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         };

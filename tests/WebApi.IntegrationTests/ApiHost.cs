@@ -40,8 +40,11 @@ public sealed class ApiHost
     }
 }
 
-public sealed class LedgerApiFactory(string databaseConnectionString)
-    : WebApplicationFactory<Program>
+/// <param name="logFileName">Where its logs go; a second host beside the shared one needs its own file.</param>
+public sealed class LedgerApiFactory(
+    string databaseConnectionString,
+    string logFileName = "http.log"
+) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -60,7 +63,7 @@ public sealed class LedgerApiFactory(string databaseConnectionString)
         TestOAuthClient.Configure(builder);
         ApiPartners.ConfigureAdmin(builder);
         builder.ConfigureLogging(logging =>
-            logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new FileLoggerProvider("http.log"))
+            logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new FileLoggerProvider(logFileName))
         );
     }
 }
