@@ -5,6 +5,7 @@ using Ledger.Application.Common.Behaviours;
 using Ledger.Application.Common.Paging;
 using Ledger.Application.Common.PersonalData;
 using Ledger.Application.Common.Security;
+using Ledger.Application.Expenses;
 using Ledger.Application.Groups;
 using Ledger.Application.Users;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<HouseholdAccess>();
         services.AddScoped<ChoreHandOver>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<ExpenseRecorder>();
         services.AddScoped<AccountMail>();
         services.AddScoped<IPersonalDataSection, AccountPersonalData>();
         services.AddScoped<IPersonalDataSection, GroupsPersonalData>();

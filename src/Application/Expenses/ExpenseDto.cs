@@ -61,7 +61,7 @@ public sealed record ExpenseDto(
                 .Items.OrderBy(i => i.ListItemId.Value)
                 .Select(i => new ItemDto(
                     i.ListItemId.Value,
-                    i.ForUserId.Value,
+                    i.ForUserId?.Value,
                     Amount(i.PriceMinorUnits, expense.Currency)
                 ))
                 .ToArray(),
@@ -111,7 +111,7 @@ public sealed record SplitDto(
 }
 
 /// <summary>A bought list item charged to the member it was for.</summary>
-public sealed record ItemDto(Guid ItemId, Guid ForUserId, string Price);
+public sealed record ItemDto(Guid ItemId, Guid? ForUserId, string Price);
 
 /// <summary>An expense in a list: enough to show a line, with its version for quick edits.</summary>
 public sealed record ExpenseSummaryDto(

@@ -26,8 +26,8 @@ public sealed record MemberAmountInput(Guid UserId, string Amount);
 /// <summary>A member's percentage or number of shares.</summary>
 public sealed record MemberWeightInput(Guid UserId, decimal Weight);
 
-/// <summary>A bought list item whose price the member it was for owes.</summary>
-public sealed record ItemChargeInput(Guid ItemId, Guid ForUserId, string Price);
+/// <summary>A bought list item whose price the member it was for owes (none: the rest divides it).</summary>
+public sealed record ItemChargeInput(Guid ItemId, Guid? ForUserId, string Price);
 
 /// <summary>
 /// How to divide the total. Each type reads its own list and nothing else: <c>equal</c>

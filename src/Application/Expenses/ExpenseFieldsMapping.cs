@@ -45,7 +45,7 @@ internal static class ExpenseFieldsMapping
                         (item, i) =>
                             new ItemCharge(
                                 new ListItemId(item.ItemId),
-                                new UserId(item.ForUserId),
+                                item.ForUserId is { } forUser ? new UserId(forUser) : null,
                                 Money.Parse(item.Price, currency, $"{field}.items[{i}].price")
                             )
                     )

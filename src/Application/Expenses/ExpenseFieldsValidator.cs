@@ -150,7 +150,11 @@ internal sealed class SplitInputValidator : AbstractValidator<SplitInput>
                 (item, context) =>
                 {
                     ExpenseFieldsValidator.MemberRequired(item.ItemId, context, "itemId");
-                    ExpenseFieldsValidator.MemberRequired(item.ForUserId, context, "forUserId");
+                    if (item.ForUserId is { } forUser)
+                    {
+                        ExpenseFieldsValidator.MemberRequired(forUser, context, "forUserId");
+                    }
+
                     AmountRules.Check(
                         item.Price,
                         currency,

@@ -4,9 +4,9 @@ using Ledger.Domain.Monetary;
 namespace Ledger.Domain.Expenses;
 
 /// <summary>
-/// Each bought item's price is owed by the member it was for; what the items do not cover
-/// (delivery, deposit, untracked items) is divided by <see cref="Rest"/>, which may be any
-/// other rule and is only optional when the items cover the whole total.
+/// Each bought item's price is owed by the member it was for; what those items do not cover
+/// (items for everyone, delivery, deposit, untracked items) is divided by <see cref="Rest"/>,
+/// which may be any other rule and is only optional when nothing is left to divide.
 /// </summary>
 public sealed record ItemBasedSplit(IReadOnlyList<ItemCharge> Items, SplitRule? Rest) : SplitRule
 {
@@ -46,7 +46,10 @@ public sealed record ItemBasedSplit(IReadOnlyList<ItemCharge> Items, SplitRule? 
             );
         }
 
-        return Merge(RestParts(total - itemsTotal));
+        var chargedTotal = Items
+            .Where(i => i.For is not null)
+            .Aggregate(Money.Zero(total.Currency), (sum, i) => sum + i.Price);
+        return Merge(RestParts(total - chargedTotal));
     }
 
     private IReadOnlyList<SplitPart> RestParts(Money rest)
@@ -80,7 +83,8 @@ public sealed record ItemBasedSplit(IReadOnlyList<ItemCharge> Items, SplitRule? 
         var order = new List<UserId>();
         foreach (
             var (member, minorUnits) in Items
-                .Select(i => (i.For, i.Price.ToMinorUnits()))
+                .Where(i => i.For is not null)
+                .Select(i => (i.For!.Value, i.Price.ToMinorUnits()))
                 .Concat(restParts.Select(p => (p.Member, p.OwedMinorUnits)))
         )
         {

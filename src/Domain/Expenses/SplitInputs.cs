@@ -10,7 +10,9 @@ public sealed record MemberAmount(UserId Member, Money Amount);
 public sealed record MemberWeight(UserId Member, decimal Weight);
 
 /// <summary>A bought list item whose price is owed by the member it was for.</summary>
-public sealed record ItemCharge(ListItemId Item, UserId For, Money Price);
+/// <param name="For">The member who owes the price; null when the item was for everyone, so its
+/// price is part of what the split's rest divides.</param>
+public sealed record ItemCharge(ListItemId Item, UserId? For, Money Price);
 
 /// <summary>One member's part of a total, as computed by a <see cref="SplitRule"/>.</summary>
 /// <param name="Weight">The member's percentage or shares, for the rules that have them.</param>

@@ -15,14 +15,17 @@ namespace Ledger.WebApi.Auth;
 /// </summary>
 public sealed class AccountSessions(ApplicationDbContext db, TimeProvider clock)
 {
-    /// <summary>True for tokens without a user (client credentials): there is no account to check.</summary>
+    /// <summary>
+    /// True for tokens without a user: a client credentials token's subject is the client
+    /// itself, and there is no account to check (the partner's grants are checked per request).
+    /// </summary>
     public async Task<bool> IsLiveAsync(
         ClaimsPrincipal principal,
         CancellationToken cancellationToken
     )
     {
         var subject = principal.GetClaim(Claims.Subject);
-        if (subject is null)
+        if (subject is null || subject == principal.GetClaim(Claims.ClientId))
         {
             return true;
         }

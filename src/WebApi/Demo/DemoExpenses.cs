@@ -1,7 +1,11 @@
 using Ledger.Application.Expenses;
 using Ledger.Application.Expenses.Commands.CreateExpense;
+using Ledger.Application.Expenses.Commands.CreateExpenseFromList;
 using Ledger.Application.Expenses.Commands.VoidExpense;
 using Ledger.Application.Expenses.Queries.ListExpenses;
+using Ledger.Application.Lists.Commands.AddListItem;
+using Ledger.Application.Lists.Commands.CreateList;
+using Ledger.Application.Lists.Commands.MarkListItemBought;
 using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.Infrastructure.Identity;
@@ -62,6 +66,7 @@ public static class DemoExpenses
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        await SeedDrugstoreRunAsync(data, group, alice, bob, month.AddDays(13), cancellationToken);
         foreach (var (payer, expense) in LastMonth(group, alice, bob, month))
         {
             var created = await data.SendAsAsync(payer, expense, cancellationToken);
@@ -84,6 +89,65 @@ public static class DemoExpenses
     }
 
     private const string DuplicateNote = "Oops, entered twice.";
+
+    /// <summary>
+    /// Alice's own drugstore list, bought and turned into one expense: shampoo for her, razor
+    /// blades for Bob, cleaning things for both (a personal list on a group expense, 003 #6).
+    /// </summary>
+    private static async Task SeedDrugstoreRunAsync(
+        DemoData data,
+        GroupId group,
+        UserId alice,
+        UserId bob,
+        DateOnly date,
+        CancellationToken cancellationToken
+    )
+    {
+        var list = new ListId(
+            (
+                await data.SendAsAsync(
+                    alice,
+                    new CreateList("Drugstore", null, "EUR"),
+                    cancellationToken
+                )
+            ).Id
+        );
+        var charges = new List<BoughtItemInput>();
+        foreach (
+            var (name, price, forUser) in new (string, string, UserId?)[]
+            {
+                ("Shampoo", "5.95", alice),
+                ("Razor blades", "8.45", bob),
+                ("Cleaning things", "12.45", null),
+            }
+        )
+        {
+            var item = await data.SendAsAsync(
+                alice,
+                new AddListItem(list, name),
+                cancellationToken
+            );
+            await data.SendAsAsync(
+                alice,
+                new MarkListItemBought(list, new ListItemId(item.Id), price, item.Version),
+                cancellationToken
+            );
+            charges.Add(new BoughtItemInput(item.Id, forUser?.Value));
+        }
+
+        await data.SendAsAsync(
+            alice,
+            new CreateExpenseFromList(
+                group,
+                list.Value,
+                "Drugstore run",
+                ExpenseCategory.Household,
+                date,
+                charges
+            ),
+            cancellationToken
+        );
+    }
 
     private static IEnumerable<(UserId Payer, CreateExpense Expense)> LastMonth(
         GroupId group,
@@ -179,29 +243,6 @@ public static class DemoExpenses
                     new MemberAmountInput(alice.Value, "50.00"),
                     new MemberAmountInput(bob.Value, "36.40"),
                 ],
-            }
-        );
-        yield return (
-            alice,
-            Expense(
-                "Drugstore run",
-                ExpenseCategory.Household,
-                13,
-                "26.85",
-                alice,
-                new SplitInput(
-                    SplitType.ItemBased,
-                    Items:
-                    [
-                        new ItemChargeInput(Guid.CreateVersion7(), alice.Value, "5.95"),
-                        new ItemChargeInput(Guid.CreateVersion7(), bob.Value, "8.45"),
-                    ],
-                    Rest: equal
-                )
-            ) with
-            {
-                ListId = Guid.CreateVersion7(),
-                Note = "Shampoo for Alice, razor blades for Bob, cleaning things for both.",
             }
         );
         yield return (

@@ -4,6 +4,7 @@ using FluentValidation.Results;
 using Ledger.Application.Common.Paging;
 using Ledger.Application.Expenses;
 using Ledger.Application.Expenses.Commands.CreateExpense;
+using Ledger.Application.Expenses.Commands.CreateExpenseFromList;
 using Ledger.Application.Expenses.Commands.UpdateExpense;
 using Ledger.Application.Expenses.Commands.VoidExpense;
 using Ledger.Application.Expenses.Queries.GetExpense;
@@ -29,6 +30,7 @@ public static class ExpenseEndpoints
         var expenses = api.MapGroup("/groups/{groupId:guid}/expenses").WithTags("Expenses");
         expenses.MapGet("/", ListExpenses).Named(nameof(ListExpenses));
         expenses.MapPost("/", CreateExpense).Named(nameof(CreateExpense));
+        expenses.MapPost("/from-list", CreateExpenseFromList).Named(nameof(CreateExpenseFromList));
         expenses.MapGet("/{expenseId:guid}", GetExpense).Named(nameof(GetExpense));
         expenses.MapPut("/{expenseId:guid}", UpdateExpense).Named(nameof(UpdateExpense));
         expenses.MapPost("/{expenseId:guid}/void", VoidExpense).Named(nameof(VoidExpense));
@@ -85,6 +87,30 @@ public static class ExpenseEndpoints
                 body.Split,
                 body.ListId,
                 body.Note
+            ),
+            cancellationToken
+        );
+        EntityTags.Set(http, expense.Version);
+        return TypedResults.Created($"/api/v1/groups/{groupId}/expenses/{expense.Id}", expense);
+    }
+
+    /// <summary>Bought items of a list become one item-based expense (see the command).</summary>
+    public static async Task<Created<ExpenseDto>> CreateExpenseFromList(
+        Guid groupId,
+        CreateExpenseFromListRequest body,
+        ISender sender,
+        HttpContext http,
+        CancellationToken cancellationToken
+    )
+    {
+        var expense = await sender.Send(
+            new CreateExpenseFromList(
+                new GroupId(groupId),
+                body.ListId,
+                body.Description,
+                body.Category,
+                body.Date,
+                body.Items
             ),
             cancellationToken
         );
@@ -200,6 +226,15 @@ public sealed record CreateExpenseRequest(
     SplitInput Split,
     Guid? ListId = null,
     string? Note = null
+);
+
+/// <summary>The list, which of its bought items to charge and for whom, and what to call the expense.</summary>
+public sealed record CreateExpenseFromListRequest(
+    Guid ListId,
+    string Description,
+    ExpenseCategory Category,
+    DateOnly Date,
+    IReadOnlyList<BoughtItemInput> Items
 );
 
 /// <summary>The whole expense as it should be, and the version it was read at (or If-Match).</summary>

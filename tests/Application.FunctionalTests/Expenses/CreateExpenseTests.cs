@@ -10,6 +10,7 @@ using Ledger.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static Ledger.Application.FunctionalTests.Expenses.ExpenseScenarios;
 using static Ledger.Application.FunctionalTests.Groups.GroupScenarios;
+using static Ledger.Application.FunctionalTests.Lists.ListScenarios;
 using static Ledger.Application.FunctionalTests.Testing;
 
 namespace Ledger.Application.FunctionalTests.Expenses;
@@ -167,8 +168,9 @@ public sealed class CreateExpenseTests : ExpenseTest
     public async Task Should_split_by_items_and_the_rest_equally()
     {
         var flat = await CreateFlatAsync();
-        var bread = Guid.CreateVersion7();
-        var coffee = Guid.CreateVersion7();
+        var list = await CreateGroupListAsync(flat.Group, flat.Ben);
+        var bread = (await AddItemAsync(list, flat.Ben)).Id;
+        var coffee = (await AddItemAsync(list, flat.Cem)).Id;
 
         var expense = await SendAsync(
             NewExpense(
@@ -186,7 +188,7 @@ public sealed class CreateExpenseTests : ExpenseTest
                 )
             ) with
             {
-                ListId = Guid.CreateVersion7(),
+                ListId = list.Value,
             },
             flat.Ana
         );

@@ -8,6 +8,7 @@ using Ledger.Domain.Expenses;
 using Ledger.Domain.Monetary;
 using Microsoft.EntityFrameworkCore;
 using static Ledger.Application.FunctionalTests.Expenses.ExpenseScenarios;
+using static Ledger.Application.FunctionalTests.Lists.ListScenarios;
 using static Ledger.Application.FunctionalTests.Testing;
 
 namespace Ledger.Application.FunctionalTests.Expenses;
@@ -30,6 +31,7 @@ public sealed class ExpenseHistoryPropertyTests : ExpenseTest
     {
         var random = new Random(seed);
         var flat = await CreateFlatAsync();
+        var list = await CreateGroupListAsync(flat.Group, flat.Ana);
         var live = new List<ExpenseDto>();
         var steps = random.Next(4, 11);
         for (var step = 0; step < steps; step++)
@@ -37,15 +39,14 @@ public sealed class ExpenseHistoryPropertyTests : ExpenseTest
             var roll = random.Next(6);
             if (live.Count == 0 || roll < 3)
             {
-                live.Add(await SendAsync(RandomExpense(random, flat), flat.Ana));
+                var expense = await RandomExpense(random, flat).FromListAsync(list, flat.Ana);
+                live.Add(await SendAsync(expense, flat.Ana));
             }
             else if (roll < 5)
             {
                 var target = random.Next(live.Count);
-                live[target] = await SendAsync(
-                    RandomExpense(random, flat).ToUpdate(live[target]),
-                    flat.Ana
-                );
+                var expense = await RandomExpense(random, flat).FromListAsync(list, flat.Ana);
+                live[target] = await SendAsync(expense.ToUpdate(live[target]), flat.Ana);
             }
             else
             {
@@ -122,7 +123,6 @@ public sealed class ExpenseHistoryPropertyTests : ExpenseTest
         ) with
         {
             Payers = payers.Select((p, i) => Paid(p, Text(paid[i], currency))).ToArray(),
-            ListId = Guid.CreateVersion7(),
         };
     }
 

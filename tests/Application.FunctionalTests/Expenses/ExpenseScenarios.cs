@@ -61,6 +61,35 @@ internal static class ExpenseScenarios
             split
         );
 
+    /// <summary>
+    /// The expense bought from <paramref name="list"/>: each item charge of an itemBased split
+    /// becomes a fresh item added to that list, as a real list-to-expense flow would have it.
+    /// </summary>
+    public static async Task<CreateExpense> FromListAsync(
+        this CreateExpense fields,
+        ListId list,
+        UserId asUser
+    )
+    {
+        if (fields.Split.Type != SplitType.ItemBased)
+        {
+            return fields with { ListId = list.Value };
+        }
+
+        var items = new List<ItemChargeInput>();
+        foreach (var charge in fields.Split.Items ?? [])
+        {
+            var item = await Lists.ListScenarios.AddItemAsync(list, asUser);
+            items.Add(charge with { ItemId = item.Id });
+        }
+
+        return fields with
+        {
+            ListId = list.Value,
+            Split = fields.Split with { Items = items },
+        };
+    }
+
     public static CreateExpense EqualExpense(Flat flat, UserId payer, string total) =>
         NewExpense(flat.Group, payer, total, EqualAmong(flat.Everyone));
 

@@ -125,6 +125,31 @@ public sealed class SplitRuleTests
     }
 
     [Test]
+    public void Should_let_the_rest_divide_the_items_that_were_for_everyone()
+    {
+        var rule = new ItemBasedSplit(
+            [Item(1, Ana, 2.00m), new ItemCharge(ListItemId.New(), null, Eur(6.00m))],
+            new EqualSplit([Ana, Ben, Cem])
+        );
+
+        // 8.00 − 2.00 charged to Ana = 6.00 shared → 2.00 each.
+        Owed(rule, Eur(8m)).Should().Equal(200 + 200, 200, 200);
+    }
+
+    [Test]
+    public void Should_need_a_rule_for_items_that_were_for_everyone() =>
+        FluentActions
+            .Invoking(() =>
+                new ItemBasedSplit([new ItemCharge(ListItemId.New(), null, Eur(6m))], null).Apply(
+                    Eur(6m)
+                )
+            )
+            .Should()
+            .Throw<DomainValidationException>()
+            .Which.Code.Should()
+            .Be("split.rest");
+
+    [Test]
     public void Should_need_a_rule_for_what_the_items_leave_over() =>
         FluentActions
             .Invoking(() => new ItemBasedSplit([Item(1, Ana, 6m)], null).Apply(Eur(10m)))

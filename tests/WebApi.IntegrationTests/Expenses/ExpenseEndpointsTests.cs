@@ -92,7 +92,12 @@ public sealed class ExpenseEndpointsTests : HttpTest
         using var flat = await CreateAsync();
         var body = flat.ExpenseBody("10.00");
         body["split"] = split(flat.Ana.UserId.Value.ToString(), flat.Ben.UserId.Value.ToString());
-        body["listId"] = Guid.CreateVersion7().ToString();
+        var (list, item) = await flat.CreateListWithItemAsync();
+        body["listId"] = list.ToString();
+        if (body["split"]!["items"] is JsonArray items)
+        {
+            items[0]!["itemId"] = item.ToString();
+        }
 
         using var response = await PostJsonAsync(flat.Ana.HttpClient, flat.Expenses, body);
 

@@ -59,6 +59,22 @@ public sealed class HttpFlat : IDisposable
         return new HttpFlat(ana, ben, groupId);
     }
 
+    /// <summary>A list of the group with one item on it, as Ana created them: (list id, item id).</summary>
+    public async Task<(Guid List, Guid Item)> CreateListWithItemAsync()
+    {
+        using var list = await Ana.HttpClient.PostAsJsonAsync(
+            "/api/v1/lists",
+            new { name = Pii.Name("List"), groupId = GroupId }
+        );
+        var listId = (await ReadAsync(list, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        using var item = await Ana.HttpClient.PostAsJsonAsync(
+            $"/api/v1/lists/{listId}/items",
+            new { name = Pii.Name("Item") }
+        );
+        var itemId = (await ReadAsync(item, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        return (listId, itemId);
+    }
+
     /// <summary>
     /// An expense body as a client writes it: Ana paid <paramref name="total"/> and it is split
     /// equally between Ana and Ben. Tests change fields of the returned JSON to make it wrong.

@@ -175,6 +175,20 @@ public static class AuthorizationMatrixRows
             [Member, Owner, PartnerWrite],
             Body: NewExpense
         ),
+        // The member bought the prepared item; members turn it into an expense they paid for.
+        new(
+            "POST /api/v1/groups/{groupId}/expenses/from-list",
+            [Member, Owner, PartnerWrite],
+            Body: s => new
+            {
+                listId = s.Values["listId"],
+                description = TestSupport.Pii.Text("expense"),
+                category = "groceries",
+                date = "2026-03-01",
+                items = new[] { new { itemId = s.Values["itemId"] } },
+            },
+            Prepare: MemberBoughtItemAsync
+        ),
         new(
             "GET /api/v1/groups/{groupId}/expenses/{expenseId}",
             Readers,
@@ -247,6 +261,29 @@ public static class AuthorizationMatrixRows
         }
 
         return fields;
+    }
+
+    /// <summary>A group list with one item the member bought for 4.00.</summary>
+    private static async Task MemberBoughtItemAsync(MatrixScenario scenario)
+    {
+        var member = scenario.Member.HttpClient;
+        using var list = await member.PostAsJsonAsync(
+            "/api/v1/lists",
+            new { name = TestSupport.Pii.Name("List"), groupId = scenario.GroupId }
+        );
+        var listId = (await MatrixScenario.ReadAsync(list)).GetProperty("id").GetString()!;
+        using var item = await member.PostAsJsonAsync(
+            $"/api/v1/lists/{listId}/items",
+            new { name = TestSupport.Pii.Name("Item") }
+        );
+        var itemId = (await MatrixScenario.ReadAsync(item)).GetProperty("id").GetString()!;
+        using var bought = await member.PostAsJsonAsync(
+            $"/api/v1/lists/{listId}/items/{itemId}/bought",
+            new { price = "4.00", version = 1 }
+        );
+        await MatrixScenario.ReadAsync(bought);
+        scenario.Values["listId"] = listId;
+        scenario.Values["itemId"] = itemId;
     }
 
     private static async Task CreateExpenseAsync(MatrixScenario scenario)

@@ -111,7 +111,7 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                     expense_id = table.Column<Guid>(type: "uuid", nullable: false),
                     group_id = table.Column<Guid>(type: "uuid", nullable: false),
                     list_item_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    for_user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    for_user_id = table.Column<Guid>(type: "uuid", nullable: true),
                     price_minor_units = table.Column<long>(type: "bigint", nullable: false),
                 },
                 constraints: table =>

@@ -1,8 +1,6 @@
 using FluentValidation;
-using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Messaging;
-using Ledger.Domain.Balances;
 using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Mediator;
@@ -35,13 +33,8 @@ public sealed class CreateExpenseValidator : AbstractValidator<CreateExpense>
     public CreateExpenseValidator() => Include(new ExpenseFieldsValidator());
 }
 
-public sealed class CreateExpenseHandler(
-    IApplicationDbContext db,
-    ICurrentPrincipal principal,
-    IBalanceWriter balances,
-    AuditTrail audit,
-    TimeProvider clock
-) : ICommandHandler<CreateExpense, ExpenseDto>
+public sealed class CreateExpenseHandler(IApplicationDbContext db, ExpenseRecorder recorder)
+    : ICommandHandler<CreateExpense, ExpenseDto>
 {
     public async ValueTask<ExpenseDto> Handle(
         CreateExpense command,
@@ -49,20 +42,11 @@ public sealed class CreateExpenseHandler(
     )
     {
         var members = await GroupMembers.LockAndReadAsync(db, command.GroupId, cancellationToken);
-        var caller = ExpensePolicy.Caller(principal, members);
-        var details = command.ToDetails();
-        ExpensePolicy.EnsureMayRecordPayers(caller, details);
-
-        var expense = Expense.Create(
+        return await recorder.RecordAsync(
             command.GroupId,
-            details,
-            caller.Actor,
-            members.Ids,
-            clock.GetUtcNow()
+            members,
+            command.ToDetails(),
+            cancellationToken
         );
-        db.Expenses.Add(expense);
-        await balances.ApplyAsync(command.GroupId, BalanceEffect.Of(expense), cancellationToken);
-        audit.Record(ExpenseAudit.Created, ExpenseAudit.ExpenseRecord, expense.Id, expense.GroupId);
-        return ExpenseDto.From(expense);
     }
 }

@@ -66,6 +66,15 @@ public sealed class UpdateExpenseHandler(
         command.EnsureCurrent(expense, ExpenseAudit.ExpenseRecord);
         var details = command.ToDetails();
         ExpensePolicy.EnsureMayRecordPayers(caller, details);
+        await ExpenseListLinks.EnsureLinkableAsync(
+            db,
+            caller,
+            command.GroupId,
+            details,
+            expense.ListId,
+            expense.Id,
+            cancellationToken
+        );
 
         var before = BalanceEffect.Of(expense);
         expense.Update(details, members.Ids, clock.GetUtcNow());

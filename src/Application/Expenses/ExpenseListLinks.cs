@@ -1,0 +1,116 @@
+using Ledger.Application.Common.Interfaces;
+using Ledger.Domain.Common;
+using Ledger.Domain.Expenses;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Expenses;
+
+/// <summary>
+/// An expense may name the list it was bought from: any list its creator may read, a personal
+/// list included (audit 003 #6), and its item-based charges must be items of that list. The
+/// expense keeps only the ids, so archiving the list or removing an item later never changes it.
+/// A change that keeps the expense's list needs no right to read it: an owner may correct an
+/// expense bought from its creator's personal list. No item is charged by two live expenses.
+/// </summary>
+internal static class ExpenseListLinks
+{
+    public static async Task EnsureLinkableAsync(
+        IApplicationDbContext db,
+        ExpenseCaller caller,
+        GroupId group,
+        ExpenseDetails details,
+        ListId? linkedBefore,
+        ExpenseId? self,
+        CancellationToken cancellationToken
+    )
+    {
+        if (details.List is not { } listId)
+        {
+            return;
+        }
+
+        var list = await db
+            .Lists.AsNoTracking()
+            .Where(l => l.Id == listId)
+            .Select(l => new { l.GroupId, l.OwnerUserId })
+            .SingleOrDefaultAsync(cancellationToken);
+        var readable =
+            list is not null
+            && (
+                listId == linkedBefore
+                || await MayReadAsync(db, caller, group, list.GroupId, list.OwnerUserId)
+            );
+        if (!readable)
+        {
+            // The same answer for a list that does not exist and one the caller may not read.
+            throw Invalid("expense.list", "listId", "the list does not exist.");
+        }
+
+        if (details.Split is not ItemBasedSplit itemBased)
+        {
+            return;
+        }
+
+        // Held until commit: two expenses cannot both take the same item.
+        await db.LockListAsync(listId, cancellationToken);
+        var itemIds = itemBased.Items.Select(i => i.Item).ToList();
+        var itemsOfList = await db
+            .ListItems.AsNoTracking()
+            .Where(i => i.ListId == listId && itemIds.Contains(i.Id))
+            .Select(i => i.Id)
+            .ToListAsync(cancellationToken);
+        for (var index = 0; index < itemIds.Count; index++)
+        {
+            if (!itemsOfList.Contains(itemIds[index]))
+            {
+                throw Invalid(
+                    "expense.list-item",
+                    $"split.items[{index}].itemId",
+                    "the item is not on the expense's list."
+                );
+            }
+        }
+
+        var live = db.Expenses.Where(e => e.VoidedAt == null);
+        if (self is { } current)
+        {
+            live = live.Where(e => e.Id != current);
+        }
+
+        var chargedElsewhere = await live.SelectMany(e => e.Items)
+            .AnyAsync(i => itemIds.Contains(i.ListItemId), cancellationToken);
+        if (chargedElsewhere)
+        {
+            throw new BusinessRuleViolationException(
+                "expense.item-already-charged",
+                "An item is already part of another expense: void that expense first."
+            );
+        }
+
+        async Task<bool> MayReadAsync(
+            IApplicationDbContext context,
+            ExpenseCaller who,
+            GroupId expenseGroup,
+            GroupId? listGroup,
+            UserId? listOwner
+        )
+        {
+            if (who.IsPartner)
+            {
+                // A partner reads only the groups it was granted: this group's lists.
+                return listGroup == expenseGroup;
+            }
+
+            var user = who.Actor.UserId;
+            return listGroup is { } other
+                ? await context.Memberships.AnyAsync(
+                    m => m.GroupId == other && m.UserId == user && m.LeftAt == null,
+                    cancellationToken
+                )
+                : listOwner == user;
+        }
+    }
+
+    private static DomainValidationException Invalid(string code, string field, string message) =>
+        new(code, $"{field}: {message}", field);
+}
