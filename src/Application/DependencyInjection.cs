@@ -7,6 +7,7 @@ using Ledger.Application.Common.PersonalData;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Expenses;
 using Ledger.Application.Groups;
+using Ledger.Application.Lists;
 using Ledger.Application.Users;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,6 +44,9 @@ public static class DependencyInjection
         services.AddScoped<AccountMail>();
         services.AddScoped<IPersonalDataSection, AccountPersonalData>();
         services.AddScoped<IPersonalDataSection, GroupsPersonalData>();
+        services.AddScoped<IPersonalDataSection, ExpensesPersonalData>();
+        services.AddScoped<IPersonalDataSection, ListsPersonalData>();
+        services.AddScoped<IPersonalDataSection, ChoresPersonalData>();
         services.AddSingleton<CursorCodec>();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -109,4 +109,45 @@ public sealed class MembershipBalanceRulesTests : ExpenseTest
         await SendAsync(Void(expense), flat.Ana);
         await DeleteGroupAsync(flat.Group, flat.Ana);
     }
+
+    // A money change holds the group against membership changes while it reads who the members
+    // are: whichever comes first, nobody ends up gone with an open balance.
+    [Test]
+    public async Task Should_never_let_a_member_leave_with_a_balance_a_concurrent_expense_opened()
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            var flat = await CreateFlatAsync();
+
+            var failures = await RaceOnGroupAsync(
+                flat.Group,
+                2,
+                i =>
+                    i == 0
+                        ? (Task)SendAsync(new LeaveGroup(flat.Group), flat.Ben)
+                        : SendAsync(
+                            NewExpense(
+                                flat.Group,
+                                flat.Ana,
+                                "20.00",
+                                EqualAmong(flat.Ana, flat.Ben)
+                            ),
+                            flat.Ana
+                        )
+            );
+
+            var benLeft = failures[0] is null;
+            var expenseRecorded = failures[1] is null;
+            (benLeft && expenseRecorded).Should().BeFalse();
+            (benLeft || expenseRecorded).Should().BeTrue();
+            if (benLeft)
+            {
+                failures[1].Should().BeOfType<DomainValidationException>();
+            }
+            else
+            {
+                failures[0].Should().BeOfType<BusinessRuleViolationException>();
+            }
+        }
+    }
 }
