@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Ledger.Build;
 
 internal static class Targets
@@ -107,11 +109,19 @@ internal static class Targets
         Console.WriteLine("Ctrl-C stops the API and the worker.");
 
         var stopped = new TaskCompletionSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stopped.TrySetResult();
-        };
+        // Ctrl-C, and a SIGTERM or SIGQUIT from a supervisor, stop the hosts too: never orphans.
+        var signals = new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT }
+            .Select(signal =>
+                PosixSignalRegistration.Create(
+                    signal,
+                    context =>
+                    {
+                        context.Cancel = true;
+                        stopped.TrySetResult();
+                    }
+                )
+            )
+            .ToList();
         await Task.WhenAny(stopped.Task, api.WaitForExitAsync(), worker.WaitForExitAsync());
         foreach (var process in new[] { api, worker }.Where(p => !p.HasExited))
         {
@@ -120,6 +130,7 @@ internal static class Targets
         }
 
         await Task.WhenAll(api.WaitForExitAsync(), worker.WaitForExitAsync());
+        signals.ForEach(registration => registration.Dispose());
         return 0;
     }
 
