@@ -32,6 +32,7 @@ internal sealed class TestRunner(string root, ServiceState services)
         {
             ["LEDGER_TEST_POSTGRES"] = services.PostgresConnectionString("postgres"),
             ["LEDGER_TEST_REDIS"] = services.RedisConnectionString,
+            ["LEDGER_TEST_POSTGRES_DATA"] = services.PostgresDataDirectory,
             ["LEDGER_TEST_LOGS"] = LogsDirectory,
             ["LEDGER_TEST_CHROMIUM"] = Packages.Chromium,
             ["LEDGER_ROOT"] = root,

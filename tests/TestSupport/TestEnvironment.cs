@@ -20,6 +20,13 @@ public static class TestEnvironment
                 $"127.0.0.1:{state.GetProperty("RedisPort").GetInt32()},password={state.GetProperty("RedisPassword").GetString()}"
         );
 
+    /// <summary>The data directory of the run's PostgreSQL cluster, for tests that stop and start it.</summary>
+    public static string PostgresDataDirectory { get; } =
+        Resolve(
+            "LEDGER_TEST_POSTGRES_DATA",
+            state => state.GetProperty(nameof(PostgresDataDirectory)).GetString()!
+        );
+
     public static string LogsDirectory { get; } =
         Environment.GetEnvironmentVariable("LEDGER_TEST_LOGS")
         ?? Path.Combine(RepositoryRoot(), ".local", "test-logs");

@@ -32,6 +32,11 @@ public sealed partial class ProblemDetailsMapper(
         }
 
         context.Response.StatusCode = problem.Status;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = "5";
+        }
+
         return await problemDetails.TryWriteAsync(
             new ProblemDetailsContext
             {
@@ -90,6 +95,11 @@ public sealed partial class ProblemDetailsMapper(
                 "The request conflicts with the current state.",
                 "Something with the same identity already exists."
             ),
+            _ when IsDatabaseUnavailable(exception) => new(
+                503,
+                "The service is briefly unavailable.",
+                "Nothing was changed; try again in a moment."
+            ),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => new(
                 499,
                 "The client closed the request.",
@@ -101,6 +111,24 @@ public sealed partial class ProblemDetailsMapper(
                 "The error was logged; quote the traceId when you report it."
             ),
         };
+
+    /// <summary>
+    /// PostgreSQL cannot be reached (down, restarting, out of connections): a transient Npgsql
+    /// failure, possibly wrapped by EF Core's retry strategy once its retries ran out. Nothing
+    /// was committed, so the client may simply retry.
+    /// </summary>
+    private static bool IsDatabaseUnavailable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is NpgsqlException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static Problem BadRequest(BadHttpRequestException bad) =>
         bad.StatusCode == StatusCodes.Status413PayloadTooLarge
