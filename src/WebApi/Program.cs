@@ -35,6 +35,7 @@ if (args.Contains(DemoSeeding.Argument))
 {
     await app.SeedDemoUsersAsync();
     await app.SeedDemoExpensesAsync();
+    await app.SeedDemoRecurringExpensesAsync();
     return;
 }
 

@@ -177,3 +177,24 @@ public readonly record struct IntegrationGrantId(Guid Value)
 
     public override string ToString() => Value.ToString();
 }
+
+public readonly record struct RecurringExpenseId(Guid Value) : IComparable<RecurringExpenseId>
+{
+    public static RecurringExpenseId New() => new(Guid.CreateVersion7());
+
+    public override string ToString() => Value.ToString();
+
+    public int CompareTo(RecurringExpenseId other) => Value.CompareTo(other.Value);
+
+    public static bool operator <(RecurringExpenseId left, RecurringExpenseId right) =>
+        left.CompareTo(right) < 0;
+
+    public static bool operator >(RecurringExpenseId left, RecurringExpenseId right) =>
+        left.CompareTo(right) > 0;
+
+    public static bool operator <=(RecurringExpenseId left, RecurringExpenseId right) =>
+        left.CompareTo(right) <= 0;
+
+    public static bool operator >=(RecurringExpenseId left, RecurringExpenseId right) =>
+        left.CompareTo(right) >= 0;
+}

@@ -9,6 +9,7 @@ using Ledger.Domain.Groups;
 using Ledger.Domain.Integrations;
 using Ledger.Domain.Lists;
 using Ledger.Domain.Operations;
+using Ledger.Domain.Recurrence;
 using Ledger.Infrastructure.Identity;
 using Ledger.Infrastructure.Persistence.Specifications;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -38,6 +39,9 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Expense> Expenses => Set<Expense>();
     public DbSet<IntegrationGrant> IntegrationGrants => Set<IntegrationGrant>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<RecurringExpense> RecurringExpenses => Set<RecurringExpense>();
+    public DbSet<RecurringExpenseOccurrence> RecurringExpenseOccurrences =>
+        Set<RecurringExpenseOccurrence>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public void ResetTracking() => ChangeTracker.Clear();
@@ -198,6 +202,9 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         configurationBuilder
             .Properties<IntegrationGrantId>()
             .HaveConversion<IntegrationGrantIdConverter>();
+        configurationBuilder
+            .Properties<RecurringExpenseId>()
+            .HaveConversion<RecurringExpenseIdConverter>();
         // Timestamps are UTC instants; PostgreSQL stores them as timestamptz.
         configurationBuilder.Properties<string>().HaveMaxLength(4000);
     }

@@ -49,3 +49,9 @@ internal sealed class IntegrationGrantIdConverter()
         id => id.Value,
         value => new IntegrationGrantId(value)
     );
+
+internal sealed class RecurringExpenseIdConverter()
+    : ValueConverter<RecurringExpenseId, Guid>(
+        id => id.Value,
+        value => new RecurringExpenseId(value)
+    );

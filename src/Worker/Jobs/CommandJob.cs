@@ -1,88 +1,41 @@
 using Ledger.Application.Operations;
-using Ledger.Domain.Common;
 using Mediator;
-using Quartz;
-using JobRunStatus = Ledger.Domain.Operations.JobRunStatus;
 
 namespace Ledger.Worker.Jobs;
 
 /// <summary>
-/// What every job does, and all it does: send its one command through the mediator pipeline
-/// (system principal, logging, authorization, transaction) within the job's wall-clock budget,
-/// and record the run's outcome in <c>job_runs</c>. No business logic lives in a job.
+/// A job that sends one scheduled command. A command that works in batches answers with the
+/// command for the next batch (<see cref="JobReport.Next"/>); each batch is sent in a fresh
+/// scope, so it commits in its own transaction, up to <see cref="MaxBatchesPerRun"/> (the next
+/// firing goes on from there) or the job's budget.
 /// </summary>
-public abstract partial class CommandJob<TCommand>(
+public abstract class CommandJob<TCommand>(
     IServiceScopeFactory scopes,
     IJobRunLog runs,
     ILogger logger
-) : IJob
+) : ScheduledJob(runs, logger)
     where TCommand : IScheduledCommand, new()
 {
-    public async ValueTask Execute(
-        IJobExecutionContext context,
-        CancellationToken cancellationToken
-    )
+    public const int MaxBatchesPerRun = 100;
+
+    protected override async Task<JobReport> SendAsync(CancellationToken cancellationToken)
     {
-        var definition = LedgerJobs.Find(context.JobDetail.Key.Name);
-        var runId = await runs.StartedAsync(
-            definition.Name,
-            context.Trigger.Key.ToString(),
-            context.Scheduler.SchedulerInstanceId,
-            definition.Timeout,
-            CancellationToken.None
-        );
-
-        using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(
-            cancellationToken,
-            context.CancellationToken
-        );
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(shutdown.Token);
-        budget.CancelAfter(definition.Timeout);
-
-        var (status, result, error) = await RunAsync(budget.Token, shutdown.Token);
-        if (status == JobRunStatus.TimedOut)
-        {
-            LogTimedOut(definition.Name, definition.Timeout.TotalSeconds);
-        }
-
-        // Recorded whatever happened, and not cancellable: a shutdown must not lose the outcome.
-        await runs.FinishedAsync(runId, status, result, error, CancellationToken.None);
-    }
-
-    private async Task<(JobRunStatus, string?, string?)> RunAsync(
-        CancellationToken budget,
-        CancellationToken shutdown
-    )
-    {
-        try
+        IScheduledCommand? command = new TCommand();
+        JobReport? last = null;
+        var batches = 0;
+        var needsAttention = false;
+        while (command is not null && batches < MaxBatchesPerRun)
         {
             await using var scope = scopes.CreateAsyncScope();
             var sender = scope.ServiceProvider.GetRequiredService<ISender>();
-            var report = await sender.Send(new TCommand(), budget);
-            return (
-                report.NeedsAttention ? JobRunStatus.Warning : JobRunStatus.Succeeded,
-                report.Summary,
-                null
-            );
+            last = await sender.Send(command, cancellationToken);
+            needsAttention |= last.NeedsAttention;
+            batches++;
+            command = last.Next;
         }
-        catch (OperationCanceledException) when (budget.IsCancellationRequested)
-        {
-            return shutdown.IsCancellationRequested
-                ? (JobRunStatus.Cancelled, null, "Cancelled by worker shutdown.")
-                : (JobRunStatus.TimedOut, null, "Cancelled after its time budget.");
-        }
-        catch (Exception exception)
-        {
-            // The type and rule code only: exception messages can carry data from the database.
-            // The mediator's logging behaviour has already logged the failure with its stack.
-            var code = exception is DomainException domain ? $" ({domain.Code})" : string.Empty;
-            return (JobRunStatus.Failed, null, exception.GetType().Name + code);
-        }
-    }
 
-    [LoggerMessage(
-        Level = LogLevel.Warning,
-        Message = "Job {JobName} timed out after {TimeoutSeconds} s"
-    )]
-    private partial void LogTimedOut(string jobName, double timeoutSeconds);
+        return batches == 1
+            ? last!
+            : new JobReport($"{batches} batches; the last: {last!.Summary}", needsAttention);
+    }
 }

@@ -13,5 +13,7 @@ internal static class JobTypes
         quartz.AddJobType<PruneOAuthTokensJob>();
         quartz.AddJobType<PurgeJobRunsJob>();
         quartz.AddJobType<CheckStorageJob>();
+        quartz.AddJobType<GenerateRecurringExpensesJob>();
+        quartz.AddJobType<CreateDueChoreAssignmentsJob>();
     }
 }

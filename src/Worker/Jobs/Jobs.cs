@@ -5,6 +5,7 @@ using Ledger.Application.Operations.Commands.PurgeExpiredInvites;
 using Ledger.Application.Operations.Commands.PurgeGroupDeletionTokens;
 using Ledger.Application.Operations.Commands.PurgeGroupsPastRestoreWindow;
 using Ledger.Application.Operations.Commands.PurgeJobRuns;
+using Ledger.Application.RecurringExpenses.Commands.GenerateRecurringExpenses;
 
 namespace Ledger.Worker.Jobs;
 
@@ -45,3 +46,9 @@ public sealed class CheckStorageJob(
     IJobRunLog runs,
     ILogger<CheckStorageJob> logger
 ) : CommandJob<CheckStorage>(scopes, runs, logger);
+
+public sealed class GenerateRecurringExpensesJob(
+    IServiceScopeFactory scopes,
+    IJobRunLog runs,
+    ILogger<GenerateRecurringExpensesJob> logger
+) : CommandJob<GenerateRecurringExpenses>(scopes, runs, logger);

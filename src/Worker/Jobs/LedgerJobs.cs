@@ -64,6 +64,22 @@ public static class LedgerJobs
             TimeSpan.FromMinutes(1),
             "Measures the database against the storage thresholds."
         ),
+        new(
+            "generate-recurring-expenses",
+            typeof(GenerateRecurringExpensesJob),
+            "0 * * * * ?",
+            Skip,
+            TimeSpan.FromMinutes(5),
+            "Records the occurrences of recurring expenses that came due, catching up missed ones."
+        ),
+        new(
+            "create-due-chore-assignments",
+            typeof(CreateDueChoreAssignmentsJob),
+            "30 0/5 * * * ?",
+            Skip,
+            TimeSpan.FromMinutes(2),
+            "Assigns the chore occurrences that came due by each chore's rotation."
+        ),
     ];
 
     public static JobDefinition Find(string name) =>

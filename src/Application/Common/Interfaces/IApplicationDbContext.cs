@@ -8,6 +8,7 @@ using Ledger.Domain.Groups;
 using Ledger.Domain.Integrations;
 using Ledger.Domain.Lists;
 using Ledger.Domain.Operations;
+using Ledger.Domain.Recurrence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -33,6 +34,8 @@ public interface IApplicationDbContext
     DbSet<Expense> Expenses { get; }
     DbSet<IntegrationGrant> IntegrationGrants { get; }
     DbSet<JobRun> JobRuns { get; }
+    DbSet<RecurringExpense> RecurringExpenses { get; }
+    DbSet<RecurringExpenseOccurrence> RecurringExpenseOccurrences { get; }
 
     DatabaseFacade Database { get; }
 

@@ -1094,6 +1094,194 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                     b.ToTable("job_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Ledger.Domain.Recurrence.RecurringExpense", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by_client_id");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("frequency");
+
+                    b.Property<DateOnly>("GenerateFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("generate_from");
+
+                    b.Property<int>("GeneratedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("generated_count");
+
+                    b.Property<int>("Interval")
+                        .HasColumnType("integer")
+                        .HasColumnName("interval");
+
+                    b.Property<DateOnly?>("LastOccurrenceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("last_occurrence_date");
+
+                    b.Property<int?>("MaxOccurrences")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_occurrences");
+
+                    b.Property<DateTimeOffset?>("NextDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_due_at");
+
+                    b.Property<DateOnly?>("NextOccurrenceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("next_occurrence_date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("SplitType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("split_type");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SuspendedReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("suspended_reason");
+
+                    b.Property<long>("TotalMinorUnits")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_minor_units");
+
+                    b.Property<DateOnly?>("UntilDate")
+                        .HasColumnType("date")
+                        .HasColumnName("until_date");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("WeekdayMask")
+                        .HasColumnType("integer")
+                        .HasColumnName("weekday_mask");
+
+                    b.Property<string>("_members")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("members");
+
+                    b.HasKey("GroupId", "Id")
+                        .HasName("pk_recurring_expenses");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recurring_expenses_id");
+
+                    b.HasIndex("NextDueAt")
+                        .HasDatabaseName("ix_recurring_expenses_next_due_at")
+                        .HasFilter("next_due_at IS NOT NULL");
+
+                    b.HasIndex("GroupId", "CreatedAt")
+                        .HasDatabaseName("ix_recurring_expenses_group_id_created_at");
+
+                    b.ToTable("recurring_expenses", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_recurring_expenses_interval", "interval BETWEEN 1 AND 366");
+
+                            t.HasCheckConstraint("ck_recurring_expenses_one_creator", "(created_by_user_id IS NULL) <> (created_by_client_id IS NULL)");
+
+                            t.HasCheckConstraint("ck_recurring_expenses_total_positive", "total_minor_units > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Recurrence.RecurringExpenseOccurrence", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<Guid>("RecurringExpenseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recurring_expense_id");
+
+                    b.Property<DateOnly>("OccurrenceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("occurrence_date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("ExpenseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expense_id");
+
+                    b.HasKey("GroupId", "RecurringExpenseId", "OccurrenceDate")
+                        .HasName("pk_recurring_expense_occurrences");
+
+                    b.HasIndex("GroupId", "ExpenseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recurring_expense_occurrences_group_id_expense_id");
+
+                    b.ToTable("recurring_expense_occurrences", (string)null);
+                });
+
             modelBuilder.Entity("Ledger.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1860,6 +2048,33 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_lists_groups_group_id");
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Recurrence.RecurringExpense", b =>
+                {
+                    b.HasOne("Ledger.Domain.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_recurring_expenses_groups_group_id");
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Recurrence.RecurringExpenseOccurrence", b =>
+                {
+                    b.HasOne("Ledger.Domain.Expenses.Expense", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId", "ExpenseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_recurring_expense_occurrences_expenses_group_id_expense_id");
+
+                    b.HasOne("Ledger.Domain.Recurrence.RecurringExpense", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId", "RecurringExpenseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_recurring_expense_occurrences_recurring_expenses_group_id_r");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -1,0 +1,86 @@
+using FluentValidation;
+using Ledger.Application.Common.Auditing;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Application.Expenses;
+using Ledger.Domain.Common;
+using Ledger.Domain.Expenses;
+using Ledger.Domain.Recurrence;
+using Mediator;
+
+namespace Ledger.Application.RecurringExpenses.Commands.CreateRecurringExpense;
+
+/// <summary>
+/// Creates a recurring expense: a full expense (payers, split, currency) and the rule of its
+/// occurrences in the group's calendar. Who may create it is who may record the expense:
+/// members for expenses they pay some of, owners for anyone's. The worker records each
+/// occurrence as a normal expense once its day has come, catching up past ones from the start.
+/// </summary>
+public sealed record CreateRecurringExpense(
+    GroupId GroupId,
+    string Description,
+    ExpenseCategory Category,
+    string Currency,
+    string Total,
+    IReadOnlyList<MemberAmountInput> Payers,
+    SplitInput Split,
+    RecurrenceInput Recurrence,
+    string? Note = null
+) : ICommand<RecurringExpenseDto>, IGroupScoped, IExpenseFields
+{
+    public GroupAccess RequiredAccess => GroupAccess.Member;
+
+    DateOnly IExpenseFields.Date => Recurrence?.Start ?? default;
+
+    Guid? IExpenseFields.ListId => null;
+}
+
+public sealed class CreateRecurringExpenseValidator : AbstractValidator<CreateRecurringExpense>
+{
+    public CreateRecurringExpenseValidator()
+    {
+        Include(new ExpenseFieldsValidator());
+        RuleFor(c => c.Split.Type)
+            .NotEqual(SplitType.ItemBased)
+            .When(c => c.Split is not null)
+            .WithMessage("A recurring expense is split equal, exact, percentage or shares.");
+        RuleFor(c => c.Recurrence).NotNull().SetValidator(new RecurrenceInputValidator());
+    }
+}
+
+public sealed class CreateRecurringExpenseHandler(
+    IApplicationDbContext db,
+    ICurrentPrincipal principal,
+    AuditTrail audit,
+    TimeProvider clock
+) : ICommandHandler<CreateRecurringExpense, RecurringExpenseDto>
+{
+    public async ValueTask<RecurringExpenseDto> Handle(
+        CreateRecurringExpense command,
+        CancellationToken cancellationToken
+    )
+    {
+        var members = await GroupMembers.LockAndReadAsync(db, command.GroupId, cancellationToken);
+        var caller = ExpensePolicy.Caller(principal, members);
+        var details = command.ToDetails();
+        ExpensePolicy.EnsureMayRecordPayers(caller, details);
+
+        var recurring = RecurringExpense.Create(
+            command.GroupId,
+            details,
+            command.Recurrence.ToRule(),
+            caller.Actor,
+            members.Ids,
+            await db.CalendarOfAsync(command.GroupId, cancellationToken),
+            clock.GetUtcNow()
+        );
+        db.RecurringExpenses.Add(recurring);
+        audit.Record(
+            RecurringExpenseAudit.Created,
+            RecurringExpenseAudit.Record,
+            recurring.Id,
+            recurring.GroupId
+        );
+        return RecurringExpenseDto.From(recurring);
+    }
+}

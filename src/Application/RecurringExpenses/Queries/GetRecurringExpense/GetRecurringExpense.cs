@@ -1,0 +1,31 @@
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Domain.Common;
+using Mediator;
+
+namespace Ledger.Application.RecurringExpenses.Queries.GetRecurringExpense;
+
+/// <summary>One recurring expense of the group, for its members.</summary>
+public sealed record GetRecurringExpense(GroupId GroupId, RecurringExpenseId RecurringExpenseId)
+    : IQuery<RecurringExpenseDto>,
+        IGroupScoped
+{
+    public GroupAccess RequiredAccess => GroupAccess.Member;
+}
+
+public sealed class GetRecurringExpenseHandler(IApplicationDbContext db)
+    : IQueryHandler<GetRecurringExpense, RecurringExpenseDto>
+{
+    public async ValueTask<RecurringExpenseDto> Handle(
+        GetRecurringExpense query,
+        CancellationToken cancellationToken
+    ) =>
+        RecurringExpenseDto.From(
+            await db.LoadRecurringExpenseAsync(
+                query.GroupId,
+                query.RecurringExpenseId,
+                tracked: false,
+                cancellationToken
+            )
+        );
+}

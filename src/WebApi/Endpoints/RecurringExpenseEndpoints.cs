@@ -1,0 +1,238 @@
+using Ledger.Application.Expenses;
+using Ledger.Application.RecurringExpenses;
+using Ledger.Application.RecurringExpenses.Commands.CreateRecurringExpense;
+using Ledger.Application.RecurringExpenses.Commands.EndRecurringExpense;
+using Ledger.Application.RecurringExpenses.Commands.PauseRecurringExpense;
+using Ledger.Application.RecurringExpenses.Commands.ResumeRecurringExpense;
+using Ledger.Application.RecurringExpenses.Commands.UpdateRecurringExpense;
+using Ledger.Application.RecurringExpenses.Queries.GetRecurringExpense;
+using Ledger.Application.RecurringExpenses.Queries.ListRecurringExpenses;
+using Ledger.Application.RecurringExpenses.Queries.PreviewRecurringExpense;
+using Ledger.Domain.Common;
+using Ledger.Domain.Expenses;
+using Ledger.WebApi.Http;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PreviewQuery = Ledger.Application.RecurringExpenses.Queries.PreviewRecurringExpense.PreviewRecurringExpense;
+
+namespace Ledger.WebApi.Endpoints;
+
+/// <summary>
+/// A group's recurring expenses: templates the worker turns into normal expenses as their dates
+/// come. Versioned like expenses (ETag, If-Match or body version; 409, 412, 428). There is no
+/// DELETE: a recurring expense is ended, and what it generated stays.
+/// </summary>
+public static class RecurringExpenseEndpoints
+{
+    public static RouteGroupBuilder MapRecurringExpenseEndpoints(this RouteGroupBuilder api)
+    {
+        var recurring = api.MapGroup("/groups/{groupId:guid}/recurring-expenses")
+            .WithTags("Recurring expenses");
+        recurring.MapGet("/", ListRecurringExpenses).Named(nameof(ListRecurringExpenses));
+        recurring.MapPost("/", CreateRecurringExpense).Named(nameof(CreateRecurringExpense));
+        recurring.MapGet("/{id:guid}", GetRecurringExpense).Named(nameof(GetRecurringExpense));
+        recurring
+            .MapPut("/{id:guid}", UpdateRecurringExpense)
+            .Named(nameof(UpdateRecurringExpense));
+        recurring
+            .MapGet("/{id:guid}/preview", PreviewRecurringExpense)
+            .Named(nameof(PreviewRecurringExpense));
+        recurring
+            .MapPost("/{id:guid}/pause", PauseRecurringExpense)
+            .Named(nameof(PauseRecurringExpense));
+        recurring
+            .MapPost("/{id:guid}/resume", ResumeRecurringExpense)
+            .Named(nameof(ResumeRecurringExpense));
+        recurring.MapPost("/{id:guid}/end", EndRecurringExpense).Named(nameof(EndRecurringExpense));
+        return recurring;
+    }
+
+    public static async Task<Ok<IReadOnlyList<RecurringExpenseDto>>> ListRecurringExpenses(
+        Guid groupId,
+        ISender sender,
+        CancellationToken cancellationToken,
+        bool includeEnded = false
+    ) =>
+        TypedResults.Ok(
+            await sender.Send(
+                new ListRecurringExpenses(new GroupId(groupId), includeEnded),
+                cancellationToken
+            )
+        );
+
+    public static async Task<Created<RecurringExpenseDto>> CreateRecurringExpense(
+        Guid groupId,
+        RecurringExpenseRequest body,
+        ISender sender,
+        HttpContext http,
+        CancellationToken cancellationToken
+    )
+    {
+        var recurring = await sender.Send(
+            new CreateRecurringExpense(
+                new GroupId(groupId),
+                body.Description,
+                body.Category,
+                body.Currency,
+                body.Total,
+                body.Payers,
+                body.Split,
+                body.Recurrence,
+                body.Note
+            ),
+            cancellationToken
+        );
+        EntityTags.Set(http, recurring.Version);
+        return TypedResults.Created(
+            $"/api/v1/groups/{groupId}/recurring-expenses/{recurring.Id}",
+            recurring
+        );
+    }
+
+    public static async Task<Ok<RecurringExpenseDto>> GetRecurringExpense(
+        Guid groupId,
+        Guid id,
+        ISender sender,
+        HttpContext http,
+        CancellationToken cancellationToken
+    ) =>
+        WithETag(
+            http,
+            await sender.Send(
+                new GetRecurringExpense(new GroupId(groupId), new RecurringExpenseId(id)),
+                cancellationToken
+            )
+        );
+
+    public static async Task<Ok<RecurringExpenseDto>> UpdateRecurringExpense(
+        Guid groupId,
+        Guid id,
+        UpdateRecurringExpenseRequest body,
+        ISender sender,
+        HttpContext http,
+        CancellationToken cancellationToken
+    )
+    {
+        var expected = EntityTags.ExpectedVersion(http, body.Version);
+        var command = new UpdateRecurringExpense(
+            new GroupId(groupId),
+            new RecurringExpenseId(id),
+            body.Description,
+            body.Category,
+            body.Currency,
+            body.Total,
+            body.Payers,
+            body.Split,
+            body.Recurrence,
+            expected,
+            body.Note
+        );
+        return WithETag(http, await sender.Send(command, cancellationToken));
+    }
+
+    /// <summary>The dates of the next occurrences (10 by default, at most 100).</summary>
+    public static async Task<Ok<IReadOnlyList<DateOnly>>> PreviewRecurringExpense(
+        Guid groupId,
+        Guid id,
+        ISender sender,
+        CancellationToken cancellationToken,
+        int count = PreviewQuery.DefaultCount
+    ) =>
+        TypedResults.Ok(
+            await sender.Send(
+                new PreviewQuery(new GroupId(groupId), new RecurringExpenseId(id), count),
+                cancellationToken
+            )
+        );
+
+    public static async Task<Ok<RecurringExpenseDto>> PauseRecurringExpense(
+        Guid groupId,
+        Guid id,
+        VersionRequest? body,
+        ISender sender,
+        HttpContext http,
+        CancellationToken cancellationToken
+    ) =>
+        WithETag(
+            http,
+            await sender.Send(
+                new PauseRecurringExpense(
+                    new GroupId(groupId),
+                    new RecurringExpenseId(id),
+                    EntityTags.ExpectedVersion(http, body?.Version)
+                ),
+                cancellationToken
+            )
+        );
+
+    public static async Task<Ok<RecurringExpenseDto>> ResumeRecurringExpense(
+        Guid groupId,
+        Guid id,
+        VersionRequest? body,
+        ISender sender,
+        HttpContext http,
+        CancellationToken cancellationToken
+    ) =>
+        WithETag(
+            http,
+            await sender.Send(
+                new ResumeRecurringExpense(
+                    new GroupId(groupId),
+                    new RecurringExpenseId(id),
+                    EntityTags.ExpectedVersion(http, body?.Version)
+                ),
+                cancellationToken
+            )
+        );
+
+    public static async Task<Ok<RecurringExpenseDto>> EndRecurringExpense(
+        Guid groupId,
+        Guid id,
+        VersionRequest? body,
+        ISender sender,
+        HttpContext http,
+        CancellationToken cancellationToken
+    ) =>
+        WithETag(
+            http,
+            await sender.Send(
+                new EndRecurringExpense(
+                    new GroupId(groupId),
+                    new RecurringExpenseId(id),
+                    EntityTags.ExpectedVersion(http, body?.Version)
+                ),
+                cancellationToken
+            )
+        );
+
+    private static Ok<RecurringExpenseDto> WithETag(HttpContext http, RecurringExpenseDto recurring)
+    {
+        EntityTags.Set(http, recurring.Version);
+        return TypedResults.Ok(recurring);
+    }
+}
+
+/// <summary>A new recurring expense: the expense without a date, and the rule of its dates.</summary>
+public sealed record RecurringExpenseRequest(
+    string Description,
+    ExpenseCategory Category,
+    string Currency,
+    string Total,
+    IReadOnlyList<MemberAmountInput> Payers,
+    SplitInput Split,
+    RecurrenceInput Recurrence,
+    string? Note = null
+);
+
+/// <summary>The whole recurring expense as it should be, and the version it was read at (or If-Match).</summary>
+public sealed record UpdateRecurringExpenseRequest(
+    string Description,
+    ExpenseCategory Category,
+    string Currency,
+    string Total,
+    IReadOnlyList<MemberAmountInput> Payers,
+    SplitInput Split,
+    RecurrenceInput Recurrence,
+    string? Note = null,
+    int? Version = null
+);
