@@ -534,7 +534,7 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("list_item_id");
 
-                    b.Property<Guid>("ForUserId")
+                    b.Property<Guid?>("ForUserId")
                         .HasColumnType("uuid")
                         .HasColumnName("for_user_id");
 
