@@ -2,10 +2,12 @@ using FluentValidation;
 using Ledger.Application.Chores;
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Behaviours;
+using Ledger.Application.Common.Idempotency;
 using Ledger.Application.Common.Paging;
 using Ledger.Application.Common.PersonalData;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Groups;
+using Ledger.Application.Settlements;
 using Ledger.Application.Users;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +29,8 @@ public static class DependencyInjection
                     typeof(AuthorizationBehaviour<,>),
                     typeof(ValidationBehaviour<,>),
                     typeof(TransactionBehaviour<,>),
+                    typeof(IdempotencyBehaviour<,>),
+                    typeof(OverSettlementBehaviour<,>),
                 ];
             }
         );
@@ -41,6 +45,8 @@ public static class DependencyInjection
         services.AddScoped<AccountMail>();
         services.AddScoped<IPersonalDataSection, AccountPersonalData>();
         services.AddScoped<IPersonalDataSection, GroupsPersonalData>();
+        services.AddScoped<IPersonalDataSection, SettlementsPersonalData>();
+        services.AddScoped<IdempotencyContext>();
         services.AddSingleton<CursorCodec>();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -49,3 +49,12 @@ internal sealed class IntegrationGrantIdConverter()
         id => id.Value,
         value => new IntegrationGrantId(value)
     );
+
+internal sealed class SettlementIdConverter()
+    : ValueConverter<SettlementId, Guid>(id => id.Value, value => new SettlementId(value));
+
+internal sealed class SettlementActivityIdConverter()
+    : ValueConverter<SettlementActivityId, Guid>(
+        id => id.Value,
+        value => new SettlementActivityId(value)
+    );

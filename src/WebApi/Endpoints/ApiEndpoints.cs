@@ -15,6 +15,7 @@ public static class ApiEndpoints
         api.MapChoreEndpoints();
         api.MapExpenseEndpoints();
         api.MapBalanceEndpoints();
+        api.MapSettlementEndpoints();
         api.MapIntegrationEndpoints();
         api.MapAdminClientEndpoints();
         api.MapOpsEndpoints();

@@ -28,7 +28,7 @@ public static class ExpenseEndpoints
     {
         var expenses = api.MapGroup("/groups/{groupId:guid}/expenses").WithTags("Expenses");
         expenses.MapGet("/", ListExpenses).Named(nameof(ListExpenses));
-        expenses.MapPost("/", CreateExpense).Named(nameof(CreateExpense));
+        expenses.MapPost("/", CreateExpense).Named(nameof(CreateExpense)).AcceptsIdempotencyKey();
         expenses.MapGet("/{expenseId:guid}", GetExpense).Named(nameof(GetExpense));
         expenses.MapPut("/{expenseId:guid}", UpdateExpense).Named(nameof(UpdateExpense));
         expenses.MapPost("/{expenseId:guid}/void", VoidExpense).Named(nameof(VoidExpense));

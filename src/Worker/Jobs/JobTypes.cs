@@ -13,5 +13,6 @@ internal static class JobTypes
         quartz.AddJobType<PruneOAuthTokensJob>();
         quartz.AddJobType<PurgeJobRunsJob>();
         quartz.AddJobType<CheckStorageJob>();
+        quartz.AddJobType<PurgeIdempotencyKeysJob>();
     }
 }

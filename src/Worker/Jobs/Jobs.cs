@@ -4,6 +4,7 @@ using Ledger.Application.Operations.Commands.PruneOAuthTokens;
 using Ledger.Application.Operations.Commands.PurgeExpiredInvites;
 using Ledger.Application.Operations.Commands.PurgeGroupDeletionTokens;
 using Ledger.Application.Operations.Commands.PurgeGroupsPastRestoreWindow;
+using Ledger.Application.Operations.Commands.PurgeIdempotencyKeys;
 using Ledger.Application.Operations.Commands.PurgeJobRuns;
 
 namespace Ledger.Worker.Jobs;
@@ -45,3 +46,9 @@ public sealed class CheckStorageJob(
     IJobRunLog runs,
     ILogger<CheckStorageJob> logger
 ) : CommandJob<CheckStorage>(scopes, runs, logger);
+
+public sealed class PurgeIdempotencyKeysJob(
+    IServiceScopeFactory scopes,
+    IJobRunLog runs,
+    ILogger<PurgeIdempotencyKeysJob> logger
+) : CommandJob<PurgeIdempotencyKeys>(scopes, runs, logger);

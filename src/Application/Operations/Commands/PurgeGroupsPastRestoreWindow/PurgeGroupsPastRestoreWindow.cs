@@ -8,6 +8,7 @@ using Ledger.Domain.Expenses;
 using Ledger.Domain.Groups;
 using Ledger.Domain.Integrations;
 using Ledger.Domain.Lists;
+using Ledger.Domain.Settlements;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,8 @@ public sealed class PurgeGroupsPastRestoreWindowHandler(
     [
         typeof(MemberBalance),
         typeof(IntegrationGrant),
+        typeof(SettlementActivity),
+        typeof(Settlement),
         typeof(ExpenseItem),
         typeof(ExpensePayer),
         typeof(ExpenseSplit),
