@@ -64,13 +64,16 @@ public sealed class Settlement : AggregateRoot<SettlementId>, IVersioned
             );
         }
 
-        if (!members.Contains(from) || !members.Contains(to))
+        foreach (var (member, field) in new[] { (from, "fromUserId"), (to, "toUserId") })
         {
-            throw new DomainValidationException(
-                "settlement.not-members",
-                "fromUserId: payer and payee must both be members of the group.",
-                "fromUserId"
-            );
+            if (!members.Contains(member))
+            {
+                throw new DomainValidationException(
+                    "settlement.not-member",
+                    $"{field}: payer and payee must both be members of the group.",
+                    field
+                );
+            }
         }
 
         if (!amount.IsPositive)

@@ -121,9 +121,18 @@ public sealed class OverSettlementBehaviour<TMessage, TResponse>(IApplicationDbC
         CancellationToken cancellationToken
     )
     {
-        if (from == to)
+        var bothMembers =
+            from != to
+            && await db.Memberships.CountAsync(
+                m =>
+                    m.GroupId == groupId
+                    && m.LeftAt == null
+                    && (m.UserId == from || m.UserId == to),
+                cancellationToken
+            ) == 2;
+        if (!bothMembers)
         {
-            return; // The domain refuses it with its own message.
+            return; // The domain refuses it, naming what is wrong.
         }
 
         var balances = await db.LockBalancesAsync(

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Ledger.Application.Common.Auditing;
+using Ledger.Application.Common.Idempotency;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Messaging;
 using Ledger.Domain.Balances;
@@ -25,7 +26,7 @@ public sealed record CreateExpense(
     SplitInput Split,
     Guid? ListId = null,
     string? Note = null
-) : ICommand<ExpenseDto>, IGroupScoped, IGroupWrite, IExpenseFields
+) : ICommand<ExpenseDto>, IGroupScoped, IGroupWrite, IExpenseFields, IIdempotentCommand
 {
     public GroupAccess RequiredAccess => GroupAccess.Member;
 }
