@@ -96,6 +96,49 @@ public sealed class SettlementEndpointsTests
         (await ReadAsync(read, HttpStatusCode.OK)).GetProperty("version").GetInt32().Should().Be(2);
     }
 
+    [Test]
+    public async Task Should_export_the_settlements_and_split_payments_of_the_caller()
+    {
+        using var flat = await CreateAsync();
+        var (expense, benSplit) = await flat.AnaPaidAsync("30.00");
+        using var paid = await PostJsonAsync(
+            flat.Ben.HttpClient,
+            flat.Payments(expense, benSplit),
+            new JsonObject { ["amount"] = "5.00" }
+        );
+        paid.EnsureSuccessStatusCode();
+        using var settled = await PostJsonAsync(
+            flat.Ben.HttpClient,
+            flat.Settlements(),
+            flat.BenPaysAna("10.00")
+        );
+        var settlement = await ReadAsync(settled, HttpStatusCode.Created);
+
+        using var export = await flat.Ben.HttpClient.GetAsync("/api/v1/me/export");
+        var section = (await ReadAsync(export, HttpStatusCode.OK))
+            .GetProperty("sections")
+            .GetProperty("settlements");
+
+        section
+            .GetProperty("settlements")
+            .EnumerateArray()
+            .Should()
+            .ContainSingle()
+            .Which.GetProperty("id")
+            .GetString()
+            .Should()
+            .Be(settlement.GetProperty("id").GetString());
+        section
+            .GetProperty("splitPayments")
+            .EnumerateArray()
+            .Should()
+            .ContainSingle()
+            .Which.GetProperty("amount")
+            .GetString()
+            .Should()
+            .Be("5.00");
+    }
+
     private static IEnumerable<TestCaseData> BadBodies()
     {
         yield return new TestCaseData("amount", (JsonNode)12.5m).SetName("number amount");
