@@ -2,12 +2,14 @@ using FluentValidation;
 using Ledger.Application.Chores;
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Behaviours;
+using Ledger.Application.Common.Idempotency;
 using Ledger.Application.Common.Paging;
 using Ledger.Application.Common.PersonalData;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Expenses;
 using Ledger.Application.Groups;
 using Ledger.Application.Lists;
+using Ledger.Application.Settlements;
 using Ledger.Application.Users;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,6 +31,8 @@ public static class DependencyInjection
                     typeof(AuthorizationBehaviour<,>),
                     typeof(ValidationBehaviour<,>),
                     typeof(TransactionBehaviour<,>),
+                    typeof(IdempotencyBehaviour<,>),
+                    typeof(OverSettlementBehaviour<,>),
                 ];
             }
         );
@@ -47,6 +51,8 @@ public static class DependencyInjection
         services.AddScoped<IPersonalDataSection, ExpensesPersonalData>();
         services.AddScoped<IPersonalDataSection, ListsPersonalData>();
         services.AddScoped<IPersonalDataSection, ChoresPersonalData>();
+        services.AddScoped<IPersonalDataSection, SettlementsPersonalData>();
+        services.AddScoped<IdempotencyContext>();
         services.AddSingleton<CursorCodec>();
         services.AddSingleton(TimeProvider.System);
         return services;

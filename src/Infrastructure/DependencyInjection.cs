@@ -1,3 +1,4 @@
+using Ledger.Application.Common.Idempotency;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Paging;
 using Ledger.Application.Operations;
@@ -5,6 +6,7 @@ using Ledger.Application.Partners;
 using Ledger.Infrastructure.Balances;
 using Ledger.Infrastructure.Configuration;
 using Ledger.Infrastructure.Email;
+using Ledger.Infrastructure.Idempotency;
 using Ledger.Infrastructure.Identity;
 using Ledger.Infrastructure.Operations;
 using Ledger.Infrastructure.Paging;
@@ -38,6 +40,7 @@ public static class DependencyInjection
         );
         services.AddScoped<IBalanceReader, BalanceReader>();
         services.AddScoped<IBalanceWriter, BalanceWriter>();
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IPartnerClients, PartnerClients>();
         // The key ring is persisted in the database (AddLedgerIdentity), so cursors issued by one

@@ -1,7 +1,16 @@
+using Ledger.Application.Settlements;
+
 namespace Ledger.Application.Balances;
 
-/// <summary>A group's balances, one entry per currency in which anything was ever owed.</summary>
-public sealed record BalancesDto(Guid GroupId, IReadOnlyList<CurrencyBalancesDto> Currencies);
+/// <summary>
+/// A group's balances, one entry per currency in which anything was ever owed, and apart from
+/// them the settlements still waiting for their payee (they do not count until confirmed).
+/// </summary>
+public sealed record BalancesDto(
+    Guid GroupId,
+    IReadOnlyList<CurrencyBalancesDto> Currencies,
+    IReadOnlyList<SettlementDto> PendingSettlements
+);
 
 /// <summary>
 /// Each member's net in one currency (positive: the group owes them; negative: they owe), which

@@ -1,5 +1,6 @@
 using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
+using Ledger.Domain.Settlements;
 
 namespace Ledger.Domain.Balances;
 
@@ -9,8 +10,8 @@ namespace Ledger.Domain.Balances;
 /// <c>Change(before, after)</c>, where a voided expense's effect is <see cref="None"/>.
 /// </summary>
 /// <remarks>
-/// Payments recorded against splits are settlements: they move money between members outside
-/// the expense and are added by their own records, not here.
+/// Payments recorded against splits and settlements move money between members outside the
+/// expense: the payer's net rises by the amount and the payee's falls by it.
 /// </remarks>
 public sealed class BalanceEffect
 {
@@ -54,6 +55,47 @@ public sealed class BalanceEffect
             }
         }
 
+        return new BalanceEffect(net);
+    }
+
+    /// <summary>The payer's debt shrinks and the payee's claim with it; nothing unless it counts.</summary>
+    public static BalanceEffect Of(Settlement settlement) =>
+        settlement.Counts
+            ? Transfer(
+                settlement.Currency,
+                settlement.FromUserId,
+                settlement.ToUserId,
+                settlement.AmountMinorUnits
+            )
+            : None;
+
+    /// <summary>The split's member paid one of the expense's payers; nothing once voided.</summary>
+    public static BalanceEffect Of(SettlementActivity activity) =>
+        activity.IsVoided
+            ? None
+            : Transfer(
+                activity.Currency,
+                activity.DebtorUserId,
+                activity.PayeeUserId,
+                activity.AmountMinorUnits
+            );
+
+    /// <summary>A whole history: expenses, settlements and payments against splits.</summary>
+    public static BalanceEffect Of(
+        IEnumerable<Expense> expenses,
+        IEnumerable<Settlement> settlements,
+        IEnumerable<SettlementActivity> activities
+    ) =>
+        settlements
+            .Select(Of)
+            .Concat(activities.Select(Of))
+            .Aggregate(Of(expenses), (sum, effect) => sum.Plus(effect));
+
+    private static BalanceEffect Transfer(string currency, UserId from, UserId to, long amount)
+    {
+        var net = new Dictionary<(string, UserId), long>();
+        Add(net, (currency, from), amount);
+        Add(net, (currency, to), checked(-amount));
         return new BalanceEffect(net);
     }
 

@@ -198,3 +198,31 @@ public readonly record struct RecurringExpenseId(Guid Value) : IComparable<Recur
     public static bool operator >=(RecurringExpenseId left, RecurringExpenseId right) =>
         left.CompareTo(right) >= 0;
 }
+
+public readonly record struct SettlementId(Guid Value) : IComparable<SettlementId>
+{
+    public static SettlementId New() => new(Guid.CreateVersion7());
+
+    public override string ToString() => Value.ToString();
+
+    public int CompareTo(SettlementId other) => Value.CompareTo(other.Value);
+
+    public static bool operator <(SettlementId left, SettlementId right) =>
+        left.CompareTo(right) < 0;
+
+    public static bool operator >(SettlementId left, SettlementId right) =>
+        left.CompareTo(right) > 0;
+
+    public static bool operator <=(SettlementId left, SettlementId right) =>
+        left.CompareTo(right) <= 0;
+
+    public static bool operator >=(SettlementId left, SettlementId right) =>
+        left.CompareTo(right) >= 0;
+}
+
+public readonly record struct SettlementActivityId(Guid Value)
+{
+    public static SettlementActivityId New() => new(Guid.CreateVersion7());
+
+    public override string ToString() => Value.ToString();
+}

@@ -1,6 +1,7 @@
 using Ledger.Domain.Audit;
 using Ledger.Domain.Common;
 using Ledger.Domain.Monetary;
+using Ledger.Domain.Settlements;
 
 namespace Ledger.Domain.Expenses;
 
@@ -141,6 +142,64 @@ public sealed class Expense : AggregateRoot<ExpenseId>, IVersioned
         var split = RequireSplit(splitId);
         split.ReversePayment(amount);
         return split;
+    }
+
+    /// <summary>
+    /// A member pays (part of) their split to one of the expense's payers: never more than is
+    /// still owed on the split. The payee may be left out when exactly one payer other than the
+    /// split's member can receive it.
+    /// </summary>
+    public SettlementActivity PaySplit(
+        ExpenseSplitId splitId,
+        UserId? payee,
+        Money amount,
+        DateTimeOffset paidAt,
+        Actor recordedBy,
+        DateTimeOffset now
+    )
+    {
+        var split = RequireSplit(splitId);
+        var candidates = _payers.Select(p => p.UserId).Where(u => u != split.UserId).ToArray();
+        var receiver = payee ?? (candidates.Length == 1 ? candidates[0] : null);
+        if (receiver is not { } to || !candidates.Contains(to))
+        {
+            throw new DomainValidationException(
+                "split-payment.payee",
+                "payeeUserId: name one of the expense's payers (other than the split's member) who received the payment.",
+                "payeeUserId"
+            );
+        }
+
+        var activity = new SettlementActivity(
+            GroupId,
+            Id,
+            split.Id,
+            split.UserId,
+            to,
+            amount,
+            paidAt,
+            recordedBy,
+            now
+        );
+        RecordSplitPayment(splitId, amount);
+        return activity;
+    }
+
+    /// <summary>Voids a payment against one of this expense's splits: the split owes it again.</summary>
+    public void VoidSplitPayment(
+        SettlementActivity activity,
+        Actor by,
+        string reason,
+        DateTimeOffset now
+    )
+    {
+        if (activity.ExpenseId != Id || activity.GroupId != GroupId)
+        {
+            throw new InvalidOperationException("The payment belongs to another expense.");
+        }
+
+        activity.Void(by, reason, now);
+        ReverseSplitPayment(activity.SplitId, activity.Amount);
     }
 
     private void Apply(ExpenseDetails details, IReadOnlySet<UserId> members)

@@ -10,6 +10,7 @@ using Ledger.Domain.Integrations;
 using Ledger.Domain.Lists;
 using Ledger.Domain.Operations;
 using Ledger.Domain.Recurrence;
+using Ledger.Domain.Settlements;
 using Ledger.Infrastructure.Identity;
 using Ledger.Infrastructure.Persistence.Specifications;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -42,6 +43,9 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<RecurringExpense> RecurringExpenses => Set<RecurringExpense>();
     public DbSet<RecurringExpenseOccurrence> RecurringExpenseOccurrences =>
         Set<RecurringExpenseOccurrence>();
+    public DbSet<Settlement> Settlements => Set<Settlement>();
+    public DbSet<SettlementActivity> SettlementActivities => Set<SettlementActivity>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public void ResetTracking() => ChangeTracker.Clear();
@@ -128,6 +132,69 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         );
     }
 
+    public async Task<SplitPosition?> LockSplitAsync(
+        GroupId groupId,
+        ExpenseId expenseId,
+        ExpenseSplitId splitId,
+        CancellationToken cancellationToken
+    )
+    {
+        RequireTransaction();
+        // KEY SHARE on the expense: payments never wait for each other there, but a void or
+        // an edit of the expense (FOR UPDATE) waits for them, and they for it.
+        await Database.ExecuteSqlAsync(
+            $"SELECT 1 FROM expenses WHERE group_id = {groupId.Value} AND id = {expenseId.Value} FOR KEY SHARE",
+            cancellationToken
+        );
+        return await Database
+            .SqlQuery<SplitPosition>(
+                $"""
+                SELECT currency, owed_minor_units, settled_minor_units
+                FROM expense_splits
+                WHERE group_id = {groupId.Value} AND id = {splitId.Value} AND expense_id = {expenseId.Value}
+                FOR UPDATE
+                """
+            )
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<UserId, long>> LockBalancesAsync(
+        GroupId groupId,
+        string currency,
+        IReadOnlyCollection<UserId> members,
+        CancellationToken cancellationToken
+    )
+    {
+        RequireTransaction();
+        var ids = members.Select(m => m.Value).Order().ToArray();
+        // Creates missing rows first (at zero), so there is always a row to lock; rows are
+        // touched in (currency, member) order like the balance writer, so nothing deadlocks.
+        await Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO member_balances (group_id, user_id, currency, net_minor_units)
+            SELECT {groupId.Value}, member.id, {currency}, 0
+            FROM unnest({ids}::uuid[]) AS member (id)
+            ORDER BY member.id
+            ON CONFLICT (group_id, user_id, currency) DO NOTHING
+            """,
+            cancellationToken
+        );
+        var rows = await Database
+            .SqlQuery<LockedBalance>(
+                $"""
+                SELECT user_id, net_minor_units
+                FROM member_balances
+                WHERE group_id = {groupId.Value} AND currency = {currency} AND user_id = ANY({ids})
+                ORDER BY user_id
+                FOR UPDATE
+                """
+            )
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => new UserId(r.UserId), r => r.NetMinorUnits);
+    }
+
+    private sealed record LockedBalance(Guid UserId, long NetMinorUnits);
+
     public override Task<int> SaveChangesAsync(
         bool acceptAllChangesOnSuccess,
         CancellationToken cancellationToken = default
@@ -205,6 +272,10 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         configurationBuilder
             .Properties<RecurringExpenseId>()
             .HaveConversion<RecurringExpenseIdConverter>();
+        configurationBuilder.Properties<SettlementId>().HaveConversion<SettlementIdConverter>();
+        configurationBuilder
+            .Properties<SettlementActivityId>()
+            .HaveConversion<SettlementActivityIdConverter>();
         // Timestamps are UTC instants; PostgreSQL stores them as timestamptz.
         configurationBuilder.Properties<string>().HaveMaxLength(4000);
     }

@@ -55,3 +55,12 @@ internal sealed class RecurringExpenseIdConverter()
         id => id.Value,
         value => new RecurringExpenseId(value)
     );
+
+internal sealed class SettlementIdConverter()
+    : ValueConverter<SettlementId, Guid>(id => id.Value, value => new SettlementId(value));
+
+internal sealed class SettlementActivityIdConverter()
+    : ValueConverter<SettlementActivityId, Guid>(
+        id => id.Value,
+        value => new SettlementActivityId(value)
+    );

@@ -16,6 +16,7 @@ public static class ApiEndpoints
         api.MapExpenseEndpoints();
         api.MapBalanceEndpoints();
         api.MapRecurringExpenseEndpoints();
+        api.MapSettlementEndpoints();
         api.MapIntegrationEndpoints();
         api.MapAdminClientEndpoints();
         api.MapOpsEndpoints();

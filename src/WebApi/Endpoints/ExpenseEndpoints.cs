@@ -29,8 +29,11 @@ public static class ExpenseEndpoints
     {
         var expenses = api.MapGroup("/groups/{groupId:guid}/expenses").WithTags("Expenses");
         expenses.MapGet("/", ListExpenses).Named(nameof(ListExpenses));
-        expenses.MapPost("/", CreateExpense).Named(nameof(CreateExpense));
-        expenses.MapPost("/from-list", CreateExpenseFromList).Named(nameof(CreateExpenseFromList));
+        expenses.MapPost("/", CreateExpense).Named(nameof(CreateExpense)).AcceptsIdempotencyKey();
+        expenses
+            .MapPost("/from-list", CreateExpenseFromList)
+            .Named(nameof(CreateExpenseFromList))
+            .AcceptsIdempotencyKey();
         expenses.MapGet("/{expenseId:guid}", GetExpense).Named(nameof(GetExpense));
         expenses.MapPut("/{expenseId:guid}", UpdateExpense).Named(nameof(UpdateExpense));
         expenses.MapPost("/{expenseId:guid}/void", VoidExpense).Named(nameof(VoidExpense));

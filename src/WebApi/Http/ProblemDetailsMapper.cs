@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluentValidation;
 using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Idempotency;
 using Ledger.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
@@ -67,6 +68,11 @@ public sealed partial class ProblemDetailsMapper(
                 "The request conflicts with the current state.",
                 rule.Message,
                 rule.Code
+            ),
+            IdempotencyKeyReusedException reused => new(
+                422,
+                "The Idempotency-Key was used for another request.",
+                reused.Message
             ),
             NotFoundException notFound => new(404, "Not found.", notFound.Message),
             ForbiddenException forbidden => new(403, "Forbidden.", forbidden.Message),

@@ -15,5 +15,6 @@ internal static class JobTypes
         quartz.AddJobType<CheckStorageJob>();
         quartz.AddJobType<GenerateRecurringExpensesJob>();
         quartz.AddJobType<CreateDueChoreAssignmentsJob>();
+        quartz.AddJobType<PurgeIdempotencyKeysJob>();
     }
 }

@@ -4,6 +4,7 @@ using Ledger.Application.Operations.Commands.PruneOAuthTokens;
 using Ledger.Application.Operations.Commands.PurgeExpiredInvites;
 using Ledger.Application.Operations.Commands.PurgeGroupDeletionTokens;
 using Ledger.Application.Operations.Commands.PurgeGroupsPastRestoreWindow;
+using Ledger.Application.Operations.Commands.PurgeIdempotencyKeys;
 using Ledger.Application.Operations.Commands.PurgeJobRuns;
 using Ledger.Application.RecurringExpenses.Commands.GenerateRecurringExpenses;
 
@@ -52,3 +53,9 @@ public sealed class GenerateRecurringExpensesJob(
     IJobRunLog runs,
     ILogger<GenerateRecurringExpensesJob> logger
 ) : CommandJob<GenerateRecurringExpenses>(scopes, runs, logger);
+
+public sealed class PurgeIdempotencyKeysJob(
+    IServiceScopeFactory scopes,
+    IJobRunLog runs,
+    ILogger<PurgeIdempotencyKeysJob> logger
+) : CommandJob<PurgeIdempotencyKeys>(scopes, runs, logger);

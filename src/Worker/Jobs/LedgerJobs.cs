@@ -57,6 +57,14 @@ public static class LedgerJobs
             "Deletes job run records past their retention."
         ),
         new(
+            "purge-idempotency-keys",
+            typeof(PurgeIdempotencyKeysJob),
+            "0 20 * * * ?",
+            Skip,
+            TimeSpan.FromMinutes(2),
+            "Deletes idempotency keys past their 24 hours."
+        ),
+        new(
             "check-storage",
             typeof(CheckStorageJob),
             "0 0/15 * * * ?",

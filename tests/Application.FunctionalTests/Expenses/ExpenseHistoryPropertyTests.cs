@@ -2,10 +2,17 @@ using AwesomeAssertions;
 using Ledger.Application.Balances.Queries.GetBalances;
 using Ledger.Application.Expenses;
 using Ledger.Application.Expenses.Commands.CreateExpense;
+using Ledger.Application.Expenses.Queries.GetExpense;
+using Ledger.Application.Settlements;
+using Ledger.Application.Settlements.Commands.ConfirmSettlement;
+using Ledger.Application.Settlements.Commands.DeclineSettlement;
+using Ledger.Application.Settlements.Commands.PaySplit;
+using Ledger.Application.Settlements.Commands.RecordSettlement;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Monetary;
+using Ledger.Domain.Settlements;
 using Microsoft.EntityFrameworkCore;
 using static Ledger.Application.FunctionalTests.Expenses.ExpenseScenarios;
 using static Ledger.Application.FunctionalTests.Lists.ListScenarios;
@@ -59,6 +66,191 @@ public sealed class ExpenseHistoryPropertyTests : ExpenseTest
         }
     }
 
+    /// <summary>
+    /// The same with money moving between members: random payments against splits (some more
+    /// than is owed, which must be refused), settlements of random amounts between a debtor and
+    /// a creditor (some too large), pending ones confirmed or declined, and voids. Expenses with
+    /// payments refuse voids, which the sequence takes in its stride.
+    /// </summary>
+    [TestCaseSource(nameof(Seeds))]
+    public async Task Should_keep_balances_whole_with_payments_and_settlements(int seed)
+    {
+        var random = new Random(seed);
+        var flat = await CreateFlatAsync();
+        var live = new List<ExpenseDto>();
+        var pending = new List<SettlementDto>();
+        var steps = random.Next(6, 16);
+        for (var step = 0; step < steps; step++)
+        {
+            var because = $"seed {seed}, step {step}";
+            var roll = random.Next(10);
+            if (live.Count == 0 || roll < 3)
+            {
+                live.Add(await SendAsync(RandomExpense(random, flat), flat.Ana));
+            }
+            else if (roll < 6)
+            {
+                await PayRandomSplitAsync(random, flat, live, because);
+            }
+            else if (roll < 8)
+            {
+                await SettleRandomlyAsync(random, flat, pending, because);
+            }
+            else if (roll < 9 && pending.Count > 0)
+            {
+                var target = pending[random.Next(pending.Count)];
+                pending.Remove(target);
+                var payee = new UserId(target.ToUserId);
+                var decide = async () =>
+                {
+                    if (random.Next(2) == 0)
+                    {
+                        await SendAsync(
+                            new DeclineSettlement(flat.Group, new SettlementId(target.Id), 1),
+                            payee
+                        );
+                    }
+                    else
+                    {
+                        await SendAsync(
+                            new ConfirmSettlement(flat.Group, new SettlementId(target.Id), 1),
+                            payee
+                        );
+                    }
+                };
+                // Confirming is refused when the balances moved since it was recorded.
+                var refusal = await Refusal(decide);
+                refusal?.Code.Should().Be("settlement.over-settlement", because);
+            }
+            else
+            {
+                var target = random.Next(live.Count);
+                var refusal = await Refusal(() => SendAsync(Void(live[target]), flat.Ana));
+                if (refusal is null)
+                {
+                    live.RemoveAt(target);
+                }
+                else
+                {
+                    refusal.Code.Should().Be("expense.has-payments", because);
+                }
+            }
+
+            await AssertBalancesMatchHistoryAsync(flat, because);
+        }
+    }
+
+    private static async Task PayRandomSplitAsync(
+        Random random,
+        Flat flat,
+        List<ExpenseDto> live,
+        string because
+    )
+    {
+        var index = random.Next(live.Count);
+        var expense = await SendAsync(
+            new GetExpense(flat.Group, new ExpenseId(live[index].Id)),
+            flat.Ana
+        );
+        live[index] = expense;
+        var payers = expense.Payers.Select(p => p.UserId).ToArray();
+        var split = expense.Splits[random.Next(expense.Splits.Count)];
+        var payees = payers.Where(p => p != split.UserId).ToArray();
+        var remaining = Minor(split.Remaining, expense.Currency);
+        if (payees.Length == 0 || remaining == 0)
+        {
+            return;
+        }
+
+        var over = random.Next(5) == 0;
+        var amount = over ? remaining + 1 : random.NextInt64(1, remaining + 1);
+        var payment = new PaySplit(
+            flat.Group,
+            new ExpenseId(expense.Id),
+            new ExpenseSplitId(split.Id),
+            Text(amount, expense.Currency),
+            PayeeUserId: new UserId(payees[random.Next(payees.Length)])
+        );
+        var refusal = await Refusal(() => SendAsync(payment, flat.Ana));
+        if (over)
+        {
+            refusal.Should().NotBeNull(because);
+            refusal!.Code.Should().Be("split.over-settlement", because);
+        }
+        else
+        {
+            refusal.Should().BeNull(because);
+        }
+    }
+
+    private static async Task SettleRandomlyAsync(
+        Random random,
+        Flat flat,
+        List<SettlementDto> pending,
+        string because
+    )
+    {
+        var balances = await SendAsync(new GetBalances(flat.Group), flat.Ana);
+        var open = balances.Currencies.Where(c => c.SuggestedTransfers.Count > 0).ToArray();
+        if (open.Length == 0)
+        {
+            return;
+        }
+
+        var currency = open[random.Next(open.Length)];
+        var net = currency.Members.ToDictionary(
+            m => m.UserId,
+            m => Minor(m.Net, currency.Currency)
+        );
+        var debtor = net.Where(n => n.Value < 0).ElementAt(0).Key;
+        var creditors = net.Where(n => n.Value > 0).Select(n => n.Key).ToArray();
+        var creditor = creditors[random.Next(creditors.Length)];
+        var most = Math.Min(-net[debtor], net[creditor]);
+        var over = random.Next(5) == 0;
+        var amount = over ? most + 1 : random.NextInt64(1, most + 1);
+        var recorder = random.Next(2) == 0 ? creditor : debtor;
+        SettlementDto? recorded = null;
+        var refusal = await Refusal(async () =>
+            recorded = await SendAsync(
+                new RecordSettlement(
+                    flat.Group,
+                    new UserId(debtor),
+                    new UserId(creditor),
+                    currency.Currency,
+                    Text(amount, currency.Currency)
+                ),
+                new UserId(recorder)
+            )
+        );
+        if (over)
+        {
+            refusal.Should().NotBeNull(because);
+            refusal!.Code.Should().Be("settlement.over-settlement", because);
+        }
+        else
+        {
+            refusal.Should().BeNull(because);
+            if (recorded!.Status == SettlementStatus.Pending)
+            {
+                pending.Add(recorded);
+            }
+        }
+    }
+
+    /// <summary>The domain's refusal of a step (400 or 409), or null when it went through.</summary>
+    private static async Task<DomainException?> Refusal(Func<Task> step)
+    {
+        try
+        {
+            await step();
+            return null;
+        }
+        catch (DomainException refused)
+        {
+            return refused;
+        }
+    }
+
     private static async Task AssertBalancesMatchHistoryAsync(Flat flat, string because)
     {
         var history = await WithDbAsync(db =>
@@ -69,6 +261,20 @@ public sealed class ExpenseHistoryPropertyTests : ExpenseTest
                 .AsSplitQuery()
                 .ToListAsync()
         );
+        var settlements = await WithDbAsync(db =>
+            db.Settlements.AsNoTracking().Where(s => s.GroupId == flat.Group).ToListAsync()
+        );
+        var payments = await WithDbAsync(db =>
+            db.SettlementActivities.AsNoTracking().Where(a => a.GroupId == flat.Group).ToListAsync()
+        );
+        var splitsSettled = history
+            .SelectMany(e => e.Splits)
+            .Select(s =>
+                s.SettledMinorUnits
+                - s.CoveredByOwnPaymentMinorUnits
+                - payments.Where(p => p.SplitId == s.Id && !p.IsVoided).Sum(p => p.AmountMinorUnits)
+            );
+        splitsSettled.Should().OnlyContain(difference => difference == 0, because);
         var stored = await WithDbAsync(db =>
             db.MemberBalances.AsNoTracking()
                 .Where(b => b.GroupId == flat.Group && b.NetMinorUnits != 0)
@@ -82,7 +288,7 @@ public sealed class ExpenseHistoryPropertyTests : ExpenseTest
         stored
             .Select(b => b.ToMemberNet())
             .Should()
-            .BeEquivalentTo(BalanceEffect.Of(history).Lines, because);
+            .BeEquivalentTo(BalanceEffect.Of(history, settlements, payments).Lines, because);
 
         var balances = await SendAsync(new GetBalances(flat.Group), flat.Ben);
         foreach (var currency in balances.Currencies)

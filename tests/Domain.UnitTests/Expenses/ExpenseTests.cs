@@ -347,4 +347,31 @@ public sealed class ExpenseTests
             .Which.Code.Should()
             .Be("expense.voided");
     }
+
+    [Test]
+    public void Should_pay_a_split_to_its_payer_and_move_back_when_the_payment_is_voided()
+    {
+        var expense = Expense.Create(Group, Details(30m), Actor.User(Ana), Flat, Now);
+        var ben = expense.Splits.Single(s => s.UserId == Ben);
+
+        var payment = expense.PaySplit(ben.Id, null, Eur(10m), Now, Actor.User(Ben), Now);
+
+        payment.PayeeUserId.Should().Be(Ana);
+        ben.Status.Should().Be(SplitStatus.Paid);
+        expense
+            .Invoking(e => e.PaySplit(ben.Id, null, Eur(0.01m), Now, Actor.User(Ben), Now))
+            .Should()
+            .Throw<DomainValidationException>();
+        expense
+            .Invoking(e => e.PaySplit(ben.Id, Cem, Eur(1m), Now, Actor.User(Ben), Now))
+            .Should()
+            .Throw<DomainValidationException>()
+            .Which.Field.Should()
+            .Be("payeeUserId");
+
+        expense.VoidSplitPayment(payment, Actor.User(Ana), "bounced", Now);
+
+        payment.IsVoided.Should().BeTrue();
+        ben.Status.Should().Be(SplitStatus.Unpaid);
+    }
 }

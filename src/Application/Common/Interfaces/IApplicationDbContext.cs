@@ -9,6 +9,7 @@ using Ledger.Domain.Integrations;
 using Ledger.Domain.Lists;
 using Ledger.Domain.Operations;
 using Ledger.Domain.Recurrence;
+using Ledger.Domain.Settlements;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -36,6 +37,9 @@ public interface IApplicationDbContext
     DbSet<JobRun> JobRuns { get; }
     DbSet<RecurringExpense> RecurringExpenses { get; }
     DbSet<RecurringExpenseOccurrence> RecurringExpenseOccurrences { get; }
+    DbSet<Settlement> Settlements { get; }
+    DbSet<SettlementActivity> SettlementActivities { get; }
+    DbSet<IdempotencyRecord> IdempotencyRecords { get; }
 
     DatabaseFacade Database { get; }
 
@@ -110,4 +114,31 @@ public interface IApplicationDbContext
         ExpenseId expenseId,
         CancellationToken cancellationToken
     );
+
+    /// <summary>
+    /// Locks a split's row until the transaction ends (and holds its expense against voids and
+    /// edits), then reads what it owes: payments against one split run one after another, each
+    /// seeing what the previous one settled. Null when there is no such split.
+    /// </summary>
+    Task<SplitPosition?> LockSplitAsync(
+        GroupId groupId,
+        ExpenseId expenseId,
+        ExpenseSplitId splitId,
+        CancellationToken cancellationToken
+    );
+
+    /// <summary>
+    /// Locks the members' balance rows in one currency until the transaction ends and reads
+    /// them (zero for a member without one): settlements between them run one after another,
+    /// each seeing the balances the previous one left.
+    /// </summary>
+    Task<IReadOnlyDictionary<UserId, long>> LockBalancesAsync(
+        GroupId groupId,
+        string currency,
+        IReadOnlyCollection<UserId> members,
+        CancellationToken cancellationToken
+    );
 }
+
+/// <summary>A split's owed and settled amounts as read under its row lock.</summary>
+public sealed record SplitPosition(string Currency, long OwedMinorUnits, long SettledMinorUnits);

@@ -1031,6 +1031,47 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Ledger.Domain.Operations.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Caller")
+                        .HasMaxLength(110)
+                        .HasColumnType("character varying(110)")
+                        .HasColumnName("caller");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("request_hash")
+                        .IsFixedLength();
+
+                    b.Property<string>("ResponseJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("text")
+                        .HasColumnName("response_json");
+
+                    b.HasKey("Caller", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_idempotency_keys_expires_at");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("Ledger.Domain.Operations.JobRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1280,6 +1321,204 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_recurring_expense_occurrences_group_id_expense_id");
 
                     b.ToTable("recurring_expense_occurrences", (string)null);
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Settlements.Settlement", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountMinorUnits")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_minor_units");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid>("FromUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_user_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_client_id");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("ToUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_user_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("void_reason");
+
+                    b.Property<DateTimeOffset?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voided_at");
+
+                    b.Property<string>("VoidedByClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("voided_by_client_id");
+
+                    b.Property<Guid?>("VoidedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("voided_by_user_id");
+
+                    b.HasKey("GroupId", "Id")
+                        .HasName("pk_settlements");
+
+                    b.HasIndex("FromUserId")
+                        .HasDatabaseName("ix_settlements_from_user_id");
+
+                    b.HasIndex("ToUserId")
+                        .HasDatabaseName("ix_settlements_to_user_id");
+
+                    b.ToTable("settlements", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_settlements_amount_positive", "amount_minor_units > 0");
+
+                            t.HasCheckConstraint("ck_settlements_one_recorder", "(recorded_by_user_id IS NULL) <> (recorded_by_client_id IS NULL)");
+
+                            t.HasCheckConstraint("ck_settlements_two_members", "from_user_id <> to_user_id");
+
+                            t.HasCheckConstraint("ck_settlements_void_complete", "(voided_at IS NULL) = (void_reason IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Settlements.SettlementActivity", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountMinorUnits")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_minor_units");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("DebtorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("debtor_user_id");
+
+                    b.Property<Guid>("ExpenseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expense_id");
+
+                    b.Property<DateTimeOffset>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<Guid>("PayeeUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payee_user_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_client_id");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<Guid>("SplitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("split_id");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("void_reason");
+
+                    b.Property<DateTimeOffset?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voided_at");
+
+                    b.Property<string>("VoidedByClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("voided_by_client_id");
+
+                    b.Property<Guid?>("VoidedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("voided_by_user_id");
+
+                    b.HasKey("GroupId", "Id")
+                        .HasName("pk_settlement_activities");
+
+                    b.HasIndex("DebtorUserId")
+                        .HasDatabaseName("ix_settlement_activities_debtor_user_id");
+
+                    b.HasIndex("PayeeUserId")
+                        .HasDatabaseName("ix_settlement_activities_payee_user_id");
+
+                    b.HasIndex("GroupId", "SplitId")
+                        .HasDatabaseName("ix_settlement_activities_group_id_split_id");
+
+                    b.HasIndex("GroupId", "ExpenseId", "Id")
+                        .HasDatabaseName("ix_settlement_activities_group_id_expense_id_id");
+
+                    b.ToTable("settlement_activities", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_settlement_activities_amount_positive", "amount_minor_units > 0");
+
+                            t.HasCheckConstraint("ck_settlement_activities_one_recorder", "(recorded_by_user_id IS NULL) <> (recorded_by_client_id IS NULL)");
+
+                            t.HasCheckConstraint("ck_settlement_activities_void_complete", "(voided_at IS NULL) = (void_reason IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Ledger.Infrastructure.Identity.ApplicationUser", b =>
@@ -2075,6 +2314,33 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_recurring_expense_occurrences_recurring_expenses_group_id_r");
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Settlements.Settlement", b =>
+                {
+                    b.HasOne("Ledger.Domain.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_settlements_groups_group_id");
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Settlements.SettlementActivity", b =>
+                {
+                    b.HasOne("Ledger.Domain.Expenses.Expense", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId", "ExpenseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_settlement_activities_expenses_group_id_expense_id");
+
+                    b.HasOne("Ledger.Domain.Expenses.ExpenseSplit", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId", "SplitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_settlement_activities_expense_splits_group_id_split_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -2,6 +2,7 @@ using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Messaging;
 using Ledger.Domain.Common;
 using Ledger.Domain.Monetary;
+using Ledger.Domain.Settlements;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -10,10 +11,9 @@ namespace Ledger.Application.Balances.Queries.CheckBalanceConsistency;
 
 /// <summary>
 /// Recomputes a group's balances from its whole history (every expense not voided: paid minus
-/// owed) and compares them with the maintained rows. An operations check, for the group's
+/// owed; every confirmed settlement and split payment not voided: paid to minus received) and compares them with the maintained rows. An operations check, for the group's
 /// owners: any drift means a money change bypassed the balances, and names where.
 /// </summary>
-/// <remarks>When settlements arrive, they join the recomputation here.</remarks>
 public sealed record CheckBalanceConsistency(GroupId GroupId)
     : IQuery<BalanceConsistencyDto>,
         IGroupScoped
@@ -84,6 +84,44 @@ public sealed partial class CheckBalanceConsistencyHandler(
                 Sum = g.Sum(s => s.OwedMinorUnits),
             })
             .ToListAsync(cancellationToken);
+        var settled = await db
+            .Settlements.AsNoTracking()
+            .Where(s =>
+                s.GroupId == query.GroupId
+                && s.Status == SettlementStatus.Confirmed
+                && s.VoidedAt == null
+            )
+            .GroupBy(s => new
+            {
+                s.Currency,
+                s.FromUserId,
+                s.ToUserId,
+            })
+            .Select(g => new
+            {
+                g.Key.Currency,
+                From = g.Key.FromUserId,
+                To = g.Key.ToUserId,
+                Sum = g.Sum(s => s.AmountMinorUnits),
+            })
+            .ToListAsync(cancellationToken);
+        var splitPayments = await db
+            .SettlementActivities.AsNoTracking()
+            .Where(a => a.GroupId == query.GroupId && a.VoidedAt == null)
+            .GroupBy(a => new
+            {
+                a.Currency,
+                a.DebtorUserId,
+                a.PayeeUserId,
+            })
+            .Select(g => new
+            {
+                g.Key.Currency,
+                From = g.Key.DebtorUserId,
+                To = g.Key.PayeeUserId,
+                Sum = g.Sum(a => a.AmountMinorUnits),
+            })
+            .ToListAsync(cancellationToken);
         var stored = await db
             .MemberBalances.AsNoTracking()
             .Where(b => b.GroupId == query.GroupId)
@@ -104,6 +142,12 @@ public sealed partial class CheckBalanceConsistencyHandler(
         foreach (var line in owed)
         {
             Add(recomputed, (line.Currency, line.UserId), -line.Sum);
+        }
+
+        foreach (var transfer in settled.Concat(splitPayments))
+        {
+            Add(recomputed, (transfer.Currency, transfer.From), transfer.Sum);
+            Add(recomputed, (transfer.Currency, transfer.To), -transfer.Sum);
         }
 
         var storedByKey = stored.ToDictionary(

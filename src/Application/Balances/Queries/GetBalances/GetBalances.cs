@@ -1,7 +1,9 @@
 using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Settlements;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Common;
+using Ledger.Domain.Settlements;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +22,9 @@ public sealed record GetBalances(GroupId GroupId) : IQuery<BalancesDto>, IGroupS
 public sealed class GetBalancesHandler(IApplicationDbContext db)
     : IQueryHandler<GetBalances, BalancesDto>
 {
+    /// <summary>Pending settlements are few in practice; the settlements list pages them all.</summary>
+    private const int PendingShown = 100;
+
     public async ValueTask<BalancesDto> Handle(
         GetBalances query,
         CancellationToken cancellationToken
@@ -49,6 +54,20 @@ public sealed class GetBalancesHandler(IApplicationDbContext db)
                     .ToArray()
             ))
             .ToArray();
-        return new BalancesDto(query.GroupId.Value, currencies);
+        var pending = await db
+            .Settlements.AsNoTracking()
+            .Where(s =>
+                s.GroupId == query.GroupId
+                && s.Status == SettlementStatus.Pending
+                && s.VoidedAt == null
+            )
+            .OrderBy(s => s.Id)
+            .Take(PendingShown)
+            .ToListAsync(cancellationToken);
+        return new BalancesDto(
+            query.GroupId.Value,
+            currencies,
+            pending.Select(SettlementDto.From).ToArray()
+        );
     }
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Ledger.Application.Common.Idempotency;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Messaging;
 using Ledger.Domain.Common;
@@ -23,7 +24,7 @@ public sealed record CreateExpense(
     SplitInput Split,
     Guid? ListId = null,
     string? Note = null
-) : ICommand<ExpenseDto>, IGroupScoped, IGroupWrite, IExpenseFields
+) : ICommand<ExpenseDto>, IGroupScoped, IGroupWrite, IExpenseFields, IIdempotentCommand
 {
     public GroupAccess RequiredAccess => GroupAccess.Member;
 }

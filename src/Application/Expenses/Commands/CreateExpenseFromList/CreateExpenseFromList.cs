@@ -1,4 +1,5 @@
 using FluentValidation;
+using Ledger.Application.Common.Idempotency;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Messaging;
 using Ledger.Domain.Common;
@@ -22,7 +23,7 @@ public sealed record CreateExpenseFromList(
     ExpenseCategory Category,
     DateOnly Date,
     IReadOnlyList<BoughtItemInput> Items
-) : ICommand<ExpenseDto>, IGroupScoped, IGroupWrite
+) : ICommand<ExpenseDto>, IGroupScoped, IGroupWrite, IIdempotentCommand
 {
     public GroupAccess RequiredAccess => GroupAccess.Member;
 }

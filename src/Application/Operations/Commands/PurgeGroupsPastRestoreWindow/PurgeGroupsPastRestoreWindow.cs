@@ -9,6 +9,7 @@ using Ledger.Domain.Groups;
 using Ledger.Domain.Integrations;
 using Ledger.Domain.Lists;
 using Ledger.Domain.Recurrence;
+using Ledger.Domain.Settlements;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -43,6 +44,8 @@ public sealed class PurgeGroupsPastRestoreWindowHandler(
         typeof(IntegrationGrant),
         typeof(RecurringExpenseOccurrence),
         typeof(RecurringExpense),
+        typeof(SettlementActivity),
+        typeof(Settlement),
         typeof(ExpenseItem),
         typeof(ExpensePayer),
         typeof(ExpenseSplit),

@@ -1,0 +1,66 @@
+namespace Ledger.Application.Common.Idempotency;
+
+/// <summary>
+/// A command that creates a money record: sent with an Idempotency-Key, a retry returns the
+/// first answer instead of recording the money twice.
+/// </summary>
+public interface IIdempotentCommand;
+
+/// <summary>
+/// The Idempotency-Key of the current request (set by the HTTP layer) and whether the answer
+/// was replayed. Scoped to the request; the first idempotent command takes the key, so a
+/// command it sends on does not claim it a second time.
+/// </summary>
+public sealed class IdempotencyContext
+{
+    private string? _key;
+
+    public bool Replayed { get; private set; }
+
+    public void Use(string key) => _key = key;
+
+    public string? Take()
+    {
+        var key = _key;
+        _key = null;
+        return key;
+    }
+
+    public void MarkReplayed() => Replayed = true;
+}
+
+/// <summary>The idempotency_keys table, written inside the caller's transaction.</summary>
+public interface IIdempotencyStore
+{
+    /// <summary>
+    /// Holds the key until the transaction ends; false when another transaction holds it (the
+    /// same request, still running).
+    /// </summary>
+    Task<bool> TryHoldAsync(string caller, string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inserts the key (or takes over an expired one) in one statement on its unique constraint;
+    /// when the key is taken, returns what was stored for it.
+    /// </summary>
+    Task<StoredIdempotentRequest?> ClaimAsync(
+        string caller,
+        string key,
+        string requestHash,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    );
+
+    Task CompleteAsync(
+        string caller,
+        string key,
+        string responseJson,
+        CancellationToken cancellationToken
+    );
+}
+
+/// <summary>What an earlier request with the same key asked and answered.</summary>
+public sealed record StoredIdempotentRequest(string RequestHash, string? ResponseJson);
+
+/// <summary>The key was used before for a different request (HTTP 422).</summary>
+public sealed class IdempotencyKeyReusedException()
+    : Exception("This Idempotency-Key was already used for a different request.");

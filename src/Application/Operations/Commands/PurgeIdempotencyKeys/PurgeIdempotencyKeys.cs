@@ -1,0 +1,34 @@
+using Ledger.Application.Common.Interfaces;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Ledger.Application.Operations.Commands.PurgeIdempotencyKeys;
+
+/// <summary>
+/// Deletes idempotency keys past their 24 hours, at most one batch per run. An expired key
+/// still in the table is already ignored (the next request with it starts afresh); this only
+/// keeps the table small.
+/// </summary>
+public sealed record PurgeIdempotencyKeys : IScheduledCommand;
+
+public sealed class PurgeIdempotencyKeysHandler(
+    IApplicationDbContext db,
+    IOptions<OperationsOptions> options,
+    TimeProvider clock
+) : ICommandHandler<PurgeIdempotencyKeys, JobReport>
+{
+    public async ValueTask<JobReport> Handle(
+        PurgeIdempotencyKeys command,
+        CancellationToken cancellationToken
+    )
+    {
+        var now = clock.GetUtcNow();
+        var purged = await db
+            .IdempotencyRecords.Where(r => r.ExpiresAt <= now)
+            .OrderBy(r => r.ExpiresAt)
+            .Take(options.Value.PurgeBatchSize)
+            .ExecuteDeleteAsync(cancellationToken);
+        return new JobReport($"Purged {purged} expired idempotency keys.");
+    }
+}

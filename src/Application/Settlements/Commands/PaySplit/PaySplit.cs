@@ -1,0 +1,97 @@
+using FluentValidation;
+using Ledger.Application.Common.Auditing;
+using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Idempotency;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Application.Expenses;
+using Ledger.Domain.Balances;
+using Ledger.Domain.Common;
+using Ledger.Domain.Monetary;
+using Mediator;
+
+namespace Ledger.Application.Settlements.Commands.PaySplit;
+
+/// <summary>
+/// Records a payment against one expense split, by its member, the payer who received it, or
+/// an owner (or a partner with <c>ledger.write</c>). The split moves towards paid and the two
+/// members' balances by the amount. The over-settlement behaviour has locked the split and
+/// checked that the amount does not exceed what is still owed.
+/// </summary>
+public sealed record PaySplit(
+    GroupId GroupId,
+    ExpenseId ExpenseId,
+    ExpenseSplitId SplitId,
+    string Amount,
+    DateTimeOffset? PaidAt = null,
+    UserId? PayeeUserId = null
+) : ICommand<SplitPaymentDto>, IGroupScoped, IGroupWrite, IMarksMoneyAsPaid, IIdempotentCommand
+{
+    public GroupAccess RequiredAccess => GroupAccess.Member;
+
+    public PaymentClaim Claim => new SplitPaymentClaim(ExpenseId, SplitId, Amount);
+}
+
+public sealed class PaySplitValidator : AbstractValidator<PaySplit>
+{
+    public PaySplitValidator()
+    {
+        RuleFor(c => c.Amount).NotEmpty().MaximumLength(Money.MaxTextLength);
+        RuleFor(c => c.PaidAt)
+            .Must(at => at is null || at.Value.Year is >= 2000 and <= 2100)
+            .WithMessage("'paidAt' must be a time between 2000 and 2100.");
+    }
+}
+
+public sealed class PaySplitHandler(
+    IApplicationDbContext db,
+    ICurrentPrincipal principal,
+    IBalanceWriter balances,
+    AuditTrail audit,
+    TimeProvider clock
+) : ICommandHandler<PaySplit, SplitPaymentDto>
+{
+    public async ValueTask<SplitPaymentDto> Handle(
+        PaySplit command,
+        CancellationToken cancellationToken
+    )
+    {
+        var members = await GroupMembers.LockAndReadAsync(db, command.GroupId, cancellationToken);
+        var expense = await db.LoadExpenseAsync(
+            command.GroupId,
+            command.ExpenseId,
+            tracked: true,
+            cancellationToken
+        );
+        var split =
+            expense.Splits.FirstOrDefault(s => s.Id == command.SplitId)
+            ?? throw new NotFoundException("split");
+        var caller = ExpensePolicy.Caller(principal, members);
+        var isPayer = expense.Payers.Any(p => p.UserId == caller.Actor.UserId);
+        if (!isPayer)
+        {
+            SettlementPolicy.EnsureMayRecord(caller, split.UserId, split.UserId);
+        }
+
+        var now = clock.GetUtcNow();
+        var activity = expense.PaySplit(
+            split.Id,
+            command.PayeeUserId,
+            Money.Parse(command.Amount, expense.Currency),
+            command.PaidAt ?? now,
+            caller.Actor,
+            now
+        );
+        var effect = BalanceEffect.Of(activity);
+        members.EnsureOnlyMembersAffected(effect);
+        db.SettlementActivities.Add(activity);
+        await balances.ApplyAsync(command.GroupId, effect, cancellationToken);
+        audit.Record(
+            SettlementAudit.SplitPaid,
+            SettlementAudit.SplitPaymentRecord,
+            activity.Id,
+            activity.GroupId
+        );
+        return SplitPaymentDto.From(activity, split);
+    }
+}

@@ -1,0 +1,31 @@
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Domain.Common;
+using Mediator;
+
+namespace Ledger.Application.Settlements.Queries.GetSettlement;
+
+/// <summary>One settlement of the group, voided or not, for its members.</summary>
+public sealed record GetSettlement(GroupId GroupId, SettlementId SettlementId)
+    : IQuery<SettlementDto>,
+        IGroupScoped
+{
+    public GroupAccess RequiredAccess => GroupAccess.Member;
+}
+
+public sealed class GetSettlementHandler(IApplicationDbContext db)
+    : IQueryHandler<GetSettlement, SettlementDto>
+{
+    public async ValueTask<SettlementDto> Handle(
+        GetSettlement query,
+        CancellationToken cancellationToken
+    ) =>
+        SettlementDto.From(
+            await db.LoadSettlementAsync(
+                query.GroupId,
+                query.SettlementId,
+                tracked: false,
+                cancellationToken
+            )
+        );
+}

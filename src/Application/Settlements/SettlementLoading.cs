@@ -1,0 +1,25 @@
+using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Domain.Common;
+using Ledger.Domain.Settlements;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Settlements;
+
+internal static class SettlementLoading
+{
+    /// <summary>A settlement of the group, or 404 (also for one of another group).</summary>
+    public static async Task<Settlement> LoadSettlementAsync(
+        this IApplicationDbContext db,
+        GroupId groupId,
+        SettlementId settlementId,
+        bool tracked,
+        CancellationToken cancellationToken
+    )
+    {
+        var query = db.Settlements.Where(s => s.GroupId == groupId && s.Id == settlementId);
+        return await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(
+                cancellationToken
+            ) ?? throw new NotFoundException(SettlementAudit.SettlementRecord);
+    }
+}

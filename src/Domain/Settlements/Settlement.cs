@@ -1,0 +1,175 @@
+using Ledger.Domain.Common;
+using Ledger.Domain.Monetary;
+
+namespace Ledger.Domain.Settlements;
+
+/// <summary>
+/// A payment from one member to another in a currency, outside any one expense. Recorded by the
+/// payee it is confirmed at once; recorded by anyone else it waits for the payee to confirm or
+/// decline it. Only confirmed, not voided settlements count in the balances. That the amount
+/// flips nobody's balance depends on the balances at confirmation, which the over-settlement
+/// check guards under a lock; this class guards the settlement's own rules.
+/// </summary>
+public sealed class Settlement : AggregateRoot<SettlementId>, IVersioned
+{
+    public const int NoteMaxLength = 500;
+
+    private Settlement()
+    {
+        Currency = string.Empty;
+    }
+
+    public GroupId GroupId { get; private init; }
+    public UserId FromUserId { get; private init; }
+    public UserId ToUserId { get; private init; }
+    public string Currency { get; private init; }
+    public long AmountMinorUnits { get; private init; }
+    public string? Note { get; private init; }
+    public SettlementStatus Status { get; private set; }
+    public UserId? RecordedByUserId { get; private init; }
+    public string? RecordedByClientId { get; private init; }
+    public DateTimeOffset RecordedAt { get; private init; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+    public int Version { get; private set; }
+    public DateTimeOffset? VoidedAt { get; private set; }
+    public UserId? VoidedByUserId { get; private set; }
+    public string? VoidedByClientId { get; private set; }
+    public string? VoidReason { get; private set; }
+
+    public Money Amount => Money.FromMinorUnits(AmountMinorUnits, Currency);
+    public Actor RecordedBy => Actor.From(RecordedByUserId, RecordedByClientId);
+    public bool IsVoided => VoidedAt is not null;
+
+    /// <summary>Whether it moves the balances: confirmed and not voided.</summary>
+    public bool Counts => Status == SettlementStatus.Confirmed && !IsVoided;
+
+    /// <param name="members">The group's active members: payer and payee must be two of them.</param>
+    public static Settlement Record(
+        GroupId groupId,
+        UserId from,
+        UserId to,
+        Money amount,
+        string? note,
+        Actor recordedBy,
+        IReadOnlySet<UserId> members,
+        DateTimeOffset now
+    )
+    {
+        if (from == to)
+        {
+            throw new DomainValidationException(
+                "settlement.same-member",
+                "toUserId: a member cannot pay themselves.",
+                "toUserId"
+            );
+        }
+
+        foreach (var (member, field) in new[] { (from, "fromUserId"), (to, "toUserId") })
+        {
+            if (!members.Contains(member))
+            {
+                throw new DomainValidationException(
+                    "settlement.not-member",
+                    $"{field}: payer and payee must both be members of the group.",
+                    field
+                );
+            }
+        }
+
+        if (!amount.IsPositive)
+        {
+            throw new DomainValidationException(
+                "settlement.amount",
+                "amount: a settlement is above 0.",
+                "amount"
+            );
+        }
+
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (note is { Length: > NoteMaxLength })
+        {
+            throw new DomainValidationException(
+                "settlement.note",
+                $"note: at most {NoteMaxLength} characters.",
+                "note"
+            );
+        }
+
+        if (!recordedBy.IsKnown)
+        {
+            throw new DomainValidationException(
+                "settlement.recorder",
+                "A settlement needs who recorded it."
+            );
+        }
+
+        var byPayee = recordedBy.UserId == to;
+        var settlement = new Settlement
+        {
+            Id = SettlementId.New(),
+            GroupId = groupId,
+            FromUserId = from,
+            ToUserId = to,
+            Currency = amount.Currency,
+            AmountMinorUnits = amount.ToMinorUnits(),
+            Note = note,
+            Status = byPayee ? SettlementStatus.Confirmed : SettlementStatus.Pending,
+            RecordedByUserId = recordedBy.UserId,
+            RecordedByClientId = recordedBy.ClientId,
+            RecordedAt = now,
+            DecidedAt = byPayee ? now : null,
+            Version = 1,
+        };
+        return settlement;
+    }
+
+    /// <summary>The payee received it: from now on it counts.</summary>
+    public void Confirm(UserId by, DateTimeOffset now) =>
+        Decide(by, SettlementStatus.Confirmed, now);
+
+    /// <summary>The payee says it never arrived.</summary>
+    public void Decline(UserId by, DateTimeOffset now) =>
+        Decide(by, SettlementStatus.Declined, now);
+
+    public void Void(Actor by, string reason, DateTimeOffset now)
+    {
+        if (IsVoided)
+        {
+            throw new BusinessRuleViolationException(
+                "settlement.voided",
+                "This settlement is already voided."
+            );
+        }
+
+        var why = VoidRecord.RequireReason(reason, "settlement.void-reason");
+        VoidRecord.RequireActor(by, "settlement.voided-by");
+        VoidedAt = now;
+        VoidedByUserId = by.UserId;
+        VoidedByClientId = by.ClientId;
+        VoidReason = why;
+        Version++;
+    }
+
+    private void Decide(UserId by, SettlementStatus decision, DateTimeOffset now)
+    {
+        if (by != ToUserId)
+        {
+            throw new BusinessRuleViolationException(
+                "settlement.not-payee",
+                "Only the payee can confirm or decline a settlement."
+            );
+        }
+
+        if (IsVoided || Status != SettlementStatus.Pending)
+        {
+            throw new BusinessRuleViolationException(
+                "settlement.not-pending",
+                "Only a pending settlement can be confirmed or declined."
+            );
+        }
+
+        Status = decision;
+        DecidedAt = now;
+        Version++;
+    }
+}

@@ -1,0 +1,103 @@
+using Ledger.Domain.Common;
+using Ledger.Domain.Monetary;
+
+namespace Ledger.Domain.Settlements;
+
+/// <summary>
+/// A payment against one expense split: the split's member paid one of the expense's payers.
+/// Created and voided only through the expense (<c>Expense.PaySplit</c>,
+/// <c>Expense.VoidSplitPayment</c>), which keeps the split's settled amount in step. Never
+/// deleted: voiding keeps it readable and out of the balances.
+/// </summary>
+public sealed class SettlementActivity
+{
+    private SettlementActivity() => Currency = string.Empty;
+
+    internal SettlementActivity(
+        GroupId groupId,
+        ExpenseId expenseId,
+        ExpenseSplitId splitId,
+        UserId debtor,
+        UserId payee,
+        Money amount,
+        DateTimeOffset paidAt,
+        Actor recordedBy,
+        DateTimeOffset now
+    )
+        : this()
+    {
+        if (!recordedBy.IsKnown)
+        {
+            throw new DomainValidationException(
+                "split-payment.recorder",
+                "A payment needs who recorded it."
+            );
+        }
+
+        if (paidAt > now.AddDays(1))
+        {
+            throw new DomainValidationException(
+                "split-payment.paid-at",
+                "paidAt: a payment cannot be dated in the future.",
+                "paidAt"
+            );
+        }
+
+        Id = SettlementActivityId.New();
+        GroupId = groupId;
+        ExpenseId = expenseId;
+        SplitId = splitId;
+        DebtorUserId = debtor;
+        PayeeUserId = payee;
+        Currency = amount.Currency;
+        AmountMinorUnits = amount.ToMinorUnits();
+        PaidAt = paidAt;
+        RecordedByUserId = recordedBy.UserId;
+        RecordedByClientId = recordedBy.ClientId;
+        RecordedAt = now;
+    }
+
+    public SettlementActivityId Id { get; private init; }
+    public GroupId GroupId { get; private init; }
+    public ExpenseId ExpenseId { get; private init; }
+    public ExpenseSplitId SplitId { get; private init; }
+
+    /// <summary>The split's member, who paid.</summary>
+    public UserId DebtorUserId { get; private init; }
+
+    /// <summary>The payer of the expense who received the money.</summary>
+    public UserId PayeeUserId { get; private init; }
+
+    public string Currency { get; private init; }
+    public long AmountMinorUnits { get; private init; }
+    public DateTimeOffset PaidAt { get; private init; }
+    public UserId? RecordedByUserId { get; private init; }
+    public string? RecordedByClientId { get; private init; }
+    public DateTimeOffset RecordedAt { get; private init; }
+    public DateTimeOffset? VoidedAt { get; private set; }
+    public UserId? VoidedByUserId { get; private set; }
+    public string? VoidedByClientId { get; private set; }
+    public string? VoidReason { get; private set; }
+
+    public Money Amount => Money.FromMinorUnits(AmountMinorUnits, Currency);
+    public bool IsVoided => VoidedAt is not null;
+    public Actor RecordedBy => Actor.From(RecordedByUserId, RecordedByClientId);
+
+    internal void Void(Actor by, string reason, DateTimeOffset now)
+    {
+        if (IsVoided)
+        {
+            throw new BusinessRuleViolationException(
+                "split-payment.voided",
+                "This payment is already voided."
+            );
+        }
+
+        var why = VoidRecord.RequireReason(reason, "split-payment.void-reason");
+        VoidRecord.RequireActor(by, "split-payment.voided-by");
+        VoidedAt = now;
+        VoidedByUserId = by.UserId;
+        VoidedByClientId = by.ClientId;
+        VoidReason = why;
+    }
+}

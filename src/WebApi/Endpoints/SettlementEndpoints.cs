@@ -1,0 +1,291 @@
+using Ledger.Application.Common.Paging;
+using Ledger.Application.Settlements;
+using Ledger.Application.Settlements.Commands.ConfirmSettlement;
+using Ledger.Application.Settlements.Commands.DeclineSettlement;
+using Ledger.Application.Settlements.Commands.PaySplit;
+using Ledger.Application.Settlements.Commands.RecordSettlement;
+using Ledger.Application.Settlements.Commands.SettleUp;
+using Ledger.Application.Settlements.Commands.VoidSettlement;
+using Ledger.Application.Settlements.Commands.VoidSplitPayment;
+using Ledger.Application.Settlements.Queries.GetSettlement;
+using Ledger.Application.Settlements.Queries.ListSettlements;
+using Ledger.Domain.Common;
+using Ledger.WebApi.Http;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ledger.WebApi.Endpoints;
+
+/// <summary>
+/// Settling up: settlements between members (recorded, confirmed or declined by the payee,
+/// voided by owners) and payments against one expense split. POSTs that create money records
+/// honour an Idempotency-Key. Nothing is ever deleted: records are voided with a reason.
+/// </summary>
+public static class SettlementEndpoints
+{
+    public static RouteGroupBuilder MapSettlementEndpoints(this RouteGroupBuilder api)
+    {
+        var settlements = api.MapGroup("/groups/{groupId:guid}").WithTags("Settlements");
+        settlements.MapGet("/settlements", ListSettlements).Named(nameof(ListSettlements));
+        settlements
+            .MapPost("/settlements", RecordSettlement)
+            .Named(nameof(RecordSettlement))
+            .AcceptsIdempotencyKey();
+        settlements
+            .MapPost("/settlements/settle-up", SettleUp)
+            .Named(nameof(SettleUp))
+            .AcceptsIdempotencyKey();
+        settlements
+            .MapGet("/settlements/{settlementId:guid}", GetSettlement)
+            .Named(nameof(GetSettlement));
+        settlements
+            .MapPost("/settlements/{settlementId:guid}/confirm", ConfirmSettlement)
+            .Named(nameof(ConfirmSettlement));
+        settlements
+            .MapPost("/settlements/{settlementId:guid}/decline", DeclineSettlement)
+            .Named(nameof(DeclineSettlement));
+        settlements
+            .MapPost("/settlements/{settlementId:guid}/void", VoidSettlement)
+            .Named(nameof(VoidSettlement));
+        settlements
+            .MapPost("/expenses/{expenseId:guid}/splits/{splitId:guid}/payments", PaySplit)
+            .Named(nameof(PaySplit))
+            .AcceptsIdempotencyKey();
+        settlements
+            .MapPost("/expenses/{expenseId:guid}/payments/{paymentId:guid}/void", VoidSplitPayment)
+            .Named(nameof(VoidSplitPayment));
+        return settlements;
+    }
+
+    public static async Task<Ok<Page<SettlementDto>>> ListSettlements(
+        Guid groupId,
+        ISender sender,
+        CancellationToken cancellationToken,
+        int? limit = null,
+        string? cursor = null
+    ) =>
+        TypedResults.Ok(
+            await sender.Send(
+                new ListSettlements(new GroupId(groupId), limit, cursor),
+                cancellationToken
+            )
+        );
+
+    public static async Task<Created<SettlementDto>> RecordSettlement(
+        Guid groupId,
+        RecordSettlementRequest body,
+        ISender sender,
+        HttpContext http,
+        CancellationToken cancellationToken
+    ) =>
+        CreatedSettlement(
+            http,
+            await sender.Send(
+                new RecordSettlement(
+                    new GroupId(groupId),
+                    new UserId(body.FromUserId),
+                    new UserId(body.ToUserId),
+                    body.Currency,
+                    body.Amount,
+                    body.Note
+                ),
+                cancellationToken
+            )
+        );
+
+    public static async Task<Created<SettlementDto>> SettleUp(
+        Guid groupId,
+        SettleUpRequest body,
+        ISender sender,
+        HttpContext http,
+        CancellationToken cancellationToken
+    ) =>
+        CreatedSettlement(
+            http,
+            await sender.Send(
+                new SettleUp(
+                    new GroupId(groupId),
+                    new UserId(body.FromUserId),
+                    new UserId(body.ToUserId),
+                    body.Currency
+                ),
+                cancellationToken
+            )
+        );
+
+    public static async Task<Ok<SettlementDto>> GetSettlement(
+        Guid groupId,
+        Guid settlementId,
+        ISender sender,
+        HttpContext http,
+        CancellationToken cancellationToken
+    ) =>
+        WithETag(
+            http,
+            await sender.Send(
+                new GetSettlement(new GroupId(groupId), new SettlementId(settlementId)),
+                cancellationToken
+            )
+        );
+
+    public static async Task<Ok<SettlementDto>> ConfirmSettlement(
+        Guid groupId,
+        Guid settlementId,
+        SettlementDecisionRequest? body,
+        ISender sender,
+        HttpContext http,
+        CancellationToken cancellationToken
+    )
+    {
+        var expected = EntityTags.ExpectedVersion(http, body?.Version);
+        return WithETag(
+            http,
+            await sender.Send(
+                new ConfirmSettlement(
+                    new GroupId(groupId),
+                    new SettlementId(settlementId),
+                    expected
+                ),
+                cancellationToken
+            )
+        );
+    }
+
+    public static async Task<Ok<SettlementDto>> DeclineSettlement(
+        Guid groupId,
+        Guid settlementId,
+        SettlementDecisionRequest? body,
+        ISender sender,
+        HttpContext http,
+        CancellationToken cancellationToken
+    )
+    {
+        var expected = EntityTags.ExpectedVersion(http, body?.Version);
+        return WithETag(
+            http,
+            await sender.Send(
+                new DeclineSettlement(
+                    new GroupId(groupId),
+                    new SettlementId(settlementId),
+                    expected
+                ),
+                cancellationToken
+            )
+        );
+    }
+
+    public static async Task<Ok<SettlementDto>> VoidSettlement(
+        Guid groupId,
+        Guid settlementId,
+        VoidSettlementRequest body,
+        ISender sender,
+        HttpContext http,
+        CancellationToken cancellationToken
+    )
+    {
+        var expected = EntityTags.ExpectedVersion(http, body.Version);
+        return WithETag(
+            http,
+            await sender.Send(
+                new VoidSettlement(
+                    new GroupId(groupId),
+                    new SettlementId(settlementId),
+                    body.Reason,
+                    expected
+                ),
+                cancellationToken
+            )
+        );
+    }
+
+    public static async Task<Created<SplitPaymentDto>> PaySplit(
+        Guid groupId,
+        Guid expenseId,
+        Guid splitId,
+        PaySplitRequest body,
+        ISender sender,
+        CancellationToken cancellationToken
+    )
+    {
+        var payment = await sender.Send(
+            new PaySplit(
+                new GroupId(groupId),
+                new ExpenseId(expenseId),
+                new ExpenseSplitId(splitId),
+                body.Amount,
+                body.PaidAt,
+                body.PayeeUserId is { } payee ? new UserId(payee) : null
+            ),
+            cancellationToken
+        );
+        return TypedResults.Created(
+            $"/api/v1/groups/{groupId}/expenses/{expenseId}/payments/{payment.Id}",
+            payment
+        );
+    }
+
+    public static async Task<Ok<SplitPaymentDto>> VoidSplitPayment(
+        Guid groupId,
+        Guid expenseId,
+        Guid paymentId,
+        VoidSplitPaymentRequest body,
+        ISender sender,
+        CancellationToken cancellationToken
+    ) =>
+        TypedResults.Ok(
+            await sender.Send(
+                new VoidSplitPayment(
+                    new GroupId(groupId),
+                    new ExpenseId(expenseId),
+                    new SettlementActivityId(paymentId),
+                    body.Reason
+                ),
+                cancellationToken
+            )
+        );
+
+    private static Created<SettlementDto> CreatedSettlement(HttpContext http, SettlementDto s)
+    {
+        EntityTags.Set(http, s.Version);
+        return TypedResults.Created($"/api/v1/groups/{s.GroupId}/settlements/{s.Id}", s);
+    }
+
+    private static Ok<SettlementDto> WithETag(HttpContext http, SettlementDto settlement)
+    {
+        EntityTags.Set(http, settlement.Version);
+        return TypedResults.Ok(settlement);
+    }
+}
+
+// What clients may send; nothing else binds.
+
+/// <summary>A payment from one member to another; the amount is a string such as "12.50".</summary>
+public sealed record RecordSettlementRequest(
+    Guid FromUserId,
+    Guid ToUserId,
+    string Currency,
+    string Amount,
+    string? Note = null
+);
+
+/// <summary>Which suggested transfer to pay.</summary>
+public sealed record SettleUpRequest(Guid FromUserId, Guid ToUserId, string Currency);
+
+/// <summary>The version the settlement was read at (or If-Match).</summary>
+public sealed record SettlementDecisionRequest(int? Version = null);
+
+/// <summary>Why the settlement is voided (required), and the version it was read at (or If-Match).</summary>
+public sealed record VoidSettlementRequest(string Reason, int? Version = null);
+
+/// <summary>
+/// A payment against a split: the amount, when it was paid (now if left out), and which of the
+/// expense's payers received it (may be left out when there is only one).
+/// </summary>
+public sealed record PaySplitRequest(
+    string Amount,
+    DateTimeOffset? PaidAt = null,
+    Guid? PayeeUserId = null
+);
+
+/// <summary>Why the payment is voided (required).</summary>
+public sealed record VoidSplitPaymentRequest(string Reason);
