@@ -77,6 +77,7 @@ public sealed class ExpenseHistoryPropertyTests : ExpenseTest
     {
         var random = new Random(seed);
         var flat = await CreateFlatAsync();
+        var list = await CreateGroupListAsync(flat.Group, flat.Ana);
         var live = new List<ExpenseDto>();
         var pending = new List<SettlementDto>();
         var steps = random.Next(6, 16);
@@ -86,7 +87,8 @@ public sealed class ExpenseHistoryPropertyTests : ExpenseTest
             var roll = random.Next(10);
             if (live.Count == 0 || roll < 3)
             {
-                live.Add(await SendAsync(RandomExpense(random, flat), flat.Ana));
+                var expense = await RandomExpense(random, flat).FromListAsync(list, flat.Ana);
+                live.Add(await SendAsync(expense, flat.Ana));
             }
             else if (roll < 6)
             {
