@@ -22,7 +22,8 @@ public sealed class AccountSessions(ApplicationDbContext db, TimeProvider clock)
     )
     {
         var subject = principal.GetClaim(Claims.Subject);
-        if (subject is null)
+        // Client credentials tokens carry the client id as their subject (ClientCredentialsGrant).
+        if (subject is null || subject == principal.GetClaim(Claims.ClientId))
         {
             return true;
         }
