@@ -35,7 +35,7 @@ public sealed class IdempotencyBehaviour<TMessage, TResponse>(
         CancellationToken cancellationToken
     )
     {
-        if (message is not IIdempotentCommand || context.Take() is not { } key)
+        if (message is not IIdempotentCommand || context.KeyFor(message) is not { } key)
         {
             return await next(message, cancellationToken);
         }

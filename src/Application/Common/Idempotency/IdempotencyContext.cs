@@ -8,22 +8,23 @@ public interface IIdempotentCommand;
 
 /// <summary>
 /// The Idempotency-Key of the current request (set by the HTTP layer) and whether the answer
-/// was replayed. Scoped to the request; the first idempotent command takes the key, so a
-/// command it sends on does not claim it a second time.
+/// was replayed. Scoped to the request; the key belongs to the first idempotent command that
+/// asks for it, so a command it sends on does not claim it a second time, while a retried
+/// attempt of the same command (a transient failure) claims it again.
 /// </summary>
 public sealed class IdempotencyContext
 {
     private string? _key;
+    private object? _owner;
 
     public bool Replayed { get; private set; }
 
     public void Use(string key) => _key = key;
 
-    public string? Take()
+    public string? KeyFor(object message)
     {
-        var key = _key;
-        _key = null;
-        return key;
+        _owner ??= message;
+        return ReferenceEquals(_owner, message) ? _key : null;
     }
 
     public void MarkReplayed() => Replayed = true;
