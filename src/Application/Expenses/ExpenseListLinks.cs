@@ -1,4 +1,5 @@
 using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Security;
 using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,7 @@ internal static class ExpenseListLinks
 {
     public static async Task EnsureLinkableAsync(
         IApplicationDbContext db,
+        HouseholdAccess household,
         ExpenseCaller caller,
         GroupId group,
         ExpenseDetails details,
@@ -32,14 +34,10 @@ internal static class ExpenseListLinks
         var list = await db
             .Lists.AsNoTracking()
             .Where(l => l.Id == listId)
-            .Select(l => new { l.GroupId, l.OwnerUserId })
+            .Select(l => new { l.GroupId })
             .SingleOrDefaultAsync(cancellationToken);
         var readable =
-            list is not null
-            && (
-                listId == linkedBefore
-                || await MayReadAsync(db, caller, group, list.GroupId, list.OwnerUserId)
-            );
+            list is not null && (listId == linkedBefore || await MayReadAsync(list.GroupId));
         if (!readable)
         {
             // The same answer for a list that does not exist and one the caller may not read.
@@ -87,28 +85,16 @@ internal static class ExpenseListLinks
             );
         }
 
-        async Task<bool> MayReadAsync(
-            IApplicationDbContext context,
-            ExpenseCaller who,
-            GroupId expenseGroup,
-            GroupId? listGroup,
-            UserId? listOwner
-        )
-        {
-            if (who.IsPartner)
-            {
-                // A partner reads only the groups it was granted: this group's lists.
-                return listGroup == expenseGroup;
-            }
-
-            var user = who.Actor.UserId;
-            return listGroup is { } other
-                ? await context.Memberships.AnyAsync(
-                    m => m.GroupId == other && m.UserId == user && m.LeftAt == null,
+        // Partners read only the groups they were granted: this group's lists. Users read what
+        // the household rule lets them use.
+        async Task<bool> MayReadAsync(GroupId? listGroup) =>
+            caller.IsPartner
+                ? listGroup == group
+                : await household.MayUseListAsync(
+                    caller.Actor.UserId!.Value,
+                    listId,
                     cancellationToken
-                )
-                : listOwner == user;
-        }
+                );
     }
 
     private static DomainValidationException Invalid(string code, string field, string message) =>

@@ -1,5 +1,6 @@
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Security;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
@@ -13,6 +14,7 @@ namespace Ledger.Application.Expenses;
 /// </summary>
 public sealed class ExpenseRecorder(
     IApplicationDbContext db,
+    HouseholdAccess household,
     ICurrentPrincipal principal,
     IBalanceWriter balances,
     AuditTrail audit,
@@ -29,6 +31,7 @@ public sealed class ExpenseRecorder(
         var caller = ExpensePolicy.Caller(principal, members);
         await ExpenseListLinks.EnsureLinkableAsync(
             db,
+            household,
             caller,
             groupId,
             details,

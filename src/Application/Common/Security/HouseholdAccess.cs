@@ -25,21 +25,7 @@ public sealed class HouseholdAccess(
         {
             case IListScoped list:
                 await EnsureCanUseAsync(
-                    user =>
-                        db.Lists.Where(l => l.Id == list.ListId)
-                            .Select(l => new Owner(
-                                l.OwnerUserId,
-                                l.GroupId != null
-                                    && db.Memberships.Any(m =>
-                                        (GroupId?)m.GroupId == l.GroupId
-                                        && m.UserId == user
-                                        && m.LeftAt == null
-                                    )
-                                    && db.Groups.Any(g =>
-                                        (GroupId?)g.Id == l.GroupId
-                                        && g.Status != GroupStatus.Deleted
-                                    )
-                            )),
+                    user => OwnerOfList(user, list.ListId),
                     "list",
                     cancellationToken
                 );
@@ -85,6 +71,31 @@ public sealed class HouseholdAccess(
         }
     }
 
+    /// <summary>Whether the user may use the list, by the same rule that guards list messages.</summary>
+    public async Task<bool> MayUseListAsync(
+        UserId user,
+        ListId listId,
+        CancellationToken cancellationToken
+    ) =>
+        Allows(
+            user,
+            await OwnerOfList(user, listId).AsNoTracking().FirstOrDefaultAsync(cancellationToken)
+        );
+
+    private IQueryable<Owner> OwnerOfList(UserId user, ListId listId) =>
+        db
+            .Lists.Where(l => l.Id == listId)
+            .Select(l => new Owner(
+                l.OwnerUserId,
+                l.GroupId != null
+                    && db.Memberships.Any(m =>
+                        (GroupId?)m.GroupId == l.GroupId && m.UserId == user && m.LeftAt == null
+                    )
+                    && db.Groups.Any(g =>
+                        (GroupId?)g.Id == l.GroupId && g.Status != GroupStatus.Deleted
+                    )
+            ));
+
     private async Task EnsureCanUseAsync(
         Func<UserId, IQueryable<Owner>> ownerOf,
         string resource,
@@ -93,17 +104,19 @@ public sealed class HouseholdAccess(
     {
         var user = principal.UserId ?? throw new NotFoundException(resource);
         var owner = await ownerOf(user).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        var allowed = owner switch
+        if (!Allows(user, owner))
+        {
+            throw new NotFoundException(resource);
+        }
+    }
+
+    private static bool Allows(UserId user, Owner? owner) =>
+        owner switch
         {
             null => false,
             { OwnerUserId: { } ownerUserId } => ownerUserId == user,
             _ => owner.IsActiveMemberOfGroup,
         };
-        if (!allowed)
-        {
-            throw new NotFoundException(resource);
-        }
-    }
 
     private sealed record Owner(UserId? OwnerUserId, bool IsActiveMemberOfGroup);
 }

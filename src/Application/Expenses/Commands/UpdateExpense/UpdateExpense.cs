@@ -2,6 +2,7 @@ using FluentValidation;
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Groups;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Common;
@@ -44,6 +45,7 @@ public sealed class UpdateExpenseValidator : AbstractValidator<UpdateExpense>
 
 public sealed class UpdateExpenseHandler(
     IApplicationDbContext db,
+    HouseholdAccess household,
     ICurrentPrincipal principal,
     IBalanceWriter balances,
     AuditTrail audit,
@@ -68,6 +70,7 @@ public sealed class UpdateExpenseHandler(
         ExpensePolicy.EnsureMayRecordPayers(caller, details);
         await ExpenseListLinks.EnsureLinkableAsync(
             db,
+            household,
             caller,
             command.GroupId,
             details,
