@@ -7,6 +7,7 @@ using Ledger.WebApi.Auth;
 using Ledger.WebApi.Demo;
 using Ledger.WebApi.Endpoints;
 using Ledger.WebApi.Http;
+using Ledger.WebApi.RateLimiting;
 
 var builder = WebApplication.CreateBuilder(args);
 ProductionGuard.Validate(builder.Configuration, builder.Environment);
@@ -17,6 +18,7 @@ builder.Services.AddInfrastructure(builder.Configuration);
 // The ops API edits the worker cluster's schedule; this process never starts a scheduler.
 builder.Services.AddLedgerScheduler(builder.Configuration);
 builder.Services.AddLedgerRateLimiting(builder.Configuration);
+builder.AddLedgerClientAddresses();
 builder.AddLedgerHttp();
 builder.AddLedgerAuthentication();
 
@@ -39,6 +41,7 @@ if (args.Contains(DemoSeeding.Argument))
     return;
 }
 
+app.UseLedgerClientAddresses();
 app.UseLedgerHttp();
 
 // OpenIddict answers invalid token requests inside authentication, before any endpoint runs:

@@ -57,7 +57,8 @@ public sealed class RateLimitingTests
     public void Should_attach_the_named_policies_and_the_account_field()
     {
         var app = WebApplication.CreateSlimBuilder().Build();
-        app.MapPost("/login", () => "ok").RequireAuthRateLimit("email");
+        app.MapPost("/login", () => "ok")
+            .RequireAuthRateLimit(RateLimitingEndpoints.FormEmail("email"));
         app.MapGet("/export", () => "ok").RequireExpensiveRateLimit();
         app.MapGet("/partner", () => "ok").RequirePartnerRateLimit();
 

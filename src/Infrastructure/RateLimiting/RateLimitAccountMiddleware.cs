@@ -1,6 +1,9 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Infrastructure.RateLimiting;
 
@@ -14,12 +17,13 @@ internal sealed class RateLimitAccountMiddleware(RequestDelegate next)
     // padding a request cannot escape the per-account limit.
     private const int MaxInspectedBodyBytes = 16 * 1024;
     private static readonly string Unreadable = PartitionKeys.Hashed("account", "\0unreadable");
+    private static readonly UpperInvariantLookupNormalizer DefaultNormalizer = new();
 
     public async Task InvokeAsync(HttpContext context)
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<RateLimitAccountField>() is { } field)
         {
-            var key = await AccountKeyAsync(context.Request, field.Name);
+            var key = await AccountKeyAsync(context, field);
             if (key is not null)
             {
                 context.Features.Set(new RateLimitAccount(key));
@@ -29,24 +33,37 @@ internal sealed class RateLimitAccountMiddleware(RequestDelegate next)
         await next(context);
     }
 
-    private static async Task<string?> AccountKeyAsync(HttpRequest request, string field)
+    private static async Task<string?> AccountKeyAsync(
+        HttpContext context,
+        RateLimitAccountField field
+    )
     {
         try
         {
-            var value = request.Query[field].FirstOrDefault();
-            if (string.IsNullOrWhiteSpace(value) && request.HasFormContentType)
+            var request = context.Request;
+            if (field.Kind == RateLimitAccountKind.TokenGrant)
             {
-                value = (await request.ReadFormAsync(request.HttpContext.RequestAborted))[field]
-                    .FirstOrDefault();
-            }
-            else if (string.IsNullOrWhiteSpace(value) && request.HasJsonContentType())
-            {
-                value = await ReadJsonFieldAsync(request, field);
+                return request.HasFormContentType
+                    ? TokenGrantKey(request, await request.ReadFormAsync(context.RequestAborted))
+                    : null;
             }
 
+            // Exactly where the endpoint binds it from, and nowhere else: a value in the query
+            // of a form endpoint is a decoy the endpoint never reads.
+            var value = field.Source switch
+            {
+                RateLimitAccountSource.Query => request.Query[field.Name].ToString(),
+                RateLimitAccountSource.Form when request.HasFormContentType => (
+                    await request.ReadFormAsync(context.RequestAborted)
+                )[field.Name]
+                    .ToString(),
+                RateLimitAccountSource.Json when request.HasJsonContentType() =>
+                    await ReadJsonFieldAsync(request, field.Name),
+                _ => null,
+            };
             return string.IsNullOrWhiteSpace(value)
                 ? null
-                : PartitionKeys.Hashed("account", value.Trim().ToLowerInvariant());
+                : PartitionKeys.Hashed("account", Normalized(context, field.Kind, value.Trim()));
         }
         catch (Exception exception)
             when (exception
@@ -59,6 +76,69 @@ internal sealed class RateLimitAccountMiddleware(RequestDelegate next)
         {
             return Unreadable;
         }
+    }
+
+    /// <summary>
+    /// The presented authorization code or refresh token, hashed: who guesses one guesses
+    /// alone, and no public client id puts every user of a client in one bucket. Confidential
+    /// clients (client credentials) are limited per client.
+    /// </summary>
+    private static string? TokenGrantKey(HttpRequest request, IFormCollection form)
+    {
+        var presented = form[OpenIdParameters.GrantType].ToString() switch
+        {
+            OpenIdParameters.AuthorizationCodeGrant => Prefixed(
+                "code",
+                form[OpenIdParameters.Code].ToString()
+            ),
+            OpenIdParameters.RefreshTokenGrant => Prefixed(
+                "refresh",
+                form[OpenIdParameters.RefreshToken].ToString()
+            ),
+            OpenIdParameters.ClientCredentialsGrant => Prefixed(
+                "client",
+                BasicClientId(request) ?? form[OpenIdParameters.ClientId].ToString()
+            ),
+            _ => null,
+        };
+        return presented is null ? null : PartitionKeys.Hashed("account", presented);
+    }
+
+    private static string? Prefixed(string kind, string value) =>
+        string.IsNullOrEmpty(value) ? null : $"{kind}\0{value}";
+
+    private static string? BasicClientId(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim()));
+            var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+            return colon > 0 ? Uri.UnescapeDataString(decoded[..colon]) : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static string Normalized(HttpContext context, RateLimitAccountKind kind, string value)
+    {
+        if (kind == RateLimitAccountKind.Email)
+        {
+            // The normaliser Identity finds users with: Unicode variants and any case of one
+            // address are one account here too.
+            var normalizer =
+                context.RequestServices.GetService<ILookupNormalizer>() ?? DefaultNormalizer;
+            return normalizer.NormalizeEmail(value) ?? value;
+        }
+
+        return Guid.TryParse(value, out var id) ? id.ToString("D") : value;
     }
 
     private static async Task<string?> ReadJsonFieldAsync(HttpRequest request, string field)
@@ -106,17 +186,31 @@ internal sealed class RateLimitAccountMiddleware(RequestDelegate next)
 
     private static string? StringProperty(JsonElement element, string name)
     {
+        // The binder matches names ignoring case and keeps the last of repeated properties.
+        string? value = null;
         foreach (var property in element.EnumerateObject())
         {
-            if (
-                string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase)
-                && property.Value.ValueKind == JsonValueKind.String
-            )
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
             {
-                return property.Value.GetString();
+                value =
+                    property.Value.ValueKind == JsonValueKind.String
+                        ? property.Value.GetString()
+                        : null;
             }
         }
 
-        return null;
+        return value;
     }
+}
+
+/// <summary>The OAuth token request's parameters the limiter reads (RFC 6749).</summary>
+internal static class OpenIdParameters
+{
+    public const string GrantType = "grant_type";
+    public const string Code = "code";
+    public const string RefreshToken = "refresh_token";
+    public const string ClientId = "client_id";
+    public const string AuthorizationCodeGrant = "authorization_code";
+    public const string RefreshTokenGrant = "refresh_token";
+    public const string ClientCredentialsGrant = "client_credentials";
 }

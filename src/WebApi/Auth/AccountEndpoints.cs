@@ -25,23 +25,23 @@ public static class AccountEndpoints
         var api = app.MapGroup("/api/v1").WithTags("Account");
         api.MapPost("/auth/register", RegisterUser)
             .AllowAnonymous()
-            .RequireAuthRateLimit("email")
+            .RequireAuthRateLimit(RateLimitingEndpoints.JsonEmail("email"))
             .WithName(nameof(RegisterUser));
         api.MapPost("/auth/email-confirmations", RequestEmailConfirmation)
             .AllowAnonymous()
-            .RequireAuthRateLimit("email")
+            .RequireAuthRateLimit(RateLimitingEndpoints.JsonEmail("email"))
             .WithName(nameof(RequestEmailConfirmation));
         api.MapPost("/auth/email-confirmations/confirm", ConfirmEmail)
             .AllowAnonymous()
-            .RequireAuthRateLimit("userId")
+            .RequireAuthRateLimit(RateLimitingEndpoints.JsonUserId("userId"))
             .WithName(nameof(ConfirmEmail));
         api.MapPost("/auth/password-resets", RequestPasswordReset)
             .AllowAnonymous()
-            .RequireAuthRateLimit("email")
+            .RequireAuthRateLimit(RateLimitingEndpoints.JsonEmail("email"))
             .WithName(nameof(RequestPasswordReset));
         api.MapPost("/auth/password-resets/confirm", ResetPassword)
             .AllowAnonymous()
-            .RequireAuthRateLimit("userId")
+            .RequireAuthRateLimit(RateLimitingEndpoints.JsonUserId("userId"))
             .WithName(nameof(ResetPassword));
 
         var me = api.MapGroup("/me").RequireAuthorization();

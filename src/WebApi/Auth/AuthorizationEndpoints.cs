@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Ledger.Infrastructure.Identity;
+using Ledger.Infrastructure.RateLimiting;
 using Ledger.WebApi.RateLimiting;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
@@ -33,7 +34,7 @@ public static class AuthorizationEndpoints
             .ExcludeFromDescription();
         app.MapPost(TokenPath, Exchange)
             .AllowAnonymous()
-            .RequireAuthRateLimit("client_id")
+            .RequireAuthRateLimit(RateLimitAccountField.TokenRequest)
             .ExcludeFromDescription();
         app.MapMethods(LogoutPath, [HttpMethods.Get, HttpMethods.Post], Logout)
             .AllowAnonymous()

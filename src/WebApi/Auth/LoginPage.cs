@@ -24,7 +24,7 @@ public static class LoginPage
         app.MapGet(Path, Show).AllowAnonymous().ExcludeFromDescription();
         app.MapPost(Path, SignIn)
             .AllowAnonymous()
-            .RequireAuthRateLimit("email")
+            .RequireAuthRateLimit(RateLimitingEndpoints.FormEmail("email"))
             .ExcludeFromDescription();
         return app;
     }

@@ -171,14 +171,26 @@ public sealed class RateLimitedApp : IAsyncDisposable
         app.MapGet("/partner", () => "ok").RequireRateLimiting(RateLimitPolicies.Partner);
         app.MapPost("/login", (LoginRequest request) => new LoginAnswer(request.Email is not null))
             .RequireRateLimiting(RateLimitPolicies.Auth)
-            .WithMetadata(new RateLimitAccountField("email"));
+            .WithMetadata(
+                new RateLimitAccountField(
+                    "email",
+                    RateLimitAccountSource.Json,
+                    RateLimitAccountKind.Email
+                )
+            );
         app.MapPost("/login-form", ([FromForm] string email) => new LoginAnswer(email.Length > 0))
             .DisableAntiforgery()
             .RequireRateLimiting(RateLimitPolicies.Auth)
-            .WithMetadata(new RateLimitAccountField("email"));
+            .WithMetadata(
+                new RateLimitAccountField(
+                    "email",
+                    RateLimitAccountSource.Form,
+                    RateLimitAccountKind.Email
+                )
+            );
         app.MapGet("/confirm", (Guid userId) => new LoginAnswer(userId != Guid.Empty))
             .RequireRateLimiting(RateLimitPolicies.Auth)
-            .WithMetadata(new RateLimitAccountField("userId"));
+            .WithMetadata(new RateLimitAccountField("userId", RateLimitAccountSource.Query));
     }
 }
 

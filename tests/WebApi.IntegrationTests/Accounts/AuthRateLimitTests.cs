@@ -61,6 +61,27 @@ public sealed class AuthRateLimitTests : HttpTest
         limited.Headers.RetryAfter.Should().NotBeNull();
     }
 
+    [Test]
+    public async Task Should_ignore_forwarded_addresses_when_no_proxy_is_configured()
+    {
+        // With no known proxy the framework would trust every sender of X-Forwarded-For.
+        await using var host = LowLimitHost();
+        var statuses = new List<HttpStatusCode>();
+
+        for (var attempt = 0; attempt <= Limit; attempt++)
+        {
+            using var client = ApiUsers.AnonymousClient(host);
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", $"198.51.100.{attempt + 1}");
+            using var response = await client.PostAsync(
+                "/connect/token",
+                Body("form", Pii.Email())
+            );
+            statuses.Add(response.StatusCode);
+        }
+
+        statuses[Limit].Should().Be(HttpStatusCode.TooManyRequests);
+    }
+
     private static HttpContent Body(string kind, string email) =>
         kind == "form"
             ? new FormUrlEncodedContent(
@@ -99,6 +120,8 @@ public sealed class AuthRateLimitTests : HttpTest
                 ),
                 ["Auth:WebClient:ClientId"] = TestOAuthClient.ClientId,
                 ["Auth:WebClient:RedirectUris:0"] = TestOAuthClient.RedirectUri,
+                // The client is registered in the shared database: as the shared host has it.
+                ["Auth:WebClient:PostLogoutRedirectUris:0"] = TestOAuthClient.PostLogoutRedirectUri,
             }
         );
 }

@@ -20,6 +20,13 @@ public sealed partial class Browser : IDisposable
         Client = (host ?? ApiHost.Factory).CreateDefaultClient(new CookieContainerHandler(Cookies));
     }
 
+    /// <summary>A browser over a client of the caller's, e.g. one speaking real HTTP to Kestrel.</summary>
+    public Browser(HttpClient client, CookieContainer cookies)
+    {
+        Client = client;
+        Cookies = cookies;
+    }
+
     public HttpClient Client { get; }
 
     public CookieContainer Cookies { get; }
