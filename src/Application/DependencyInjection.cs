@@ -30,6 +30,7 @@ public static class DependencyInjection
                     typeof(LoggingBehaviour<,>),
                     typeof(AuthorizationBehaviour<,>),
                     typeof(ValidationBehaviour<,>),
+                    typeof(ReauthenticationBehaviour<,>),
                     typeof(TransactionBehaviour<,>),
                     typeof(IdempotencyBehaviour<,>),
                     typeof(OverSettlementBehaviour<,>),

@@ -125,6 +125,40 @@ public sealed class IdentityService(UserManager<ApplicationUser> users, Applicat
         return true;
     }
 
+    public async Task<ReauthenticationOutcome> VerifyCurrentPasswordAsync(
+        UserId id,
+        string password,
+        CancellationToken cancellationToken
+    )
+    {
+        var user = await ActiveUserAsync(id, cancellationToken);
+        if (user is null)
+        {
+            return ReauthenticationOutcome.NotVerified;
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            return ReauthenticationOutcome.LockedOut;
+        }
+
+        if (await users.CheckPasswordAsync(user, password))
+        {
+            if (await users.GetAccessFailedCountAsync(user) > 0)
+            {
+                await users.ResetAccessFailedCountAsync(user);
+            }
+
+            return ReauthenticationOutcome.Verified;
+        }
+
+        // Saved at once (Identity's store saves on update): the refused command rolls back, this does not.
+        await users.AccessFailedAsync(user);
+        return await users.IsLockedOutAsync(user)
+            ? ReauthenticationOutcome.LockedOut
+            : ReauthenticationOutcome.NotVerified;
+    }
+
     public async Task<PasswordChangeResult> ChangePasswordAsync(
         UserId id,
         string currentPassword,

@@ -11,6 +11,7 @@ using Ledger.Application.Users.Queries.GetMe;
 using Ledger.WebApi.RateLimiting;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Ledger.WebApi.Auth;
 
@@ -148,13 +149,17 @@ public static class AccountEndpoints
         CancellationToken cancellationToken
     ) => TypedResults.Ok(await sender.Send(new ExportMyData(), cancellationToken));
 
-    /// <summary>Anonymizes the account; 409 while a balance is open or a group would lose its last owner.</summary>
+    /// <summary>
+    /// Anonymizes the account after checking the current password; 409 while a balance is open
+    /// or a group would lose its last owner.
+    /// </summary>
     public static async Task<NoContent> DeleteMe(
+        [FromBody] DeleteMeRequest body,
         ISender sender,
         CancellationToken cancellationToken
     )
     {
-        await sender.Send(new DeleteMe(), cancellationToken);
+        await sender.Send(new DeleteMe(body.CurrentPassword ?? string.Empty), cancellationToken);
         return TypedResults.NoContent();
     }
 }
@@ -173,3 +178,6 @@ public sealed record ResetPasswordRequest(Guid UserId, string Token, string NewP
 public sealed record UpdateMeRequest(string DisplayName);
 
 public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
+
+/// <summary>Deleting the account takes the current password (re-authentication).</summary>
+public sealed record DeleteMeRequest(string? CurrentPassword);

@@ -60,6 +60,11 @@ public static class AuthenticationSetup
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
         });
+        // The session cookie is checked against the account's security stamp on every use, not
+        // every 30 minutes: a password change, reset or deletion ends browser sessions at once.
+        services.Configure<SecurityStampValidatorOptions>(options =>
+            options.ValidationInterval = TimeSpan.Zero
+        );
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "ledger.antiforgery";

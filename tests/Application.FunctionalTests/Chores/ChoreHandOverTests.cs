@@ -1,9 +1,14 @@
 using AwesomeAssertions;
 using Ledger.Application.Groups.Commands.LeaveGroup;
 using Ledger.Application.Groups.Commands.RemoveMember;
+using Ledger.Application.Users.Commands.DeleteMe;
 using Ledger.Domain.Chores;
 using Ledger.Domain.Groups;
+using Ledger.Infrastructure.Identity;
+using Ledger.TestSupport;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Ledger.Application.FunctionalTests.Chores.ChoreScenarios;
 using static Ledger.Application.FunctionalTests.Groups.GroupScenarios;
 using static Ledger.Application.FunctionalTests.Testing;
@@ -39,6 +44,29 @@ public sealed class ChoreHandOverTests : FunctionalTest
             );
         (await CountAsync<Chore>()).Should().Be(1);
         (await WithDbAsync(db => db.ChoreAssignments.CountAsync())).Should().Be(2);
+    }
+
+    [Test]
+    public async Task Should_hand_over_when_a_member_deletes_their_account()
+    {
+        var (group, alice) = await CreateGroupAsync();
+        var bob = await AddMemberAsync(group, alice);
+        var carol = await AddMemberAsync(group, alice);
+        var chore = await CreateGroupChoreAsync(group, alice);
+        await CompleteOpenAsync(chore, alice);
+        var password = Pii.Password();
+        await WithServicesAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = await users.FindByIdAsync(bob.Value.ToString());
+            (await users.AddPasswordAsync(user!, password)).Succeeded.Should().BeTrue();
+        });
+
+        await SendAsync(new DeleteMe(password), bob);
+
+        var after = await ReadChoreAsync(chore, alice);
+        after.Participants.Select(p => p.UserId).Should().Equal(alice.Value, carol.Value);
+        after.OpenOne().AssigneeId.Should().Be(carol.Value);
     }
 
     [Test]

@@ -21,7 +21,7 @@ public sealed class DeleteAccountTests : HttpTest
         await AccountRows.SetBalanceAsync(groupId, member.UserId.Value, 0);
         var before = await RowsOfAsync(owner.UserId.Value, groupId);
 
-        using var deleted = await member.HttpClient.DeleteAsync("/api/v1/me");
+        using var deleted = await DeleteAccountAsync(member);
 
         deleted.StatusCode.Should().Be(HttpStatusCode.NoContent);
         var after = await RowsOfAsync(owner.UserId.Value, groupId);
@@ -58,7 +58,7 @@ public sealed class DeleteAccountTests : HttpTest
         var (_, member, groupId) = await GroupOfTwoAsync();
         await AccountRows.SetBalanceAsync(groupId, member.UserId.Value, -1250);
 
-        using var refused = await member.HttpClient.DeleteAsync("/api/v1/me");
+        using var refused = await DeleteAccountAsync(member);
 
         await ShouldBeConflictAsync(refused, "account.open-balance");
         (await member.HttpClient.GetAsync("/api/v1/me")).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -69,7 +69,7 @@ public sealed class DeleteAccountTests : HttpTest
     {
         var (owner, _, _) = await GroupOfTwoAsync();
 
-        using var refused = await owner.HttpClient.DeleteAsync("/api/v1/me");
+        using var refused = await DeleteAccountAsync(owner);
 
         var body = await ShouldBeConflictAsync(refused, "account.last-owner");
         body.Should().Contain("transfer ownership");
@@ -81,7 +81,7 @@ public sealed class DeleteAccountTests : HttpTest
         using var owner = await ApiUsers.SignUpAsync();
         var groupId = await CreateGroupAsync(owner);
 
-        using var deleted = await owner.HttpClient.DeleteAsync("/api/v1/me");
+        using var deleted = await DeleteAccountAsync(owner);
 
         deleted.StatusCode.Should().Be(HttpStatusCode.NoContent);
         var group = await AccountRows.JsonAsync(
@@ -89,6 +89,19 @@ public sealed class DeleteAccountTests : HttpTest
             groupId
         );
         group.Should().ContainSingle().Which.Should().Contain("Archived");
+    }
+
+    /// <summary>DELETE /api/v1/me with the current password, as re-authentication requires.</summary>
+    public static async Task<HttpResponseMessage> DeleteAccountAsync(
+        ApiUser user,
+        string? password = null
+    )
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, "/api/v1/me")
+        {
+            Content = JsonContent.Create(new { currentPassword = password ?? user.Password }),
+        };
+        return await user.HttpClient.SendAsync(request);
     }
 
     private static async Task<string> ShouldBeConflictAsync(

@@ -212,7 +212,13 @@ public static class AuthorizationMatrixRows
         new("GET /api/v1/groups/{groupId}/balances", Readers),
         new("GET /api/v1/groups/{groupId}/balances/consistency", Owners),
         // Last: the admin, the last caller, ends its own account too, and nothing runs after it.
-        new("DELETE /api/v1/me", SignedIn, EndsCallersAccounts: true),
+        // A wrong current password (400), as for the password change above.
+        new(
+            "DELETE /api/v1/me",
+            SignedIn,
+            Body: _ => new { currentPassword = TestSupport.Pii.Password() },
+            EndsCallersAccounts: true
+        ),
     ];
 
     private static async Task GrantSpareAsync(MatrixScenario scenario) =>

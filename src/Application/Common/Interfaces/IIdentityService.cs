@@ -28,6 +28,16 @@ public interface IIdentityService
         CancellationToken cancellationToken
     );
 
+    /// <summary>
+    /// Re-authentication: checks the password of an active account, counting a failure towards
+    /// Identity's lockout and saving that count at once (call it outside a transaction).
+    /// </summary>
+    Task<ReauthenticationOutcome> VerifyCurrentPasswordAsync(
+        UserId id,
+        string password,
+        CancellationToken cancellationToken
+    );
+
     /// <summary>Checks the current password, sets the new one and revokes every token of the user.</summary>
     Task<PasswordChangeResult> ChangePasswordAsync(
         UserId id,
@@ -110,6 +120,13 @@ public sealed record RegistrationResult(
 
     public static RegistrationResult PasswordRejected(IReadOnlyList<string> problems) =>
         new(RegistrationOutcome.PasswordRejected, problems);
+}
+
+public enum ReauthenticationOutcome
+{
+    Verified,
+    NotVerified,
+    LockedOut,
 }
 
 public enum PasswordChangeOutcome

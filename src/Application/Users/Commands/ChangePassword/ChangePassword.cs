@@ -7,9 +7,12 @@ namespace Ledger.Application.Users.Commands.ChangePassword;
 
 /// <summary>
 /// Changes the caller's password after checking the current one. Every token of the user is
-/// revoked, this session's included: the client signs in again with the new password.
+/// revoked, this session's included: the client signs in again with the new password. Wrong
+/// current passwords count towards lockout (<see cref="ReauthenticationBehaviour{TMessage,TResponse}"/>).
 /// </summary>
-public sealed record ChangePassword(string CurrentPassword, string NewPassword) : ICommand<Unit>;
+public sealed record ChangePassword(string CurrentPassword, string NewPassword)
+    : ICommand<Unit>,
+        IRequiresCurrentPassword;
 
 public sealed class ChangePasswordValidator : AbstractValidator<ChangePassword>
 {

@@ -1,3 +1,5 @@
+using FluentValidation;
+using Ledger.Application.Chores;
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Groups;
@@ -12,9 +14,16 @@ namespace Ledger.Application.Users.Commands.DeleteMe;
 /// Deletes the caller's account by anonymizing it: the shared history of their groups keeps
 /// its rows and ids, the person behind them is gone. Refused (409) while any balance of theirs
 /// is not zero, or while they are the last owner of a group with other members. Every token
-/// of the user stops working.
+/// of the user stops working. The current password is required (re-authentication, counted
+/// towards lockout), and the chores of every group left are handed over as when leaving.
 /// </summary>
-public sealed record DeleteMe : ICommand<Unit>;
+public sealed record DeleteMe(string CurrentPassword) : ICommand<Unit>, IRequiresCurrentPassword;
+
+public sealed class DeleteMeValidator : AbstractValidator<DeleteMe>
+{
+    public DeleteMeValidator() =>
+        RuleFor(c => c.CurrentPassword).NotEmpty().MaximumLength(UserRules.PasswordMaximumLength);
+}
 
 public sealed class DeleteMeHandler(
     IApplicationDbContext db,
@@ -22,7 +31,8 @@ public sealed class DeleteMeHandler(
     IBalanceReader balances,
     ICurrentPrincipal principal,
     AuditTrail audit,
-    TimeProvider clock
+    TimeProvider clock,
+    ChoreHandOver chores
 ) : ICommandHandler<DeleteMe, Unit>
 {
     public async ValueTask<Unit> Handle(DeleteMe command, CancellationToken cancellationToken)
@@ -76,6 +86,8 @@ public sealed class DeleteMeHandler(
         var open = await balances.OpenCurrenciesOfMemberAsync(groupId, me, cancellationToken);
         var wasActive = group.Status == Domain.Groups.GroupStatus.Active;
         group.EndMembershipOfDeletedAccount(me, open, now);
+        // As when leaving: out of every rotation, open assignments to whoever is next.
+        await chores.MemberLeftAsync(group, me, cancellationToken);
         audit.Record(
             GroupAudit.MemberLeft,
             GroupAudit.MembershipRecord,
