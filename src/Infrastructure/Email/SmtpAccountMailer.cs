@@ -33,6 +33,15 @@ public sealed class SmtpAccountMailer(IOptions<EmailSettings> options) : IAccoun
             cancellationToken
         );
 
+    public Task SendAccountExistsAsync(AccountToken token, CancellationToken cancellationToken) =>
+        SendAsync(
+            token,
+            "Your Ledger account",
+            "Someone tried to create a Ledger account with this email address, which already has one. If it was you, sign in instead; if you forgot your password, open this link to choose a new one. If it was not you, ignore this message:",
+            "reset-password",
+            cancellationToken
+        );
+
     private async Task SendAsync(
         AccountToken token,
         string subject,

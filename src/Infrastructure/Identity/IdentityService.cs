@@ -53,7 +53,10 @@ public sealed class IdentityService(UserManager<ApplicationUser> users, Applicat
                     is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
             )
         {
-            // Two registrations raced past Identity's check; the unique index decided.
+            // Two registrations raced past Identity's check; the unique index decided. EF rolled
+            // the transaction back to its savepoint; the refused row must not be saved again
+            // when the command's unit of work saves.
+            db.Entry(user).State = EntityState.Detached;
             return RegistrationResult.EmailTaken;
         }
 

@@ -64,6 +64,30 @@ public sealed class AccountEmailTests : HttpTest
     }
 
     [Test]
+    public async Task Should_mail_the_owner_of_an_address_that_registers_again_and_answer_as_for_a_new_one()
+    {
+        await using var smtp = await SmtpSink.StartAsync();
+        await using var host = HostSendingTo(smtp);
+        using var user = await ApiUsers.SignUpAsync(host);
+        using var client = ApiUsers.AnonymousClient(host);
+
+        using var again = await client.PostAsJsonAsync(
+            "/api/v1/auth/register",
+            new
+            {
+                email = user.Email,
+                password = Pii.Password(),
+                displayName = Pii.Name(),
+            }
+        );
+
+        again.StatusCode.Should().Be(HttpStatusCode.Created);
+        var message = await smtp.MessageToAsync(user.Email);
+        message.TextBody.Should().Contain("already has one");
+        LinkIn(message, "/reset-password")["userId"].Should().Be(user.UserId.Value.ToString());
+    }
+
+    [Test]
     public async Task Should_confirm_the_email_once_with_the_mailed_link()
     {
         await using var smtp = await SmtpSink.StartAsync();
@@ -168,6 +192,8 @@ public sealed class AccountEmailTests : HttpTest
                 ["RateLimiting:Policies:auth:PermitLimit"] = "1000000",
                 ["Auth:WebClient:ClientId"] = TestOAuthClient.ClientId,
                 ["Auth:WebClient:RedirectUris:0"] = TestOAuthClient.RedirectUri,
+                // The client is registered in the shared database: as the shared host has it.
+                ["Auth:WebClient:PostLogoutRedirectUris:0"] = TestOAuthClient.PostLogoutRedirectUri,
                 ["Email:Smtp:Host"] = "127.0.0.1",
                 ["Email:Smtp:Port"] = smtp.Port.ToString(
                     System.Globalization.CultureInfo.InvariantCulture

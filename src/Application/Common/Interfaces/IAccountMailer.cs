@@ -6,4 +6,10 @@ public interface IAccountMailer
     Task SendEmailConfirmationAsync(AccountToken token, CancellationToken cancellationToken);
 
     Task SendPasswordResetAsync(AccountToken token, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Someone tried to register with the address of this account: tells its owner, with a
+    /// password reset link in case they forgot that they have one.
+    /// </summary>
+    Task SendAccountExistsAsync(AccountToken token, CancellationToken cancellationToken);
 }

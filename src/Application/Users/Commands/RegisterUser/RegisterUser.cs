@@ -8,7 +8,12 @@ using Mediator;
 
 namespace Ledger.Application.Users.Commands.RegisterUser;
 
-/// <summary>Creates an account. Anyone may register; the new user is the actor of its audit event.</summary>
+/// <summary>
+/// Creates an account. Anyone may register; the new user is the actor of its audit event. An
+/// address that already has an account gets the same answer as a new one (an id that names no
+/// account), and its owner gets a mail instead: the answer never tells whether an address is
+/// registered.
+/// </summary>
 public sealed record RegisterUser(string Email, string Password, string DisplayName)
     : ICommand<UserId>,
         IAllowAnonymous;
@@ -34,7 +39,8 @@ public sealed class RegisterUserValidator : AbstractValidator<RegisterUser>
 public sealed class RegisterUserHandler(
     IIdentityService identity,
     IApplicationDbContext db,
-    TimeProvider clock
+    TimeProvider clock,
+    AccountMail mail
 ) : ICommandHandler<RegisterUser, UserId>
 {
     public async ValueTask<UserId> Handle(RegisterUser command, CancellationToken cancellationToken)
@@ -50,11 +56,16 @@ public sealed class RegisterUserHandler(
         switch (result.Outcome)
         {
             case RegistrationOutcome.EmailTaken:
-                // Says nothing about which detail clashed, to whom, or since when.
-                throw new BusinessRuleViolationException(
-                    "user.registration-conflict",
-                    "An account cannot be created with these details."
+                // Answered like a new account; the owner of the address hears of it by mail.
+                await mail.SendQuietlyAsync(
+                    await identity.CreatePasswordResetTokenAsync(
+                        command.Email.Trim(),
+                        cancellationToken
+                    ),
+                    (mailer, token, ct) => mailer.SendAccountExistsAsync(token, ct),
+                    cancellationToken
                 );
+                return UserId.New();
             case RegistrationOutcome.EmailRejected:
                 throw new ValidationException([
                     new ValidationFailure(
