@@ -48,7 +48,7 @@ public static class DependencyInjection
         services.AddDataProtection();
         services.AddSingleton<ICursorProtector, DataProtectionCursorProtector>();
         services.AddScoped<DatabaseMigrator>();
-        services.AddLedgerIdentity();
+        services.AddLedgerIdentity(configuration);
         AddOperations(services, configuration);
         services.Configure<EmailSettings>(configuration.GetSection(EmailSettings.Section));
         services.AddScoped<IAccountMailer, SmtpAccountMailer>();

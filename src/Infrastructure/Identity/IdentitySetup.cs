@@ -2,8 +2,11 @@ using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Users;
 using Ledger.Infrastructure.Persistence;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Ledger.Infrastructure.Identity;
 
@@ -13,7 +16,10 @@ public static class IdentitySetup
     /// ASP.NET Core Identity on our database, with the NIST SP 800-63B password policy, lockout
     /// and unique emails. Cookies and sign-in are the web host's business (it adds them on top).
     /// </summary>
-    public static IServiceCollection AddLedgerIdentity(this IServiceCollection services)
+    public static IServiceCollection AddLedgerIdentity(
+        this IServiceCollection services,
+        IConfiguration configuration
+    )
     {
         services
             .AddIdentityCore<ApplicationUser>(options =>
@@ -43,11 +49,20 @@ public static class IdentitySetup
         );
 
         // One key ring for every instance, kept in the database: cookies and anti-forgery tokens
-        // issued by one instance (or before a restart) are readable by all.
+        // issued by one instance (or before a restart) are readable by all. Encrypted at rest
+        // (KeyRingEncryptionKey): whoever reads the table cannot forge sessions with it.
+        services.AddSingleton(provider =>
+            KeyRingEncryptionKey.From(configuration, provider.GetService<IHostEnvironment>())
+        );
         services
             .AddDataProtection()
             .SetApplicationName("Ledger")
             .PersistKeysToDbContext<ApplicationDbContext>();
+        services
+            .AddOptions<KeyManagementOptions>()
+            .Configure<KeyRingEncryptionKey>(
+                (options, key) => options.XmlEncryptor = new AesGcmXmlEncryptor(key)
+            );
 
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<DemoUsers>();

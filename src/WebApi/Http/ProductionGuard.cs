@@ -1,11 +1,14 @@
 using Ledger.Infrastructure.Configuration;
+using Ledger.Infrastructure.Identity;
+using Ledger.WebApi.Auth;
 
 namespace Ledger.WebApi.Http;
 
 /// <summary>
-/// R11 and audit 003 #11 / 000 "production needs a real database": in Production the app refuses
-/// to start unless the database, the token signing and encryption keys and an explicit, safe CORS
-/// origin list are configured. The error names everything that is missing at once.
+/// R11 and audit 003 #11 / 000 "production needs a real database": in every environment but
+/// Development and Testing the app refuses to start unless the database, the token signing and
+/// encryption keys, the key-ring encryption key and an explicit, safe CORS origin list are
+/// configured. The error names everything that is missing at once.
 /// </summary>
 public static class ProductionGuard
 {
@@ -14,7 +17,8 @@ public static class ProductionGuard
 
     public static void Validate(IConfiguration configuration, IHostEnvironment environment)
     {
-        if (!environment.IsProduction())
+        // Every environment but the two local ones is production: "Staging" or "prod" too.
+        if (AuthSettings.IsLocalEnvironment(environment))
         {
             return;
         }
@@ -39,6 +43,13 @@ public static class ProductionGuard
                 .Select(setting => $"{setting} or {setting}File (an RSA private key in PEM)")
         );
 
+        if (!KeyRingEncryptionKey.IsConfigured(configuration))
+        {
+            problems.Add(
+                $"{KeyRingEncryptionKey.Setting} or {KeyRingEncryptionKey.FileSetting} (32 random bytes, base64, encrypting the data-protection keys)"
+            );
+        }
+
         var cors = CorsSettings.From(configuration);
         if (cors.Origins.Count == 0)
         {
@@ -55,7 +66,7 @@ public static class ProductionGuard
         if (problems.Count > 0)
         {
             throw new InvalidOperationException(
-                $"Refusing to start in Production without: {string.Join("; ", problems)}."
+                $"Refusing to start in {environment.EnvironmentName} (treated as production) without: {string.Join("; ", problems)}."
             );
         }
     }

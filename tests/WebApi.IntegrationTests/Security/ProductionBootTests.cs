@@ -7,16 +7,21 @@ namespace Ledger.WebApi.IntegrationTests.Security;
 /// <summary>R11, audit 003 #11 and 000 "production needs a real database": no silent defaults in Production.</summary>
 public sealed class ProductionBootTests
 {
-    [Test]
-    public void Should_refuse_to_start_without_database_keys_and_cors_and_name_each()
+    // Any environment but Development and Testing is production, whatever it is called.
+    [TestCase("Production")]
+    [TestCase("Staging")]
+    public void Should_refuse_to_start_without_database_keys_and_cors_and_name_each(
+        string environment
+    )
     {
-        using var factory = new ProductionFactory(new Dictionary<string, string?>());
+        using var factory = new ProductionFactory(new Dictionary<string, string?>(), environment);
 
         var start = () => factory.Server;
 
         var failure = start.Should().Throw<InvalidOperationException>().Which.Message;
         failure.Should().Contain("ConnectionStrings__Ledger or DATABASE_URL");
         failure.Should().Contain("Auth:SigningKey").And.Contain("Auth:EncryptionKey");
+        failure.Should().Contain("DataProtection:KeyEncryptionKey");
         failure.Should().Contain("Cors:Origins");
     }
 
@@ -63,12 +68,14 @@ public sealed class ProductionBootTests
             .NotContain("DATABASE_URL");
     }
 
-    private sealed class ProductionFactory(IReadOnlyDictionary<string, string?> settings)
-        : WebApplicationFactory<Program>
+    private sealed class ProductionFactory(
+        IReadOnlyDictionary<string, string?> settings,
+        string environment = "Production"
+    ) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Production");
+            builder.UseEnvironment(environment);
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

@@ -44,8 +44,8 @@ public sealed class ExtraApiHost(string environment, IReadOnlyDictionary<string,
         );
 
     /// <summary>
-    /// A host in Production with these settings besides the database, Redis and a frontend
-    /// origin (what ProductionGuard requires next to the keys).
+    /// A host in Production with these settings besides the database, Redis, a frontend origin
+    /// and the key-ring encryption key (what ProductionGuard requires next to the token keys).
     /// </summary>
     public static ExtraApiHost Production(IReadOnlyDictionary<string, string?> settings) =>
         new(
@@ -53,6 +53,13 @@ public sealed class ExtraApiHost(string environment, IReadOnlyDictionary<string,
             settings
                 .Concat(ServiceConnections())
                 .Append(new("Cors:Origins:0", "https://app.ledger.example"))
+                // The key ring is shared with the other hosts of the run: encrypted as theirs.
+                .Append(
+                    new(
+                        Infrastructure.Identity.KeyRingEncryptionKey.Setting,
+                        Infrastructure.Identity.KeyRingEncryptionKey.DevelopmentKeyBase64
+                    )
+                )
                 .ToDictionary()
         );
 
