@@ -18,6 +18,13 @@ public sealed class AuthSettings
     public int RefreshTokenLifetimeDays { get; init; } = 14;
 
     /// <summary>
+    /// The absolute lifetime of a sign-in: refresh tokens rotate and each lives
+    /// <see cref="RefreshTokenLifetimeDays"/>, but no chain of them outlives this many days
+    /// after the authorization that started it. Then the user signs in again.
+    /// </summary>
+    public int SessionLifetimeDays { get; init; } = 30;
+
+    /// <summary>
     /// How long a spent refresh token may be presented again (a client retrying a lost answer).
     /// Zero means strict rotation: any reuse is treated as theft.
     /// </summary>
@@ -41,6 +48,7 @@ public sealed class AuthSettings
         Require(settings.AccessTokenLifetimeMinutes > 0, "AccessTokenLifetimeMinutes");
         Require(settings.AuthorizationCodeLifetimeSeconds > 0, "AuthorizationCodeLifetimeSeconds");
         Require(settings.RefreshTokenLifetimeDays > 0, "RefreshTokenLifetimeDays");
+        Require(settings.SessionLifetimeDays > 0, "SessionLifetimeDays");
         Require(settings.RefreshTokenReuseLeewaySeconds >= 0, "RefreshTokenReuseLeewaySeconds");
         Require(
             settings.Issuer is null || Uri.TryCreate(settings.Issuer, UriKind.Absolute, out _),

@@ -42,10 +42,17 @@ public static class AuthorizationEndpoints
         return app;
     }
 
+    /// <summary>
+    /// When the authorization that started a chain of refresh tokens was given (unix seconds).
+    /// Kept in codes and refresh tokens only, never in access or identity tokens.
+    /// </summary>
+    public const string SessionStartClaim = "ledger_session_start";
+
     public static async Task<IResult> Authorize(
         HttpContext context,
         UserManager<ApplicationUser> users,
-        SignInManager<ApplicationUser> signIn
+        SignInManager<ApplicationUser> signIn,
+        TimeProvider clock
     )
     {
         var request =
@@ -77,6 +84,7 @@ public static class AuthorizationEndpoints
         // Only the id: tokens carry no email or name (they end up in browser storage and logs).
         identity.SetClaim(Claims.Subject, user.Id.ToString());
         identity.SetClaim(SecurityStamps.ClaimType, SecurityStamps.Digest(user.SecurityStamp));
+        identity.SetClaim(SessionStartClaim, clock.GetUtcNow().ToUnixTimeSeconds());
         identity.SetScopes(request.GetScopes());
         identity.SetAudiences(AuthSettings.ApiAudience);
         SetDestinations(identity);
@@ -97,7 +105,9 @@ public static class AuthorizationEndpoints
     public static async Task<IResult> Exchange(
         HttpContext context,
         AccountSessions sessions,
-        ClientCredentialsGrant clientCredentials
+        ClientCredentialsGrant clientCredentials,
+        AuthSettings settings,
+        TimeProvider clock
     )
     {
         var request =
@@ -134,6 +144,25 @@ public static class AuthorizationEndpoints
             Claims.Name,
             Claims.Role
         );
+
+        // Refresh tokens rotate, each living RefreshTokenLifetimeDays, but the chain ends
+        // SessionLifetimeDays after the authorization that started it.
+        var now = clock.GetUtcNow();
+        var started = long.TryParse(identity.GetClaim(SessionStartClaim), out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : now;
+        var remaining = started.AddDays(settings.SessionLifetimeDays) - now;
+        if (remaining <= TimeSpan.Zero)
+        {
+            return Refuse(Errors.InvalidGrant, "The session has ended: sign in again.");
+        }
+
+        identity.SetClaim(SessionStartClaim, started.ToUnixTimeSeconds());
+        identity.SetRefreshTokenLifetime(
+            TimeSpan.FromDays(settings.RefreshTokenLifetimeDays) < remaining
+                ? TimeSpan.FromDays(settings.RefreshTokenLifetimeDays)
+                : remaining
+        );
         SetDestinations(identity);
         return Results.SignIn(
             new ClaimsPrincipal(identity),
@@ -155,9 +184,13 @@ public static class AuthorizationEndpoints
 
     private static void SetDestinations(ClaimsIdentity identity) =>
         identity.SetDestinations(claim =>
-            claim.Type == Claims.Subject
-                ? [Destinations.AccessToken, Destinations.IdentityToken]
-                : [Destinations.AccessToken]
+            claim.Type switch
+            {
+                Claims.Subject => [Destinations.AccessToken, Destinations.IdentityToken],
+                // Codes and refresh tokens keep every claim; this one goes nowhere else.
+                SessionStartClaim => [],
+                _ => [Destinations.AccessToken],
+            }
         );
 
     private static IResult Refuse(string error, string description) =>
