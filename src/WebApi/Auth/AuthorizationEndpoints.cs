@@ -3,6 +3,7 @@ using Ledger.Infrastructure.Identity;
 using Ledger.Infrastructure.RateLimiting;
 using Ledger.WebApi.RateLimiting;
 using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Tokens;
@@ -171,8 +172,55 @@ public static class AuthorizationEndpoints
         );
     }
 
-    public static async Task<IResult> Logout(SignInManager<ApplicationUser> signIn)
+    /// <summary>
+    /// OpenID Connect RP-initiated logout. With a valid <c>id_token_hint</c> of the signed-in
+    /// user (OpenIddict has checked its signature and issuer), the sign-in session ends and the
+    /// authorization the hint was issued under is revoked with all its tokens. Without one, a
+    /// GET only shows a confirmation form: a cross-site link or image cannot sign anyone out.
+    /// The form posts back here with an anti-forgery token, and only then is the session ended.
+    /// </summary>
+    public static async Task<IResult> Logout(
+        HttpContext context,
+        SignInManager<ApplicationUser> signIn,
+        IAntiforgery antiforgery,
+        IOpenIddictAuthorizationManager authorizations,
+        IOpenIddictTokenManager tokens
+    )
     {
+        var hint = (
+            await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)
+        ).Principal;
+        var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        var sessionUser = session.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var hintUser = hint?.GetClaim(Claims.Subject);
+        var hinted = hintUser is not null && (sessionUser is null || sessionUser == hintUser);
+
+        if (!hinted)
+        {
+            if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.HasFormContentType)
+            {
+                return LogoutPage.Confirm(context, antiforgery);
+            }
+
+            try
+            {
+                await antiforgery.ValidateRequestAsync(context);
+            }
+            catch (AntiforgeryValidationException)
+            {
+                return LogoutPage.Confirm(context, antiforgery, StatusCodes.Status400BadRequest);
+            }
+        }
+        else if (
+            hint!.GetAuthorizationId() is { } authorizationId
+            && await authorizations.FindByIdAsync(authorizationId, context.RequestAborted)
+                is { } authorization
+        )
+        {
+            await authorizations.TryRevokeAsync(authorization, context.RequestAborted);
+            await tokens.RevokeByAuthorizationIdAsync(authorizationId, context.RequestAborted);
+        }
+
         await signIn.SignOutAsync();
         // OpenIddict sends the browser to the client's post_logout_redirect_uri when it gave a
         // registered one; otherwise to the login page.

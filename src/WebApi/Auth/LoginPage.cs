@@ -163,7 +163,7 @@ public static class LoginPage
     private static IResult SignedIn(HttpContext context) =>
         Page(context, "Signed in", "<h1>You are signed in.</h1>", StatusCodes.Status200OK);
 
-    private static IResult Page(HttpContext context, string title, string body, int statusCode)
+    internal static IResult Page(HttpContext context, string title, string body, int statusCode)
     {
         var headers = context.Response.Headers;
         headers.CacheControl = "no-store";

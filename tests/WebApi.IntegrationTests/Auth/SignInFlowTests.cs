@@ -295,11 +295,13 @@ public sealed class SignInFlowTests : HttpTest
     {
         var user = await RegisterAsync();
         using var browser = new Browser();
-        await AuthorizationCodeFlow.SignInAsync(user.Email, user.Password, browser);
+        var tokens = await AuthorizationCodeFlow.SignInAsync(user.Email, user.Password, browser);
 
         using var logout = await browser.GetAsync(
             "/connect/logout?client_id="
                 + TestOAuthClient.ClientId
+                + "&id_token_hint="
+                + Uri.EscapeDataString(tokens.IdToken!)
                 + "&post_logout_redirect_uri="
                 + Uri.EscapeDataString(TestOAuthClient.PostLogoutRedirectUri)
         );
