@@ -11,7 +11,11 @@ namespace Ledger.Build;
 /// <summary>
 /// `token [email]`: signs a demo user in to the running API (./build.sh run) through the real
 /// authorization code + PKCE flow — authorize, login page, code, token endpoint — and prints
-/// the access token alone on stdout, so that <c>TOKEN=$(./build.sh token)</c> works.
+/// the access token alone on stdout, so that <c>TOKEN=$(./build.sh token)</c> works. The tokens
+/// are kept under <c>.local/tokens/</c> (one file per API and user, readable by the owner only):
+/// an access token that still works is printed again without signing in, an expired one is
+/// renewed with the refresh token (one auth request instead of two), so running the README
+/// walkthrough twice does not spend the auth rate limit.
 /// </summary>
 internal static partial class TokenTarget
 {
@@ -40,8 +44,18 @@ internal static partial class TokenTarget
         using var http = new HttpClient(handler) { BaseAddress = new Uri(apiUrl) };
         try
         {
-            var accessToken = await SignInAsync(http, login, clientId, redirectUri);
-            Console.Error.WriteLine($"Access token for {login.Email} ({login.DisplayName}):");
+            var cache = new TokenCache(root, apiUrl, login.Email);
+            var (accessToken, how) = await CachedAsync(http, cache, clientId) switch
+            {
+                { } cached => cached,
+                null => (
+                    await SignInAndKeepAsync(http, cache, login, clientId, redirectUri),
+                    "signed in"
+                ),
+            };
+            Console.Error.WriteLine(
+                $"Access token for {login.Email} ({login.DisplayName}), {how}:"
+            );
             Console.WriteLine(accessToken);
             return 0;
         }
@@ -53,7 +67,92 @@ internal static partial class TokenTarget
         }
     }
 
-    private static async Task<string> SignInAsync(
+    /// <summary>
+    /// The kept access token if the API still accepts it (a reset database or a changed password
+    /// ends it), else one got with the kept refresh token; null when neither works.
+    /// </summary>
+    private static async Task<(string Token, string How)?> CachedAsync(
+        HttpClient http,
+        TokenCache cache,
+        string clientId
+    )
+    {
+        if (cache.Read() is not { } kept)
+        {
+            return null;
+        }
+
+        if (
+            kept.ExpiresAt > DateTimeOffset.UtcNow.AddMinutes(1)
+            && await WorksAsync(http, kept.AccessToken)
+        )
+        {
+            return (kept.AccessToken, "kept in .local/tokens");
+        }
+
+        if (kept.RefreshToken is null)
+        {
+            return null;
+        }
+
+        using var request = new FormUrlEncodedContent(
+            new Dictionary<string, string>
+            {
+                ["grant_type"] = "refresh_token",
+                ["client_id"] = clientId,
+                ["refresh_token"] = kept.RefreshToken,
+            }
+        );
+        using var response = await http.PostAsync("/connect/token", request);
+        if (!response.IsSuccessStatusCode)
+        {
+            cache.Delete();
+            return null;
+        }
+
+        var tokens = await ReadTokensAsync(response);
+        cache.Write(tokens);
+        return (tokens.AccessToken, "renewed with the kept refresh token");
+    }
+
+    private static async Task<bool> WorksAsync(HttpClient http, string accessToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer",
+            accessToken
+        );
+        using var response = await http.SendAsync(request);
+        return response.StatusCode == HttpStatusCode.OK;
+    }
+
+    private static async Task<string> SignInAndKeepAsync(
+        HttpClient http,
+        TokenCache cache,
+        DemoLogin login,
+        string clientId,
+        string redirectUri
+    )
+    {
+        var tokens = await SignInAsync(http, login, clientId, redirectUri);
+        cache.Write(tokens);
+        return tokens.AccessToken;
+    }
+
+    private static async Task<KeptTokens> ReadTokensAsync(HttpResponseMessage response)
+    {
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = body.RootElement;
+        return new KeptTokens(
+            root.GetProperty("access_token").GetString()!,
+            root.TryGetProperty("refresh_token", out var refresh) ? refresh.GetString() : null,
+            DateTimeOffset.UtcNow.AddSeconds(
+                root.TryGetProperty("expires_in", out var expiresIn) ? expiresIn.GetInt32() : 0
+            )
+        );
+    }
+
+    private static async Task<KeptTokens> SignInAsync(
         HttpClient http,
         DemoLogin login,
         string clientId,
@@ -125,12 +224,15 @@ internal static partial class TokenTarget
             }
         );
         using var tokens = await http.PostAsync("/connect/token", tokenRequest);
+        if (tokens.IsSuccessStatusCode)
+        {
+            return await ReadTokensAsync(tokens);
+        }
+
         using var body = JsonDocument.Parse(await tokens.Content.ReadAsStringAsync());
-        return tokens.IsSuccessStatusCode
-            ? body.RootElement.GetProperty("access_token").GetString()!
-            : throw new BuildException(
-                $"The token endpoint refused: {body.RootElement.GetProperty("error").GetString()}."
-            );
+        throw new BuildException(
+            $"The token endpoint refused: {(body.RootElement.TryGetProperty("error", out var error) ? error.GetString() : ((int)tokens.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture))}."
+        );
     }
 
     private static Uri RedirectTarget(HttpClient http, HttpResponseMessage response, string step)
@@ -177,4 +279,66 @@ internal static partial class TokenTarget
 
     [GeneratedRegex("""<input type="hidden" name="returnUrl" value="(?<value>[^"]*)">""")]
     private static partial Regex ReturnUrlField();
+}
+
+/// <summary>What is kept of a sign-in: the tokens and when the access token expires.</summary>
+internal sealed record KeptTokens(
+    string AccessToken,
+    string? RefreshToken,
+    DateTimeOffset ExpiresAt
+);
+
+/// <summary>
+/// One file per API URL and user under <c>.local/tokens/</c>, named by a hash of both (no email
+/// in a file name), created readable and writable by the owner only.
+/// </summary>
+internal sealed class TokenCache(string root, string apiUrl, string email)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private string FilePath =>
+        Path.Combine(
+            root,
+            ".local",
+            "tokens",
+            Convert.ToHexStringLower(
+                SHA256.HashData(
+                    Encoding.UTF8.GetBytes($"{apiUrl.TrimEnd('/')}\n{email.ToUpperInvariant()}")
+                )
+            )[..24] + ".json"
+        );
+
+    public KeptTokens? Read()
+    {
+        try
+        {
+            return File.Exists(FilePath)
+                ? JsonSerializer.Deserialize<KeptTokens>(File.ReadAllText(FilePath), Json)
+                : null;
+        }
+        catch (Exception failure) when (failure is IOException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    public void Write(KeptTokens tokens)
+    {
+        var directory = Path.GetDirectoryName(FilePath)!;
+        Directory.CreateDirectory(directory);
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(
+                directory,
+                UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            );
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using var stream = new FileStream(FilePath, options);
+        JsonSerializer.Serialize(stream, tokens, Json);
+    }
+
+    public void Delete() => File.Delete(FilePath);
 }
