@@ -58,6 +58,7 @@ public static class HttpSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseMiddleware<TextInputMiddleware>();
         app.UseCors(CorsPolicy);
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         if (app.Environment.IsDevelopment())
@@ -85,5 +86,6 @@ public static class HttpSetup
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
         options.MaxDepth = 16;
+        TextInput.Configure(options);
     }
 }
