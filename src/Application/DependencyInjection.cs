@@ -31,6 +31,7 @@ public static class DependencyInjection
                     typeof(AuthorizationBehaviour<,>),
                     typeof(ValidationBehaviour<,>),
                     typeof(TransactionBehaviour<,>),
+                    typeof(GroupRoleRecheckBehaviour<,>),
                     typeof(IdempotencyBehaviour<,>),
                     typeof(OverSettlementBehaviour<,>),
                 ];
