@@ -180,8 +180,7 @@ public sealed partial class ProblemDetailsMapper(
     private static Problem BadRequest(BadHttpRequestException bad) =>
         bad.StatusCode == StatusCodes.Status413PayloadTooLarge
             ? new(413, "The request body is too large.", null)
-        : bad.StatusCode == StatusCodes.Status414UriTooLong
-            ? new(414, "The URL is too long.", null)
+        : bad.StatusCode == StatusCodes.Status414UriTooLong ? new(414, "The URL is too long.", null)
         : bad.InnerException is JsonException json ? InvalidJson(json)
         : new(
             bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400,

@@ -30,23 +30,29 @@ public sealed class TextInputTests : HttpTest
         var nulName = await client.PostAsync(
             "/api/v1/groups",
             Raw(
-                "{\"name\":\"Flat\\u0000\",\"defaultCurrency\":\"EUR\",\"timeZone\":\"Europe/Berlin\"}"
+                "{\"name\":\""
+                    + Pii.Name("Flat")
+                    + "\\u0000\",\"defaultCurrency\":\"EUR\",\"timeZone\":\"Europe/Berlin\"}"
             )
         );
         var newlineName = await client.PostAsync(
             "/api/v1/groups",
-            Raw("{\"name\":\"Fl\\nat\",\"defaultCurrency\":\"EUR\",\"timeZone\":\"Europe/Berlin\"}")
+            Raw(
+                "{\"name\":\""
+                    + Pii.Name("Fl")
+                    + "\\nat\",\"defaultCurrency\":\"EUR\",\"timeZone\":\"Europe/Berlin\"}"
+            )
         );
         var escName = await client.PostAsJsonAsync(
             "/api/v1/lists",
-            new { name = "List\u001b[31m" }
+            new { name = Pii.Name("List") + "\u001b[31m" }
         );
         var nulDisplayName = await client.PatchAsync(
             "/api/v1/me",
-            Raw("{\"displayName\":\"Ana\\u0000\"}")
+            Raw("{\"displayName\":\"" + Pii.Name("Ana") + "\\u0000\"}")
         );
         var nulItem = flat.ExpenseBody();
-        nulItem["description"] = "Rent\u0000";
+        nulItem["description"] = Pii.Text("rent") + "\u0000";
         var nulDescription = await PostJsonAsync(client, flat.Expenses, nulItem);
         var nulQuery = await client.GetAsync($"{flat.Expenses}?text=a%00b");
         var delQuery = await client.GetAsync($"{flat.Expenses}?text=a%7Fb");
@@ -58,7 +64,7 @@ public sealed class TextInputTests : HttpTest
                 new FormUrlEncodedContent(
                     new Dictionary<string, string>
                     {
-                        ["email"] = "a\u0000@example.com",
+                        ["email"] = Pii.Email().Replace("@", "\u0000@", StringComparison.Ordinal),
                         ["password"] = "x",
                     }
                 )
@@ -88,13 +94,14 @@ public sealed class TextInputTests : HttpTest
         }
 
         var multiLine = flat.ExpenseBody();
-        multiLine["description"] = "Rent\r\n\tand heating";
+        var multiLineText = Pii.Text("rent") + "\r\n\tand heating";
+        multiLine["description"] = multiLineText;
         using var created = await PostJsonAsync(client, flat.Expenses, multiLine);
         (await ReadAsync(created, HttpStatusCode.Created))
             .GetProperty("description")
             .GetString()
             .Should()
-            .Be("Rent\r\n\tand heating");
+            .Be(multiLineText);
     }
 
     [Test]
