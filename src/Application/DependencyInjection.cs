@@ -32,6 +32,7 @@ public static class DependencyInjection
                     typeof(ValidationBehaviour<,>),
                     typeof(ReauthenticationBehaviour<,>),
                     typeof(TransactionBehaviour<,>),
+                    typeof(GroupRoleRecheckBehaviour<,>),
                     typeof(IdempotencyBehaviour<,>),
                     typeof(OverSettlementBehaviour<,>),
                 ];

@@ -31,16 +31,12 @@ internal static class ExpenseListLinks
             return;
         }
 
-        var list = await db
-            .Lists.AsNoTracking()
-            .Where(l => l.Id == listId)
-            .Select(l => new { l.GroupId })
-            .SingleOrDefaultAsync(cancellationToken);
-        var readable =
-            list is not null && (listId == linkedBefore || await MayReadAsync(list.GroupId));
-        if (!readable)
+        if (listId != linkedBefore)
         {
-            // The same answer for a list that does not exist and one the caller may not read.
+            await EnsureReadableAsync(db, household, caller, group, listId, cancellationToken);
+        }
+        else if (!await db.Lists.AnyAsync(l => l.Id == listId, cancellationToken))
+        {
             throw Invalid("expense.list", "listId", "the list does not exist.");
         }
 
@@ -84,17 +80,34 @@ internal static class ExpenseListLinks
                 "An item is already part of another expense: void that expense first."
             );
         }
+    }
 
-        // Partners read only the groups they were granted: this group's lists. Users read what
-        // the household rule lets them use.
-        async Task<bool> MayReadAsync(GroupId? listGroup) =>
-            caller.IsPartner
-                ? listGroup == group
-                : await household.MayUseListAsync(
-                    caller.Actor.UserId!.Value,
-                    listId,
-                    cancellationToken
-                );
+    /// <summary>
+    /// Refuses a list the caller may not read exactly as one that does not exist, before anything
+    /// else reads or locks it. Partners read only the groups they were granted: this group's
+    /// lists. Users read what the household rule lets them use.
+    /// </summary>
+    public static async Task EnsureReadableAsync(
+        IApplicationDbContext db,
+        HouseholdAccess household,
+        ExpenseCaller caller,
+        GroupId group,
+        ListId listId,
+        CancellationToken cancellationToken
+    )
+    {
+        var readable = caller.IsPartner
+            ? await db.Lists.AnyAsync(l => l.Id == listId && l.GroupId == group, cancellationToken)
+            : await household.MayUseListAsync(
+                caller.Actor.UserId!.Value,
+                listId,
+                cancellationToken
+            );
+        if (!readable)
+        {
+            // The same answer for a list that does not exist and one the caller may not read.
+            throw Invalid("expense.list", "listId", "the list does not exist.");
+        }
     }
 
     private static DomainValidationException Invalid(string code, string field, string message) =>

@@ -13,6 +13,7 @@ public static class GroupAudit
     public const string Created = "group.created";
     public const string SettingsUpdated = "group.settings-updated";
     public const string InviteCreated = "group.invite-created";
+    public const string InviteRevoked = "group.invite-revoked";
     public const string MemberJoined = "group.member-joined";
     public const string MemberPromoted = "group.member-promoted";
     public const string MemberDemoted = "group.member-demoted";

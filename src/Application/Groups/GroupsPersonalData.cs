@@ -5,7 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Groups;
 
-/// <summary>The export's "memberships": every group the user is or was part of, ended ones included.</summary>
+/// <summary>
+/// The export's "memberships": every group the user is or was part of, ended ones included.
+/// The name and status of a group they left are no longer theirs to read (issue 20 item 7): a
+/// rename after they left stays out of their export.
+/// </summary>
 public sealed class GroupsPersonalData(IApplicationDbContext db) : IPersonalDataSection
 {
     public string Name => "memberships";
@@ -32,10 +36,12 @@ public sealed class GroupsPersonalData(IApplicationDbContext db) : IPersonalData
                     }
             )
             .ToListAsync(cancellationToken);
+        // A membership ended, the group may still be read through a later, active one.
+        var readable = rows.Where(r => r.LeftAt is null).Select(r => r.Id).ToHashSet();
         return rows.Select(r => new MembershipExport(
                 r.Id.Value,
-                r.Name,
-                r.Status.ToString(),
+                readable.Contains(r.Id) ? r.Name : null,
+                readable.Contains(r.Id) ? r.Status.ToString() : null,
                 r.Role.ToString(),
                 r.JoinedAt,
                 r.LeftAt
@@ -46,8 +52,8 @@ public sealed class GroupsPersonalData(IApplicationDbContext db) : IPersonalData
 
 public sealed record MembershipExport(
     Guid GroupId,
-    string GroupName,
-    string GroupStatus,
+    string? GroupName,
+    string? GroupStatus,
     string Role,
     DateTimeOffset JoinedAt,
     DateTimeOffset? LeftAt

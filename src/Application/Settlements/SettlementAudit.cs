@@ -12,4 +12,6 @@ public static class SettlementAudit
     public const string Voided = "settlement.voided";
     public const string SplitPaid = "split-payment.recorded";
     public const string SplitPaymentVoided = "split-payment.voided";
+    public const string SplitPaymentConfirmed = "split-payment.confirmed";
+    public const string SplitPaymentDeclined = "split-payment.declined";
 }

@@ -62,7 +62,10 @@ public sealed record SplitPaymentDto(
     bool IsVoided,
     DateTimeOffset? VoidedAt,
     string? VoidReason,
-    SplitStateDto Split
+    SplitStateDto Split,
+    SettlementStatus Status,
+    DateTimeOffset? DecidedAt,
+    int Version
 )
 {
     public static SplitPaymentDto From(
@@ -90,7 +93,10 @@ public sealed record SplitPaymentDto(
                 split.Settled.ToCanonicalString(),
                 split.Remaining.ToCanonicalString(),
                 split.Status
-            )
+            ),
+            a.Status,
+            a.DecidedAt,
+            a.Version
         );
 }
 

@@ -22,4 +22,17 @@ internal static class SettlementLoading
                 cancellationToken
             ) ?? throw new NotFoundException(SettlementAudit.SettlementRecord);
     }
+
+    /// <summary>A payment against a split of the expense, tracked, or 404.</summary>
+    public static async Task<SettlementActivity> LoadSplitPaymentAsync(
+        this IApplicationDbContext db,
+        GroupId groupId,
+        ExpenseId expenseId,
+        SettlementActivityId paymentId,
+        CancellationToken cancellationToken
+    ) =>
+        await db.SettlementActivities.SingleOrDefaultAsync(
+            a => a.GroupId == groupId && a.ExpenseId == expenseId && a.Id == paymentId,
+            cancellationToken
+        ) ?? throw new NotFoundException(SettlementAudit.SplitPaymentRecord);
 }

@@ -30,4 +30,10 @@ internal static class SettlementPolicy
             throw new ForbiddenException("Only the payee can confirm or decline a settlement.");
         }
     }
+
+    /// <summary>
+    /// Only a payment the caller's confirmation would vouch for needs none: a partner's payment
+    /// waits for the payee (the member it takes a claim from) to confirm it.
+    /// </summary>
+    public static bool IsPending(ExpenseCaller caller) => caller.IsPartner;
 }

@@ -69,9 +69,9 @@ public sealed class BalanceEffect
             )
             : None;
 
-    /// <summary>The split's member paid one of the expense's payers; nothing once voided.</summary>
+    /// <summary>The split's member paid one of the expense's payers; nothing unless it counts.</summary>
     public static BalanceEffect Of(SettlementActivity activity) =>
-        activity.IsVoided
+        !activity.Counts
             ? None
             : Transfer(
                 activity.Currency,

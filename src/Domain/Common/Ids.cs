@@ -50,11 +50,21 @@ public readonly record struct MembershipId(Guid Value) : IComparable<MembershipI
         left.CompareTo(right) >= 0;
 }
 
-public readonly record struct InviteId(Guid Value)
+public readonly record struct InviteId(Guid Value) : IComparable<InviteId>
 {
     public static InviteId New() => new(Guid.CreateVersion7());
 
     public override string ToString() => Value.ToString();
+
+    public int CompareTo(InviteId other) => Value.CompareTo(other.Value);
+
+    public static bool operator <(InviteId left, InviteId right) => left.CompareTo(right) < 0;
+
+    public static bool operator >(InviteId left, InviteId right) => left.CompareTo(right) > 0;
+
+    public static bool operator <=(InviteId left, InviteId right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >=(InviteId left, InviteId right) => left.CompareTo(right) >= 0;
 }
 
 public readonly record struct AuditEventId(Guid Value)

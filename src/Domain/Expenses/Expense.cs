@@ -155,7 +155,8 @@ public sealed class Expense : AggregateRoot<ExpenseId>, IVersioned
         Money amount,
         DateTimeOffset paidAt,
         Actor recordedBy,
-        DateTimeOffset now
+        DateTimeOffset now,
+        bool pending = false
     )
     {
         var split = RequireSplit(splitId);
@@ -179,10 +180,35 @@ public sealed class Expense : AggregateRoot<ExpenseId>, IVersioned
             amount,
             paidAt,
             recordedBy,
-            now
+            now,
+            pending
         );
-        RecordSplitPayment(splitId, amount);
+        if (pending)
+        {
+            // Checked now as it will be again on confirmation; it settles nothing until then.
+            split.EnsureCanPay(amount);
+        }
+        else
+        {
+            RecordSplitPayment(splitId, amount);
+        }
+
         return activity;
+    }
+
+    /// <summary>The payee confirms a pending payment: from now on it settles the split.</summary>
+    public void ConfirmSplitPayment(SettlementActivity activity, UserId by, DateTimeOffset now)
+    {
+        EnsureOwns(activity);
+        activity.Decide(by, SettlementStatus.Confirmed, now);
+        RecordSplitPayment(activity.SplitId, activity.Amount);
+    }
+
+    /// <summary>The payee says a pending payment never arrived: it never counts.</summary>
+    public void DeclineSplitPayment(SettlementActivity activity, UserId by, DateTimeOffset now)
+    {
+        EnsureOwns(activity);
+        activity.Decide(by, SettlementStatus.Declined, now);
     }
 
     /// <summary>Voids a payment against one of this expense's splits: the split owes it again.</summary>
@@ -193,13 +219,21 @@ public sealed class Expense : AggregateRoot<ExpenseId>, IVersioned
         DateTimeOffset now
     )
     {
+        EnsureOwns(activity);
+        var counted = activity.Counts;
+        activity.Void(by, reason, now);
+        if (counted)
+        {
+            ReverseSplitPayment(activity.SplitId, activity.Amount);
+        }
+    }
+
+    private void EnsureOwns(SettlementActivity activity)
+    {
         if (activity.ExpenseId != Id || activity.GroupId != GroupId)
         {
             throw new InvalidOperationException("The payment belongs to another expense.");
         }
-
-        activity.Void(by, reason, now);
-        ReverseSplitPayment(activity.SplitId, activity.Amount);
     }
 
     private void Apply(ExpenseDetails details, IReadOnlySet<UserId> members)

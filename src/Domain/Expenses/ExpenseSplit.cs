@@ -70,6 +70,14 @@ public sealed class ExpenseSplit
     /// <summary>Records a payment against what is still owed; never more than that.</summary>
     internal void RecordPayment(Money amount)
     {
+        EnsureCanPay(amount);
+        SettledMinorUnits += amount.ToMinorUnits();
+        UpdateStatus();
+    }
+
+    /// <summary>Refuses a payment above what is still owed.</summary>
+    internal void EnsureCanPay(Money amount)
+    {
         RequirePositiveInCurrency(amount);
         var remaining = Remaining;
         if (amount > remaining)
@@ -80,9 +88,6 @@ public sealed class ExpenseSplit
                 "amount"
             );
         }
-
-        SettledMinorUnits += amount.ToMinorUnits();
-        UpdateStatus();
     }
 
     /// <summary>Takes back a recorded payment (its activity was voided).</summary>

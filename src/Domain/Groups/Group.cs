@@ -84,6 +84,20 @@ public sealed class Group : AggregateRoot<GroupId>, IVersioned
         return invite;
     }
 
+    /// <summary>Whether an owner removed the user from this group after <paramref name="moment"/>.</summary>
+    public bool WasRemovedAfter(UserId user, DateTimeOffset moment) =>
+        _memberships.Any(m =>
+            m.UserId == user && m.Removed && m.LeftAt is { } left && moment <= left
+        );
+
+    /// <summary>Revokes an invite of this group: its code lets nobody in any more.</summary>
+    public Invite? RevokeInvite(InviteId inviteId, DateTimeOffset now)
+    {
+        var invite = _invites.FirstOrDefault(i => i.Id == inviteId);
+        invite?.Revoke(now);
+        return invite;
+    }
+
     public Membership Join(string inviteCodeHash, UserId user, DateTimeOffset now)
     {
         EnsureActive();
@@ -99,6 +113,15 @@ public sealed class Group : AggregateRoot<GroupId>, IVersioned
             throw new BusinessRuleViolationException(
                 "group.already-member",
                 "You are already a member of this group."
+            );
+        }
+
+        // A removed member comes back only through an invite made after the removal.
+        if (WasRemovedAfter(user, invite.CreatedAt))
+        {
+            throw new BusinessRuleViolationException(
+                "invite.unusable",
+                "This invite has expired or has been used up."
             );
         }
 
@@ -263,7 +286,7 @@ public sealed class Group : AggregateRoot<GroupId>, IVersioned
         }
 
         EnsureSettled(openBalanceCurrencies, "remove");
-        membership.End(now);
+        membership.End(now, removed: true);
         Raise(new MemberLeft(Id, target));
         Touch();
     }

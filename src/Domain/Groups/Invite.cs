@@ -56,7 +56,13 @@ public sealed class Invite
     public int MaxUses { get; private init; }
     public int Uses { get; private set; }
 
-    public bool IsUsableAt(DateTimeOffset now) => now < ExpiresAt && Uses < MaxUses;
+    /// <summary>When an owner revoked it; a revoked invite lets nobody in.</summary>
+    public DateTimeOffset? RevokedAt { get; private set; }
+
+    public bool IsUsableAt(DateTimeOffset now) =>
+        RevokedAt is null && now < ExpiresAt && Uses < MaxUses;
+
+    internal void Revoke(DateTimeOffset now) => RevokedAt ??= now;
 
     internal void Use(DateTimeOffset now)
     {

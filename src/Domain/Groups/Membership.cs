@@ -26,9 +26,16 @@ public sealed class Membership
     public DateTimeOffset JoinedAt { get; private set; }
     public DateTimeOffset? LeftAt { get; private set; }
 
+    /// <summary>An owner removed this member: invites created before then no longer let them in.</summary>
+    public bool Removed { get; private set; }
+
     public bool IsActive => LeftAt is null;
 
     internal void ChangeRole(GroupRole role) => Role = role;
 
-    internal void End(DateTimeOffset at) => LeftAt = at;
+    internal void End(DateTimeOffset at, bool removed = false)
+    {
+        LeftAt = at;
+        Removed = removed;
+    }
 }

@@ -9,7 +9,7 @@ namespace Ledger.Domain.Settlements;
 /// <c>Expense.VoidSplitPayment</c>), which keeps the split's settled amount in step. Never
 /// deleted: voiding keeps it readable and out of the balances.
 /// </summary>
-public sealed class SettlementActivity
+public sealed class SettlementActivity : IVersioned
 {
     private SettlementActivity() => Currency = string.Empty;
 
@@ -22,7 +22,8 @@ public sealed class SettlementActivity
         Money amount,
         DateTimeOffset paidAt,
         Actor recordedBy,
-        DateTimeOffset now
+        DateTimeOffset now,
+        bool pending = false
     )
         : this()
     {
@@ -55,6 +56,8 @@ public sealed class SettlementActivity
         RecordedByUserId = recordedBy.UserId;
         RecordedByClientId = recordedBy.ClientId;
         RecordedAt = now;
+        Status = pending ? SettlementStatus.Pending : SettlementStatus.Confirmed;
+        Version = 1;
     }
 
     public SettlementActivityId Id { get; private init; }
@@ -79,6 +82,21 @@ public sealed class SettlementActivity
     public string? VoidedByClientId { get; private set; }
     public string? VoidReason { get; private set; }
 
+    /// <summary>
+    /// Confirmed unless a partner recorded it: then it waits for the payee (who received the
+    /// money) to confirm or decline it, and until confirmed it moves neither the split nor the
+    /// balances.
+    /// </summary>
+    public SettlementStatus Status { get; private set; }
+
+    /// <summary>When the payee confirmed or declined a pending payment.</summary>
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    public int Version { get; private set; }
+
+    /// <summary>Whether it moves the split and the balances: confirmed and not voided.</summary>
+    public bool Counts => Status == SettlementStatus.Confirmed && !IsVoided;
+
     public Money Amount => Money.FromMinorUnits(AmountMinorUnits, Currency);
     public bool IsVoided => VoidedAt is not null;
     public Actor RecordedBy => Actor.From(RecordedByUserId, RecordedByClientId);
@@ -99,5 +117,26 @@ public sealed class SettlementActivity
         VoidedByUserId = by.UserId;
         VoidedByClientId = by.ClientId;
         VoidReason = why;
+        Version++;
+    }
+
+    internal void Decide(UserId by, SettlementStatus decision, DateTimeOffset now)
+    {
+        if (by != PayeeUserId)
+        {
+            throw new InvalidOperationException("Only the payee decides on a pending payment.");
+        }
+
+        if (IsVoided || Status != SettlementStatus.Pending)
+        {
+            throw new BusinessRuleViolationException(
+                "split-payment.not-pending",
+                "Only a pending payment can be confirmed or declined."
+            );
+        }
+
+        Status = decision;
+        DecidedAt = now;
+        Version++;
     }
 }

@@ -10,9 +10,11 @@ using Ledger.Application.Groups.Commands.RemoveMember;
 using Ledger.Application.Groups.Commands.RequestGroupDeletion;
 using Ledger.Application.Groups.Commands.RestoreArchivedGroup;
 using Ledger.Application.Groups.Commands.RestoreDeletedGroup;
+using Ledger.Application.Groups.Commands.RevokeInvite;
 using Ledger.Application.Groups.Commands.TransferOwnership;
 using Ledger.Application.Groups.Commands.UpdateGroupSettings;
 using Ledger.Application.Groups.Queries.GetGroup;
+using Ledger.Application.Groups.Queries.ListInvites;
 using Ledger.Application.Groups.Queries.ListMembers;
 using Ledger.Application.Groups.Queries.ListMyGroups;
 using Ledger.Domain.Common;
@@ -36,6 +38,10 @@ public static class GroupEndpoints
         groups.MapGet("/{groupId:guid}", GetGroup).Named(nameof(GetGroup));
         groups.MapPut("/{groupId:guid}", UpdateGroupSettings).Named(nameof(UpdateGroupSettings));
         groups.MapPost("/{groupId:guid}/invites", CreateInvite).Named(nameof(CreateInvite));
+        groups.MapGet("/{groupId:guid}/invites", ListInvites).Named(nameof(ListInvites));
+        groups
+            .MapDelete("/{groupId:guid}/invites/{inviteId:guid}", RevokeInvite)
+            .Named(nameof(RevokeInvite));
         groups.MapGet("/{groupId:guid}/members", ListMembers).Named(nameof(ListMembers));
         groups
             .MapPut("/{groupId:guid}/members/{userId:guid}/role", ChangeMemberRole)
@@ -125,6 +131,33 @@ public static class GroupEndpoints
         );
         return TypedResults.Created($"/api/v1/groups/{groupId}/invites/{invite.Id}", invite);
     }
+
+    public static async Task<Ok<Page<InviteDto>>> ListInvites(
+        Guid groupId,
+        ISender sender,
+        CancellationToken cancellationToken,
+        int? limit = null,
+        string? cursor = null
+    ) =>
+        TypedResults.Ok(
+            await sender.Send(
+                new ListInvites(new GroupId(groupId), limit, cursor),
+                cancellationToken
+            )
+        );
+
+    public static async Task<Ok<InviteDto>> RevokeInvite(
+        Guid groupId,
+        Guid inviteId,
+        ISender sender,
+        CancellationToken cancellationToken
+    ) =>
+        TypedResults.Ok(
+            await sender.Send(
+                new RevokeInvite(new GroupId(groupId), new InviteId(inviteId)),
+                cancellationToken
+            )
+        );
 
     public static async Task<Ok<GroupDto>> JoinGroup(
         JoinGroupRequest body,
@@ -265,7 +298,7 @@ public sealed record UpdateGroupSettingsRequest(
     string Name,
     string DefaultCurrency,
     string TimeZone,
-    int? Version
+    int? Version = null
 );
 
 public sealed record CreateInviteRequest(DateTimeOffset ExpiresAt, int MaxUses);
@@ -279,5 +312,5 @@ public sealed record TransferOwnershipRequest(Guid NewOwnerId);
 public sealed record DeleteGroupRequest(
     string ConfirmationToken,
     string ConfirmationName,
-    int? Version
+    int? Version = null
 );

@@ -1,7 +1,9 @@
 using Ledger.Application.Common.Paging;
 using Ledger.Application.Settlements;
 using Ledger.Application.Settlements.Commands.ConfirmSettlement;
+using Ledger.Application.Settlements.Commands.ConfirmSplitPayment;
 using Ledger.Application.Settlements.Commands.DeclineSettlement;
+using Ledger.Application.Settlements.Commands.DeclineSplitPayment;
 using Ledger.Application.Settlements.Commands.PaySplit;
 using Ledger.Application.Settlements.Commands.RecordSettlement;
 using Ledger.Application.Settlements.Commands.SettleUp;
@@ -54,6 +56,18 @@ public static class SettlementEndpoints
         settlements
             .MapPost("/expenses/{expenseId:guid}/payments/{paymentId:guid}/void", VoidSplitPayment)
             .Named(nameof(VoidSplitPayment));
+        settlements
+            .MapPost(
+                "/expenses/{expenseId:guid}/payments/{paymentId:guid}/confirm",
+                ConfirmSplitPayment
+            )
+            .Named(nameof(ConfirmSplitPayment));
+        settlements
+            .MapPost(
+                "/expenses/{expenseId:guid}/payments/{paymentId:guid}/decline",
+                DeclineSplitPayment
+            )
+            .Named(nameof(DeclineSplitPayment));
         return settlements;
     }
 
@@ -204,6 +218,7 @@ public static class SettlementEndpoints
         Guid splitId,
         PaySplitRequest body,
         ISender sender,
+        HttpContext http,
         CancellationToken cancellationToken
     )
     {
@@ -218,6 +233,7 @@ public static class SettlementEndpoints
             ),
             cancellationToken
         );
+        EntityTags.Set(http, payment.Version);
         return TypedResults.Created(
             $"/api/v1/groups/{groupId}/expenses/{expenseId}/payments/{payment.Id}",
             payment
@@ -230,19 +246,75 @@ public static class SettlementEndpoints
         Guid paymentId,
         VoidSplitPaymentRequest body,
         ISender sender,
+        HttpContext http,
         CancellationToken cancellationToken
-    ) =>
-        TypedResults.Ok(
+    )
+    {
+        var expected = EntityTags.ExpectedVersion(http, body.Version);
+        return WithETag(
+            http,
             await sender.Send(
                 new VoidSplitPayment(
                     new GroupId(groupId),
                     new ExpenseId(expenseId),
                     new SettlementActivityId(paymentId),
-                    body.Reason
+                    body.Reason,
+                    expected
                 ),
                 cancellationToken
             )
         );
+    }
+
+    public static async Task<Ok<SplitPaymentDto>> ConfirmSplitPayment(
+        Guid groupId,
+        Guid expenseId,
+        Guid paymentId,
+        SettlementDecisionRequest? body,
+        ISender sender,
+        HttpContext http,
+        CancellationToken cancellationToken
+    )
+    {
+        var expected = EntityTags.ExpectedVersion(http, body?.Version);
+        return WithETag(
+            http,
+            await sender.Send(
+                new ConfirmSplitPayment(
+                    new GroupId(groupId),
+                    new ExpenseId(expenseId),
+                    new SettlementActivityId(paymentId),
+                    expected
+                ),
+                cancellationToken
+            )
+        );
+    }
+
+    public static async Task<Ok<SplitPaymentDto>> DeclineSplitPayment(
+        Guid groupId,
+        Guid expenseId,
+        Guid paymentId,
+        SettlementDecisionRequest? body,
+        ISender sender,
+        HttpContext http,
+        CancellationToken cancellationToken
+    )
+    {
+        var expected = EntityTags.ExpectedVersion(http, body?.Version);
+        return WithETag(
+            http,
+            await sender.Send(
+                new DeclineSplitPayment(
+                    new GroupId(groupId),
+                    new ExpenseId(expenseId),
+                    new SettlementActivityId(paymentId),
+                    expected
+                ),
+                cancellationToken
+            )
+        );
+    }
 
     private static Created<SettlementDto> CreatedSettlement(HttpContext http, SettlementDto s)
     {
@@ -254,6 +326,12 @@ public static class SettlementEndpoints
     {
         EntityTags.Set(http, settlement.Version);
         return TypedResults.Ok(settlement);
+    }
+
+    private static Ok<SplitPaymentDto> WithETag(HttpContext http, SplitPaymentDto payment)
+    {
+        EntityTags.Set(http, payment.Version);
+        return TypedResults.Ok(payment);
     }
 }
 
@@ -287,5 +365,5 @@ public sealed record PaySplitRequest(
     Guid? PayeeUserId = null
 );
 
-/// <summary>Why the payment is voided (required).</summary>
-public sealed record VoidSplitPaymentRequest(string Reason);
+/// <summary>Why the payment is voided (required), and the version it was read at (or If-Match).</summary>
+public sealed record VoidSplitPaymentRequest(string Reason, int? Version = null);

@@ -32,9 +32,23 @@ public static class HttpSetup
         builder.Services.Configure<RouteHandlerOptions>(options =>
             options.ThrowOnBadRequest = true
         );
+        // The admin and ops operations answer 404 to everyone but platform admins: they are
+        // documented apart, in a document served only to them (issue 20 item 13).
         builder.Services.AddOpenApi(
             "v1",
-            options => options.AddDocumentTransformer<LedgerOpenApiDocument>()
+            options =>
+            {
+                options.AddDocumentTransformer<LedgerOpenApiDocument>();
+                options.ShouldInclude = description => !AdminOpenApi.IsAdminOperation(description);
+            }
+        );
+        builder.Services.AddOpenApi(
+            AdminOpenApi.DocumentName,
+            options =>
+            {
+                options.AddDocumentTransformer<LedgerOpenApiDocument>();
+                options.ShouldInclude = AdminOpenApi.IsAdminOperation;
+            }
         );
         builder.Services.Configure<FormOptions>(options =>
             options.MultipartBodyLengthLimit = MaxRequestBodyBytes
@@ -43,6 +57,7 @@ public static class HttpSetup
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestLineSize = UrlLengthLimitMiddleware.KestrelRequestLineLimit;
         });
         builder.Services.AddCors(options =>
             options.AddPolicy(
@@ -57,9 +72,13 @@ public static class HttpSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<UrlLengthLimitMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseMiddleware<TextInputMiddleware>();
         app.UseCors(CorsPolicy);
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json")
+            .AllowAnonymous()
+            .AddEndpointFilter(new AdminOpenApi.OnlyForAdmins());
         if (app.Environment.IsDevelopment())
         {
             app.MapScalarApiReference(
@@ -85,5 +104,6 @@ public static class HttpSetup
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
         options.MaxDepth = 16;
+        TextInput.Configure(options);
     }
 }

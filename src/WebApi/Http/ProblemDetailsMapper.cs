@@ -91,6 +91,9 @@ public sealed partial class ProblemDetailsMapper(
             {
                 CurrentVersion = conflict.CurrentVersion,
             },
+            TextInputException text => ControlCharacters(text),
+            BadHttpRequestException { InnerException: TextInputException text } =>
+                ControlCharacters(text),
             BadHttpRequestException bad => BadRequest(bad),
             JsonException json => InvalidJson(json),
             DbUpdateException
@@ -100,6 +103,13 @@ public sealed partial class ProblemDetailsMapper(
                 409,
                 "The request conflicts with the current state.",
                 "Something with the same identity already exists."
+            ),
+            // The backstop behind validation: a value PostgreSQL cannot store (SQLSTATE class 22,
+            // data exception: bad encoding, out of range, too long) is the request's fault.
+            _ when IsDataException(exception) => new(
+                400,
+                "The request holds a value that cannot be stored.",
+                "A value is out of range or not valid text; nothing was changed."
             ),
             _ when IsDatabaseUnavailable(exception) => new(
                 503,
@@ -136,9 +146,41 @@ public sealed partial class ProblemDetailsMapper(
         return false;
     }
 
+    private static bool IsDataException(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (
+                current is PostgresException postgres
+                && postgres.SqlState.StartsWith("22", StringComparison.Ordinal)
+            )
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Problem ControlCharacters(TextInputException text)
+    {
+        var field =
+            text.Path is { } path && path.StartsWith("$.", StringComparison.Ordinal)
+                ? path[2..]
+                : null;
+        return new(400, "The request could not be read.", TextInput.Message)
+        {
+            Errors =
+                field is not null && field.Length <= 200 && SafeJsonPath().IsMatch(field)
+                    ? new Dictionary<string, string[]> { [field] = [TextInput.Message] }
+                    : null,
+        };
+    }
+
     private static Problem BadRequest(BadHttpRequestException bad) =>
         bad.StatusCode == StatusCodes.Status413PayloadTooLarge
             ? new(413, "The request body is too large.", null)
+        : bad.StatusCode == StatusCodes.Status414UriTooLong ? new(414, "The URL is too long.", null)
         : bad.InnerException is JsonException json ? InvalidJson(json)
         : new(
             bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400,

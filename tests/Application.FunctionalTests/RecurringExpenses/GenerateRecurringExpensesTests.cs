@@ -236,6 +236,44 @@ public sealed class GenerateRecurringExpensesTests : Expenses.ExpenseTest
     }
 
     [Test]
+    public async Task Should_pause_a_template_whose_creator_lost_the_role_that_allowed_it_and_go_on_with_the_others()
+    {
+        var flat = await CreateFlatAsync();
+        var start = TodayInBerlin().AddDays(-2);
+        var rule = new RecurrenceInput(RecurrenceFrequency.Daily, 1, start);
+        // Ana, as owner, recorded one that Ben pays; Ben recorded his own.
+        var anasForBen = await SendAsync(
+            Recurring(flat.Group, flat.Ben, flat.Everyone, rule, "3.00"),
+            flat.Ana
+        );
+        var bensOwn = await SendAsync(
+            Recurring(flat.Group, flat.Ben, flat.Everyone, rule, "6.00"),
+            flat.Ben
+        );
+        await SendAsync(
+            new Ledger.Application.Groups.Commands.TransferOwnership.TransferOwnership(
+                flat.Group,
+                flat.Cem
+            ),
+            flat.Ana
+        );
+
+        await GenerateAllAsync();
+
+        var paused = await SendAsync(
+            new GetRecurringExpense(flat.Group, new(anasForBen.Id)),
+            flat.Ben
+        );
+        (paused.Status, paused.SuspendedReason)
+            .Should()
+            .Be(
+                (RecurringExpenseStatus.Paused, GenerateRecurringExpensesHandler.CreatorNotAllowed)
+            );
+        (await OccurrenceDatesAsync(anasForBen.Id)).Should().BeEmpty();
+        (await OccurrenceDatesAsync(bensOwn.Id)).Should().HaveCount(3);
+    }
+
+    [Test]
     public async Task Should_refuse_users()
     {
         var flat = await CreateFlatAsync();

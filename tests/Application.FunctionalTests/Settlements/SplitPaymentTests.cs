@@ -104,6 +104,7 @@ public sealed class SplitPaymentTests : ExpenseTest
             new GroupId(payment.GroupId),
             new ExpenseId(payment.ExpenseId),
             new SettlementActivityId(payment.Id),
-            Pii.Text("reason")
+            Pii.Text("reason"),
+            payment.Version
         );
 }

@@ -35,7 +35,7 @@ public sealed class ExportMyDataTests : FunctionalTest
             .Should()
             .Equal(shared.Id);
         var lists = ((IEnumerable<ListExport>)export.Sections["lists"]).ToList();
-        lists.Select(l => l.List.Id).Should().Equal(personal.Value);
+        lists.Select(l => l.List!.Id).Should().Equal(personal.Value);
         lists[0].Items.Should().ContainSingle();
         var chores = (ChoresExport)export.Sections["chores"];
         chores.PersonalChores.Select(c => c.Id).Should().Equal(chore.Id);

@@ -1,7 +1,9 @@
 using AwesomeAssertions;
+using Ledger.Domain.Balances;
 using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Monetary;
+using Ledger.Domain.Settlements;
 using static Ledger.Domain.UnitTests.Expenses.ExpenseGenerators;
 
 namespace Ledger.Domain.UnitTests.Expenses;
@@ -373,5 +375,41 @@ public sealed class ExpenseTests
 
         payment.IsVoided.Should().BeTrue();
         ben.Status.Should().Be(SplitStatus.Unpaid);
+    }
+
+    [Test]
+    public void Should_settle_a_pending_payment_only_once_its_payee_confirms_it()
+    {
+        var expense = Expense.Create(Group, Details(30m), Actor.User(Ana), Flat, Now);
+        var ben = expense.Splits.Single(s => s.UserId == Ben);
+        var partner = Actor.Client("bank-feed");
+
+        var declined = expense.PaySplit(ben.Id, null, Eur(10m), Now, partner, Now, pending: true);
+        var confirmed = expense.PaySplit(ben.Id, null, Eur(10m), Now, partner, Now, pending: true);
+        var voided = expense.PaySplit(ben.Id, null, Eur(5m), Now, partner, Now, pending: true);
+
+        ben.Status.Should().Be(SplitStatus.Unpaid);
+        BalanceEffect.Of(confirmed).IsNone.Should().BeTrue();
+        expense
+            .Invoking(e => e.ConfirmSplitPayment(confirmed, Ben, Now))
+            .Should()
+            .Throw<InvalidOperationException>("only the payee decides");
+
+        expense.DeclineSplitPayment(declined, Ana, Now);
+        expense.ConfirmSplitPayment(confirmed, Ana, Now);
+        expense.VoidSplitPayment(voided, Actor.User(Ana), "never paid", Now);
+
+        (declined.Status, confirmed.Status, confirmed.Version)
+            .Should()
+            .Be((SettlementStatus.Declined, SettlementStatus.Confirmed, 2));
+        ben.Status.Should().Be(SplitStatus.Paid);
+        BalanceEffect.Of(confirmed).IsNone.Should().BeFalse();
+        BalanceEffect.Of(declined).IsNone.Should().BeTrue();
+        expense
+            .Invoking(e => e.ConfirmSplitPayment(declined, Ana, Now))
+            .Should()
+            .Throw<BusinessRuleViolationException>()
+            .Which.Code.Should()
+            .Be("split-payment.not-pending");
     }
 }

@@ -294,6 +294,43 @@ public sealed class PartnerAccessTests : HttpTest
             ]);
     }
 
+    [Test]
+    public async Task Should_close_an_archived_group_to_a_partner_until_it_is_restored()
+    {
+        var admin = await ApiPartners.SignUpAdminAsync();
+        var client = await ApiPartners.CreateClientAsync(admin, "ledger.read");
+        using var owner = await ApiUsers.SignUpAsync();
+        var groupId = await CreateGroupAsync(owner);
+        await ApiPartners.GrantAsync(owner, groupId, client.ClientId, "ledger.read");
+        using var partner = await ApiPartners.HttpClientAsync(client);
+        (await StatusAsync(partner, $"/api/v1/groups/{groupId}")).Should().Be(HttpStatusCode.OK);
+
+        using (var left = await owner.HttpClient.PostAsync($"/api/v1/groups/{groupId}/leave", null))
+        {
+            left.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        // Issue 20 item 10: the sole owner left, the group is archived; its grant sleeps.
+        foreach (var path in new[] { "", "/expenses", "/balances", "/settlements", "/members" })
+        {
+            (await StatusAsync(partner, $"/api/v1/groups/{groupId}{path}"))
+                .Should()
+                .Be(HttpStatusCode.NotFound, path);
+        }
+
+        using (
+            var restored = await owner.HttpClient.PostAsync(
+                $"/api/v1/groups/{groupId}/unarchive",
+                null
+            )
+        )
+        {
+            restored.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        (await StatusAsync(partner, $"/api/v1/groups/{groupId}")).Should().Be(HttpStatusCode.OK);
+    }
+
     private static readonly string AdminId = ApiPartners.AdminUserId.ToString();
 
     private static async Task<Guid> CreateGroupAsync(ApiUser owner)

@@ -90,6 +90,12 @@ public static class AuthorizationMatrixRows
             Owners,
             Body: _ => new { expiresAt = DateTimeOffset.UtcNow.AddDays(1), maxUses = 3 }
         ),
+        new("GET /api/v1/groups/{groupId}/invites", Owners),
+        new(
+            "DELETE /api/v1/groups/{groupId}/invites/{inviteId}",
+            Owners,
+            Prepare: RememberInviteAsync
+        ),
         new("GET /api/v1/groups/{groupId}/members", Readers),
         new(
             "PUT /api/v1/groups/{groupId}/members/{userId}/role",
@@ -320,6 +326,18 @@ public static class AuthorizationMatrixRows
             defaultCurrency = "EUR",
             timeZone = "Europe/Berlin",
         };
+
+    /// <summary>The id of the invite the member joined with, as its owner lists it.</summary>
+    private static async Task RememberInviteAsync(MatrixScenario scenario)
+    {
+        using var response = await scenario.Owner.HttpClient.GetAsync(
+            $"/api/v1/groups/{scenario.GroupId}/invites"
+        );
+        scenario.Values["inviteId"] = (await MatrixScenario.ReadAsync(response))
+            .GetProperty("items")[0]
+            .GetProperty("id")
+            .GetString()!;
+    }
 
     private static async Task RememberVersionAsync(MatrixScenario scenario) =>
         scenario.Values["version"] = (await scenario.GroupVersionAsync()).ToString(

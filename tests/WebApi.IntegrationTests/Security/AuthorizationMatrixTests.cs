@@ -116,10 +116,30 @@ public sealed class AuthorizationMatrixTests : HttpTest
         return (operation[..space], operation[(space + 1)..]);
     }
 
+    /// <summary>
+    /// The operations of the public document and of the admin document (served to platform
+    /// admins only; the admin and ops operations are listed there and nowhere else).
+    /// </summary>
     internal static async Task<List<string>> DocumentedOperationsAsync()
     {
         using var client = ApiHost.Factory.CreateClient();
-        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        using var admin = await Support.ApiPartners.SignUpAdminAsync();
+        var public_ = Operations(await client.GetStringAsync("/openapi/v1.json"));
+        var adminOnly = Operations(await admin.HttpClient.GetStringAsync("/openapi/admin.json"));
+        public_
+            .Should()
+            .NotContain(o => o.Contains("/admin/") || o.Contains("/ops/"))
+            .And.NotBeEmpty();
+        adminOnly
+            .Should()
+            .NotBeEmpty()
+            .And.OnlyContain(o => o.Contains("/admin/") || o.Contains("/ops/"));
+        return [.. public_, .. adminOnly];
+    }
+
+    private static List<string> Operations(string json)
+    {
+        using var document = JsonDocument.Parse(json);
         return document
             .RootElement.GetProperty("paths")
             .EnumerateObject()

@@ -69,8 +69,20 @@ public static class SettlementMatrixRows
         new(
             "POST /api/v1/groups/{groupId}/expenses/{expenseId}/payments/{paymentId}/void",
             Owners,
-            Body: _ => new { reason = TestSupport.Pii.Text("reason") },
+            Body: _ => new { reason = TestSupport.Pii.Text("reason"), version = 1 },
             Prepare: SplitPaymentAsync
+        ),
+        new(
+            "POST /api/v1/groups/{groupId}/expenses/{expenseId}/payments/{paymentId}/confirm",
+            Payee,
+            Body: _ => new { version = 1 },
+            Prepare: PendingSplitPaymentAsync
+        ),
+        new(
+            "POST /api/v1/groups/{groupId}/expenses/{expenseId}/payments/{paymentId}/decline",
+            Payee,
+            Body: _ => new { version = 1 },
+            Prepare: PendingSplitPaymentAsync
         ),
     ];
 
@@ -130,6 +142,28 @@ public static class SettlementMatrixRows
     {
         await ExpenseAsync(s);
         using var response = await s.Owner.HttpClient.PostAsJsonAsync(
+            $"/api/v1/groups/{s.GroupId}/expenses/{s.Values["expenseId"]}/splits/{s.Values["splitId"]}/payments",
+            new { amount = "1.00" }
+        );
+        s.Values["paymentId"] = (await MatrixScenario.ReadAsync(response))
+            .GetProperty("id")
+            .GetString()!;
+    }
+
+    /// <summary>The write partner recorded that the owner paid their split to the member: pending.</summary>
+    private static async Task PendingSplitPaymentAsync(MatrixScenario s)
+    {
+        await ExpenseAsync(s);
+        // Granted already when the write partner is the caller; the answer does not matter.
+        using var grant = await s.Owner.HttpClient.PostAsJsonAsync(
+            $"/api/v1/groups/{s.GroupId}/integrations",
+            new
+            {
+                clientId = s.Users.PartnerWrite.ClientId,
+                scopes = new[] { "ledger.read", "ledger.write" },
+            }
+        );
+        using var response = await s.Users.PartnerWriteHttp.PostAsJsonAsync(
             $"/api/v1/groups/{s.GroupId}/expenses/{s.Values["expenseId"]}/splits/{s.Values["splitId"]}/payments",
             new { amount = "1.00" }
         );

@@ -93,7 +93,8 @@ public sealed class GroupAccessChecker(IApplicationDbContext db)
     }
 
     /// <summary>
-    /// A partner needs the scope in its token and an unrevoked grant with that scope, read from
+    /// A partner needs the scope in its token and an unrevoked grant with that scope on an active
+    /// group (archived or deleted, the group is closed to partners), read from
     /// the database on every message so that a revoked grant stops the very next request. Anything
     /// a partner may not do answers 404, whether or not it could read the group.
     /// </summary>
@@ -129,7 +130,9 @@ public sealed class GroupAccessChecker(IApplicationDbContext db)
                     && grant.ClientId == clientId
                     && grant.RevokedAt == null
                     && grant.Scopes.Contains(scope)
-                    && db.Groups.Any(g => g.Id == groupId && g.Status != GroupStatus.Deleted),
+                    // A grant sleeps while its group is archived or deleted (issue 20 item 10):
+                    // nobody answers for the group then, so neither does the partner's grant.
+                    && db.Groups.Any(g => g.Id == groupId && g.Status == GroupStatus.Active),
                 cancellationToken
             );
         if (!granted)

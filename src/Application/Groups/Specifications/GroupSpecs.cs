@@ -25,6 +25,16 @@ public sealed class GroupWithInviteSpec : SingleResultSpecification<Group>
             .Include(g => g.Invites.Where(i => i.CodeHash == codeHash));
 }
 
+/// <summary>The group, its memberships, and the invite with the id <paramref name="inviteId"/>.</summary>
+public sealed class GroupWithInviteByIdSpec : SingleResultSpecification<Group>
+{
+    public GroupWithInviteByIdSpec(GroupId groupId, InviteId inviteId) =>
+        Query
+            .Where(g => g.Id == groupId)
+            .Include(g => g.Memberships)
+            .Include(g => g.Invites.Where(i => i.Id == inviteId));
+}
+
 /// <summary>The group, its memberships, and the deletion request whose token hashes to <paramref name="tokenHash"/>.</summary>
 public sealed class GroupWithDeletionRequestSpec : SingleResultSpecification<Group>
 {

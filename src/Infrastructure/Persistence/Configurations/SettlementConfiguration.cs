@@ -86,8 +86,11 @@ internal sealed class SettlementActivityConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.RecordedByClientId).HasMaxLength(Actor.ClientIdMaxLength);
         builder.Property(a => a.VoidedByClientId).HasMaxLength(Actor.ClientIdMaxLength);
         builder.Property(a => a.VoidReason).HasMaxLength(AuditEvent.ReasonMaxLength);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Ignore(a => a.Amount);
         builder.Ignore(a => a.IsVoided);
+        builder.Ignore(a => a.Counts);
         builder.Ignore(a => a.RecordedBy);
         builder.HasOne<Expense>().WithMany().HasForeignKey(a => new { a.GroupId, a.ExpenseId });
         builder.HasOne<ExpenseSplit>().WithMany().HasForeignKey(a => new { a.GroupId, a.SplitId });

@@ -771,6 +771,10 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("max_uses");
 
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
                     b.Property<int>("Uses")
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
@@ -806,6 +810,10 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset?>("LeftAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("left_at");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("removed");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -1449,6 +1457,10 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("debtor_user_id");
 
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
                     b.Property<Guid>("ExpenseId")
                         .HasColumnType("uuid")
                         .HasColumnName("expense_id");
@@ -1477,6 +1489,17 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("SplitId")
                         .HasColumnType("uuid")
                         .HasColumnName("split_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
 
                     b.Property<string>("VoidReason")
                         .HasMaxLength(500)

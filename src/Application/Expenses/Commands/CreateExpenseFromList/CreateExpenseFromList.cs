@@ -2,6 +2,7 @@ using FluentValidation;
 using Ledger.Application.Common.Idempotency;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Monetary;
@@ -58,8 +59,12 @@ public sealed class CreateExpenseFromListValidator : AbstractValidator<CreateExp
     }
 }
 
-public sealed class CreateExpenseFromListHandler(IApplicationDbContext db, ExpenseRecorder recorder)
-    : ICommandHandler<CreateExpenseFromList, ExpenseDto>
+public sealed class CreateExpenseFromListHandler(
+    IApplicationDbContext db,
+    ExpenseRecorder recorder,
+    ICurrentPrincipal principal,
+    HouseholdAccess household
+) : ICommandHandler<CreateExpenseFromList, ExpenseDto>
 {
     public async ValueTask<ExpenseDto> Handle(
         CreateExpenseFromList command,
@@ -68,6 +73,16 @@ public sealed class CreateExpenseFromListHandler(IApplicationDbContext db, Expen
     {
         var members = await GroupMembers.LockAndReadAsync(db, command.GroupId, cancellationToken);
         var listId = new ListId(command.ListId);
+        // Before the list is read or locked: a list the caller may not read answers exactly as
+        // one that does not exist (issue 20 item 11).
+        await ExpenseListLinks.EnsureReadableAsync(
+            db,
+            household,
+            ExpensePolicy.Caller(principal, members),
+            command.GroupId,
+            listId,
+            cancellationToken
+        );
         // The list's lock: an item cannot be unmarked or repriced while it becomes an expense.
         await db.LockListAsync(listId, cancellationToken);
         var currency =

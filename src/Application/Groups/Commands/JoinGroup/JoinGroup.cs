@@ -55,6 +55,8 @@ public sealed class JoinGroupHandler(
             group.Status != GroupStatus.Active
             || group.Invites.SingleOrDefault() is not { } invite
             || !invite.IsUsableAt(now)
+            // A removed member needs an invite made after the removal (issue 20 item 9).
+            || group.WasRemovedAfter(me, invite.CreatedAt)
         )
         {
             throw new NotFoundException("invite");

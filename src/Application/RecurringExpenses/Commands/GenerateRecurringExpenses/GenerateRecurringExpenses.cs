@@ -5,6 +5,8 @@ using Ledger.Application.Expenses;
 using Ledger.Application.Operations;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Common;
+using Ledger.Domain.Groups;
+using Ledger.Domain.Integrations;
 using Ledger.Domain.Recurrence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -121,6 +123,15 @@ public sealed class GenerateRecurringExpensesHandler(
         }
 
         var members = await GroupMembers.LockAndReadAsync(db, groupId, cancellationToken);
+        if (!await CreatorMayStillRecordAsync(recurring, members, cancellationToken))
+        {
+            // Issue 20 item 11: occurrences are recorded in the creator's name, so only while the
+            // creator may still record such an expense (PRODUCT.md section 3). Paused, not failed:
+            // the batch goes on with the other templates.
+            Suspend(recurring, groupId, CreatorNotAllowed, now);
+            return -1;
+        }
+
         var created = 0;
         foreach (var date in dates)
         {
@@ -132,14 +143,7 @@ public sealed class GenerateRecurringExpensesHandler(
             catch (DomainException refused)
             {
                 // The template no longer makes a valid expense (a member in it left the group).
-                recurring.Suspend(refused.Code, now);
-                audit.Record(
-                    RecurringExpenseAudit.Suspended,
-                    RecurringExpenseAudit.Record,
-                    recurring.Id,
-                    groupId,
-                    refused.Code
-                );
+                Suspend(recurring, groupId, refused.Code, now);
                 return -1;
             }
 
@@ -154,6 +158,62 @@ public sealed class GenerateRecurringExpensesHandler(
         }
 
         return created;
+    }
+
+    /// <summary>Why a template is paused when its creator left the group or lost the role that allowed it.</summary>
+    public const string CreatorNotAllowed = "recurring.creator-not-allowed";
+
+    private void Suspend(
+        RecurringExpense recurring,
+        GroupId groupId,
+        string reasonCode,
+        DateTimeOffset now
+    )
+    {
+        recurring.Suspend(reasonCode, now);
+        audit.Record(
+            RecurringExpenseAudit.Suspended,
+            RecurringExpenseAudit.Record,
+            recurring.Id,
+            groupId,
+            reasonCode
+        );
+    }
+
+    /// <summary>
+    /// Whether the creator could record this expense now: a member among its payers, an owner,
+    /// or a partner whose grant on the group still has <c>ledger.write</c>.
+    /// </summary>
+    private async Task<bool> CreatorMayStillRecordAsync(
+        RecurringExpense recurring,
+        GroupMembers members,
+        CancellationToken cancellationToken
+    )
+    {
+        if (recurring.CreatedByUserId is { } user)
+        {
+            return members.RoleOf(user) switch
+            {
+                GroupRole.Owner => true,
+                GroupRole.Member => recurring.Members.Any(m =>
+                    m.Member == user && m.PaidMinorUnits > 0
+                ),
+                _ => false,
+            };
+        }
+
+        var client = recurring.CreatedByClientId;
+        return client is not null
+            && await db
+                .IntegrationGrants.AsNoTracking()
+                .AnyAsync(
+                    g =>
+                        g.GroupId == recurring.GroupId
+                        && g.ClientId == client
+                        && g.RevokedAt == null
+                        && g.Scopes.Contains(IntegrationScopes.Write),
+                    cancellationToken
+                );
     }
 
     private sealed record DueTemplate(Guid GroupId, Guid Id, string TimeZoneId);

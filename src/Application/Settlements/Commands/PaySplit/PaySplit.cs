@@ -15,7 +15,8 @@ namespace Ledger.Application.Settlements.Commands.PaySplit;
 /// <summary>
 /// Records a payment against one expense split, by its member, the payer who received it, or
 /// an owner (or a partner with <c>ledger.write</c>). The split moves towards paid and the two
-/// members' balances by the amount. The over-settlement behaviour has locked the split and
+/// members' balances by the amount; a partner's payment is pending instead, and moves nothing
+/// until the payee confirms it (ConfirmSplitPayment). The over-settlement behaviour has locked the split and
 /// checked that the amount does not exceed what is still owed.
 /// </summary>
 public sealed record PaySplit(
@@ -80,7 +81,8 @@ public sealed class PaySplitHandler(
             Money.Parse(command.Amount, expense.Currency),
             command.PaidAt ?? now,
             caller.Actor,
-            now
+            now,
+            pending: SettlementPolicy.IsPending(caller)
         );
         var effect = BalanceEffect.Of(activity);
         members.EnsureOnlyMembersAffected(effect);

@@ -16,7 +16,7 @@ namespace Ledger.Application.Settlements.Commands.SettleUp;
 /// <summary>
 /// Pays the suggested transfer from one member to another in one step: records a settlement
 /// of exactly its amount, with the same rules as recording one by hand (sent on, in the same
-/// transaction). 404 when the balances suggest no such transfer.
+/// transaction). 404 when the balances suggest no such transfer, also to every loser of a race.
 /// </summary>
 public sealed record SettleUp(GroupId GroupId, UserId FromUserId, UserId ToUserId, string Currency)
     : ICommand<SettlementDto>,
@@ -45,6 +45,16 @@ public sealed class SettleUpHandler(IApplicationDbContext db, ISender sender)
         CancellationToken cancellationToken
     )
     {
+        // Racing settle-ups of one transfer run one after another: the first pays it, the rest
+        // read the balances it left, find no such transfer and all answer 404 (issue 20 item 13),
+        // instead of some passing this check on stale balances and failing later with a 400.
+        await db.LockGroupAgainstMembershipChangesAsync(command.GroupId, cancellationToken);
+        await db.LockBalancesAsync(
+            command.GroupId,
+            command.Currency,
+            [command.FromUserId, command.ToUserId],
+            cancellationToken
+        );
         var rows = await db
             .MemberBalances.AsNoTracking()
             .Where(b => b.GroupId == command.GroupId && b.Currency == command.Currency)

@@ -1,14 +1,13 @@
 using FluentValidation;
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Expenses;
+using Ledger.Application.Groups;
 using Ledger.Domain.Audit;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Common;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Settlements.Commands.VoidSplitPayment;
 
@@ -20,16 +19,20 @@ public sealed record VoidSplitPayment(
     GroupId GroupId,
     ExpenseId ExpenseId,
     SettlementActivityId PaymentId,
-    string Reason
-) : ICommand<SplitPaymentDto>, IGroupScoped
+    string Reason,
+    int ExpectedVersion
+) : ICommand<SplitPaymentDto>, IGroupScoped, IVersionedCommand
 {
     public GroupAccess RequiredAccess => GroupAccess.Owner;
 }
 
 public sealed class VoidSplitPaymentValidator : AbstractValidator<VoidSplitPayment>
 {
-    public VoidSplitPaymentValidator() =>
+    public VoidSplitPaymentValidator()
+    {
         RuleFor(c => c.Reason).NotEmpty().MaximumLength(AuditEvent.ReasonMaxLength);
+        RuleFor(c => c.ExpectedVersion).MustBeAVersion();
+    }
 }
 
 public sealed class VoidSplitPaymentHandler(
@@ -52,14 +55,13 @@ public sealed class VoidSplitPaymentHandler(
             command.ExpenseId,
             cancellationToken
         );
-        var activity =
-            await db.SettlementActivities.SingleOrDefaultAsync(
-                a =>
-                    a.GroupId == command.GroupId
-                    && a.ExpenseId == command.ExpenseId
-                    && a.Id == command.PaymentId,
-                cancellationToken
-            ) ?? throw new NotFoundException(SettlementAudit.SplitPaymentRecord);
+        var activity = await db.LoadSplitPaymentAsync(
+            command.GroupId,
+            command.ExpenseId,
+            command.PaymentId,
+            cancellationToken
+        );
+        command.EnsureCurrent(activity, SettlementAudit.SplitPaymentRecord);
 
         var before = BalanceEffect.Of(activity);
         expense.VoidSplitPayment(

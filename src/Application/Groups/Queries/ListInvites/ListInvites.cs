@@ -1,0 +1,96 @@
+using FluentValidation;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Paging;
+using Ledger.Domain.Common;
+using Ledger.Domain.Groups;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Groups.Queries.ListInvites;
+
+/// <summary>
+/// A group's invites, oldest first, for its owners: when each expires, how many uses it has left
+/// and whether it was revoked. Never the code (only its hash is kept).
+/// </summary>
+public sealed record ListInvites(GroupId GroupId, int? Limit = null, string? Cursor = null)
+    : IQuery<Page<InviteDto>>,
+        IGroupScoped
+{
+    public GroupAccess RequiredAccess => GroupAccess.Owner;
+}
+
+public sealed record InviteDto(
+    Guid Id,
+    Guid GroupId,
+    Guid CreatedBy,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt,
+    int MaxUses,
+    int Uses,
+    DateTimeOffset? RevokedAt,
+    bool IsUsable
+)
+{
+    public static InviteDto From(Invite invite, DateTimeOffset now) =>
+        new(
+            invite.Id.Value,
+            invite.GroupId.Value,
+            invite.CreatedBy.Value,
+            invite.CreatedAt,
+            invite.ExpiresAt,
+            invite.MaxUses,
+            invite.Uses,
+            invite.RevokedAt,
+            invite.IsUsableAt(now)
+        );
+}
+
+public sealed class ListInvitesValidator : AbstractValidator<ListInvites>
+{
+    public ListInvitesValidator()
+    {
+        RuleFor(q => q.Limit).MustBeAPageLimit();
+        RuleFor(q => q.Cursor).MustBeACursor();
+    }
+}
+
+public sealed class ListInvitesHandler(
+    IApplicationDbContext db,
+    CursorCodec cursors,
+    TimeProvider clock
+) : IQueryHandler<ListInvites, Page<InviteDto>>
+{
+    public async ValueTask<Page<InviteDto>> Handle(
+        ListInvites query,
+        CancellationToken cancellationToken
+    )
+    {
+        var limit = PageLimits.Resolve(query.Limit);
+        var purpose = $"groups.invites:{query.GroupId}";
+        var after = cursors.Decode<Position>(purpose, query.Cursor);
+        var invites = db.Invites.AsNoTracking().Where(i => i.GroupId == query.GroupId);
+        if (after is not null)
+        {
+            var position = new InviteId(after.AfterInviteId);
+            invites = invites.Where(i => i.Id > position);
+        }
+
+        var fetched = await invites
+            .OrderBy(i => i.Id)
+            .Take(limit + 1)
+            .ToListAsync(cancellationToken);
+        var page = Page.FromOneExtra(
+            fetched,
+            limit,
+            last => cursors.Encode(purpose, new Position(last.Id.Value))
+        );
+        var now = clock.GetUtcNow();
+        return new Page<InviteDto>(
+            page.Items.Select(i => InviteDto.From(i, now)).ToList(),
+            page.NextCursor
+        );
+    }
+
+    private sealed record Position(Guid AfterInviteId);
+}
