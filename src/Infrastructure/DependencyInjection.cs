@@ -15,6 +15,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using StackExchange.Redis;
 
 namespace Ledger.Infrastructure;
@@ -32,8 +34,12 @@ public static class DependencyInjection
                 "No database connection: set ConnectionStrings__Ledger or DATABASE_URL."
             );
 
-        services.AddDbContext<ApplicationDbContext>(options =>
-            ConfigureDbContext(options, database)
+        // One data source (and pool) per host, created by the container so that the container
+        // disposes it on shutdown and its connections are closed (audit 003 #18).
+        services.AddSingleton(_ => NpgsqlDataSource.Create(database));
+        services.AddDbContext<ApplicationDbContext>(
+            (provider, options) =>
+                ConfigureDbContext(options, provider.GetRequiredService<NpgsqlDataSource>())
         );
         services.AddScoped<IApplicationDbContext>(provider =>
             provider.GetRequiredService<ApplicationDbContext>()
@@ -86,23 +92,31 @@ public static class DependencyInjection
         string connectionString
     ) =>
         options
-            .UseNpgsql(
-                connectionString,
-                npgsql =>
-                {
-                    npgsql.MigrationsAssembly(typeof(ApplicationDbContext).Assembly.FullName);
-                    // Aggregates load their members and one filtered child in a single query on
-                    // purpose: the rows are few, and one statement reads one consistent state.
-                    npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery);
-                    npgsql.EnableRetryOnFailure(
-                        maxRetryCount: 5,
-                        maxRetryDelay: TimeSpan.FromSeconds(2),
-                        errorCodesToAdd: null
-                    );
-                }
-            )
+            .UseNpgsql(connectionString, ConfigureNpgsql)
             .UseSnakeCaseNamingConvention()
             .UseOpenIddict();
+
+    public static void ConfigureDbContext(
+        DbContextOptionsBuilder options,
+        NpgsqlDataSource dataSource
+    ) =>
+        options
+            .UseNpgsql(dataSource, ConfigureNpgsql)
+            .UseSnakeCaseNamingConvention()
+            .UseOpenIddict();
+
+    private static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder npgsql)
+    {
+        npgsql.MigrationsAssembly(typeof(ApplicationDbContext).Assembly.FullName);
+        // Aggregates load their members and one filtered child in a single query on
+        // purpose: the rows are few, and one statement reads one consistent state.
+        npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery);
+        npgsql.EnableRetryOnFailure(
+            maxRetryCount: 5,
+            maxRetryDelay: TimeSpan.FromSeconds(2),
+            errorCodesToAdd: null
+        );
+    }
 
     private static ConfigurationOptions RedisOptions(string connectionString)
     {

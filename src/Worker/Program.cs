@@ -32,6 +32,13 @@ builder.Services.AddLedgerScheduler(
             scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
         });
         quartz.UseDefaultThreadPool(settings.Threads);
+        // Overrides of the cluster check-in the shared store configuration turned on.
+        quartz.ConfigureOptions<ClusteringOptions>(cluster =>
+        {
+            cluster.CheckinInterval = settings.ClusterCheckinInterval ?? cluster.CheckinInterval;
+            cluster.CheckinMisfireThreshold =
+                settings.ClusterCheckinMisfireThreshold ?? cluster.CheckinMisfireThreshold;
+        });
         JobTypes.Register(quartz);
     }
 );

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Npgsql;
 
 namespace Ledger.TestSupport;
 
@@ -31,6 +32,10 @@ public static class PostgresOutage
             "60",
             "start"
         );
+        // The restart ended every server connection; the ones idle in this process' own
+        // connection-string pools (the tests' resets and checks) are dead: drop them, as the
+        // app's data source finds out about its own by itself.
+        NpgsqlConnection.ClearAllPools();
     }
 
     /// <summary>The server's arguments from postmaster.opts, but its binary and data directory.</summary>

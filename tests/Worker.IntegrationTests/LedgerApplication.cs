@@ -1,9 +1,14 @@
 using Ledger.Application;
 using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Expenses;
 using Ledger.Application.Groups.Commands.CreateGroup;
 using Ledger.Application.Groups.Commands.CreateInvite;
 using Ledger.Application.Groups.Commands.JoinGroup;
+using Ledger.Application.RecurringExpenses;
+using Ledger.Application.RecurringExpenses.Commands.CreateRecurringExpense;
 using Ledger.Domain.Common;
+using Ledger.Domain.Expenses;
+using Ledger.Domain.Recurrence;
 using Ledger.Infrastructure;
 using Ledger.Infrastructure.Identity;
 using Ledger.Infrastructure.Persistence;
@@ -112,6 +117,37 @@ public sealed class LedgerApplication : IAsyncDisposable
         }
 
         return (groupId, everyone.ToArray());
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> daily recurring expenses from <paramref name="start"/>, paid by the
+    /// members in turn and shared equally by all.
+    /// </summary>
+    public async Task CreateDailyRecurringAsync(
+        GroupId group,
+        UserId[] everyone,
+        int count,
+        DateOnly start
+    )
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var payer = everyone[i % everyone.Length];
+            var total = $"{10 + i}.01";
+            await SendAsync(
+                new CreateRecurringExpense(
+                    group,
+                    Pii.Text("subscription"),
+                    ExpenseCategory.Utilities,
+                    "EUR",
+                    total,
+                    [new MemberAmountInput(payer.Value, total)],
+                    new SplitInput(SplitType.Equal, everyone.Select(m => m.Value).ToArray()),
+                    new RecurrenceInput(RecurrenceFrequency.Daily, 1, start)
+                ),
+                everyone[0]
+            );
+        }
     }
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();

@@ -13,21 +13,28 @@ using Npgsql;
 namespace Ledger.Worker.IntegrationTests;
 
 /// <summary>
-/// R2: two worker processes on one database; the one generating a few thousand recurring
-/// expense occurrences is killed (SIGKILL, as <c>kill -9</c>) half-way: after it committed most
-/// batches, while its current batch waits on a lock the test holds (so the kill lands in the
-/// middle of a transaction, however fast the machine). The survivor takes over, and in the end
-/// every occurrence exists exactly once and no balance drifted.
+/// R2: two worker processes run at the same time on one database; the one generating a few
+/// thousand recurring expense occurrences is killed (SIGKILL, as <c>kill -9</c>) half-way: after
+/// it committed most batches, while its current batch waits on a lock the test holds (so the
+/// kill lands in the middle of a transaction, however fast the machine). The other process,
+/// running all along, finds the dead node through the cluster check-in, recovers its firing and
+/// finishes the work without a restart; every occurrence exists exactly once and no balance
+/// drifted. The processes check in every second and count a node dead after two more
+/// (<c>Worker:ClusterCheckinInterval</c>, <c>Worker:ClusterCheckinMisfireThreshold</c>; Quartz'
+/// defaults are 7.5 s each): the test proves that recovery happens, not how soon by default.
 /// </summary>
 public sealed class RecurringGenerationCrashTests
 {
-    private const int Templates = 8;
-    private const int DaysBack = 499;
+    private const int Templates = 5;
+    private const int DaysBack = 399;
     private const int HeldDaysBack = 100;
     private static readonly TimeSpan Boot = TimeSpan.FromSeconds(60);
     private static readonly Dictionary<string, string> EverySecond = new()
     {
         ["Worker__Schedules__generate-recurring-expenses"] = "0/1 * * * * ?",
+        ["Worker__IdleWait"] = "00:00:01",
+        ["Worker__ClusterCheckinInterval"] = "00:00:01",
+        ["Worker__ClusterCheckinMisfireThreshold"] = "00:00:02",
     };
 
     private WorkerTesting _testing = null!;
@@ -48,11 +55,11 @@ public sealed class RecurringGenerationCrashTests
         await using var app = new LedgerApplication(_testing.Database.ConnectionString);
         var today = new GroupCalendar("Europe/Berlin").Today(DateTimeOffset.UtcNow);
         var (flat, flatmates) = await app.CreateGroupAsync(members: 2);
-        await CreateDailyAsync(app, flat, flatmates, Templates, today.AddDays(-DaysBack));
+        await app.CreateDailyRecurringAsync(flat, flatmates, Templates, today.AddDays(-DaysBack));
         // A second group whose occurrences start later: the worker reaches them after it has
         // committed most of the first group's, and waits there for the test's lock on the group.
         var (held, heldMembers) = await app.CreateGroupAsync(members: 1);
-        await CreateDailyAsync(app, held, heldMembers, 2, today.AddDays(-HeldDaysBack));
+        await app.CreateDailyRecurringAsync(held, heldMembers, 2, today.AddDays(-HeldDaysBack));
         await using var holder = new NpgsqlConnection(_testing.Database.ConnectionString);
         await holder.OpenAsync();
         await using var hold = await holder.BeginTransactionAsync();
@@ -68,19 +75,55 @@ public sealed class RecurringGenerationCrashTests
             await lockGroup.ExecuteNonQueryAsync();
         }
 
-        await using var first = WorkerProcess.Start(
-            _testing.Database.ConnectionString,
-            EverySecond
-        );
-        var blocked = await Eventually.HoldsAsync(() => GenerationWaitsOnLockAsync(app), Boot);
-        await first.KillAsync();
-        var atKill = await CountOccurrencesAsync(app);
-        await hold.RollbackAsync();
-        await using var survivor = WorkerProcess.Start(
-            _testing.Database.ConnectionString,
-            EverySecond
-        );
-        today = new GroupCalendar("Europe/Berlin").Today(DateTimeOffset.UtcNow);
+        // Both nodes run from the start; the firing goes to whichever acquires it first.
+        var workers = new Dictionary<string, WorkerProcess>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            foreach (var name in new[] { "ledger-worker-a", "ledger-worker-b" })
+            {
+                workers[name] = WorkerProcess.Start(
+                    $"{_testing.Database.ConnectionString};Application Name={name}",
+                    EverySecond
+                );
+            }
+
+            string? generating = null;
+            var blocked = await Eventually.HoldsAsync(
+                async () => (generating = await NodeWaitingOnLockAsync(app)) is not null,
+                Boot
+            );
+            blocked.Should().BeTrue("a worker's batch should reach the held group");
+            await TestContext.Progress.WriteLineAsync(
+                $"R2: {generating} blocked at {clock.Elapsed}"
+            );
+            var killed = workers[generating!];
+            var survivor = workers.Single(w => w.Key != generating).Value;
+            await killed.KillAsync();
+            var atKill = await CountOccurrencesAsync(app);
+            await hold.RollbackAsync();
+            await AssertEveryOccurrenceOnceAsync(app, flat, flatmates, held, heldMembers, atKill);
+            await TestContext.Progress.WriteLineAsync($"R2: survivor done at {clock.Elapsed}");
+            survivor.HasExited.Should().BeFalse("the survivor finished the work without a restart");
+        }
+        finally
+        {
+            foreach (var worker in workers.Values)
+            {
+                await worker.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task AssertEveryOccurrenceOnceAsync(
+        LedgerApplication app,
+        GroupId flat,
+        UserId[] flatmates,
+        GroupId held,
+        UserId[] heldMembers,
+        int atKill
+    )
+    {
         var perFlatTemplate = DaysBack + 1;
         var perHeldTemplate = HeldDaysBack + 1;
         var expected = Templates * perFlatTemplate + 2 * perHeldTemplate;
@@ -89,7 +132,6 @@ public sealed class RecurringGenerationCrashTests
             TimeSpan.FromMinutes(3)
         );
 
-        blocked.Should().BeTrue();
         atKill.Should().BeInRange(1, expected - 1, "the first worker was killed mid-generation");
         done.Should().BeTrue();
         var perTemplate = await app.WithDbAsync(db =>
@@ -120,46 +162,17 @@ public sealed class RecurringGenerationCrashTests
         }
     }
 
-    private static async Task CreateDailyAsync(
-        LedgerApplication app,
-        GroupId group,
-        UserId[] everyone,
-        int count,
-        DateOnly start
-    )
-    {
-        for (var i = 0; i < count; i++)
-        {
-            var payer = everyone[i % everyone.Length];
-            var total = $"{10 + i}.01";
-            await app.SendAsync(
-                new CreateRecurringExpense(
-                    group,
-                    Pii.Text("subscription"),
-                    ExpenseCategory.Utilities,
-                    "EUR",
-                    total,
-                    [new MemberAmountInput(payer.Value, total)],
-                    new SplitInput(SplitType.Equal, everyone.Select(m => m.Value).ToArray()),
-                    new RecurrenceInput(RecurrenceFrequency.Daily, 1, start)
-                ),
-                everyone[0]
-            );
-        }
-    }
-
-    /// <summary>Whether a worker's generation transaction waits for the test's lock on a group.</summary>
-    private static Task<bool> GenerationWaitsOnLockAsync(LedgerApplication app) =>
-        app.WithDbAsync(async db =>
-            await db
-                .Database.SqlQuery<int>(
+    /// <summary>The worker (by its connections' application name) whose generation waits for the test's lock on a group.</summary>
+    private static Task<string?> NodeWaitingOnLockAsync(LedgerApplication app) =>
+        app.WithDbAsync(db =>
+            db.Database.SqlQuery<string>(
                     $"""
-                    SELECT count(*)::int AS "Value" FROM pg_stat_activity
+                    SELECT application_name AS "Value" FROM pg_stat_activity
                     WHERE datname = current_database() AND wait_event_type = 'Lock'
-                    AND query LIKE '%FOR KEY SHARE%'
+                    AND query LIKE '%FOR KEY SHARE%' AND application_name LIKE 'ledger-worker-%'
                     """
                 )
-                .SingleAsync() > 0
+                .FirstOrDefaultAsync()
         );
 
     private static Task<int> CountOccurrencesAsync(LedgerApplication app) =>

@@ -22,8 +22,9 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <param name="databaseConnectionString">None: the worker is started without a database.</param>
     public static WorkerProcess Start(
-        string databaseConnectionString,
+        string? databaseConnectionString,
         IReadOnlyDictionary<string, string>? settings = null
     )
     {
@@ -36,7 +37,13 @@ public sealed class WorkerProcess : IAsyncDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         info.Environment["DOTNET_ENVIRONMENT"] = "Testing";
-        info.Environment["ConnectionStrings__Ledger"] = databaseConnectionString;
+        info.Environment.Remove("DATABASE_URL");
+        info.Environment.Remove("ConnectionStrings__Ledger");
+        if (databaseConnectionString is not null)
+        {
+            info.Environment["ConnectionStrings__Ledger"] = databaseConnectionString;
+        }
+
         info.Environment["ConnectionStrings__Redis"] = TestEnvironment.RedisConnectionString;
         info.Environment["Logging__Console__FormatterName"] = "simple";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
@@ -68,6 +75,13 @@ public sealed class WorkerProcess : IAsyncDisposable
 
             await Task.Delay(50, cancellation.Token);
         }
+    }
+
+    /// <summary>Waits for the process to end by itself.</summary>
+    public async Task WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancellation.Token);
     }
 
     /// <summary>Ends the process at once, as a crash or <c>kill -9</c> would.</summary>

@@ -13,7 +13,7 @@ public abstract class CommandJob<TCommand>(
     IServiceScopeFactory scopes,
     IJobRunLog runs,
     ILogger logger
-) : ScheduledJob(runs, logger)
+) : ScheduledJob(scopes, runs, logger)
     where TCommand : IScheduledCommand, new()
 {
     public const int MaxBatchesPerRun = 100;
@@ -26,7 +26,7 @@ public abstract class CommandJob<TCommand>(
         var needsAttention = false;
         while (command is not null && batches < MaxBatchesPerRun)
         {
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = Scopes.CreateAsyncScope();
             var sender = scope.ServiceProvider.GetRequiredService<ISender>();
             last = await sender.Send(command, cancellationToken);
             needsAttention |= last.NeedsAttention;

@@ -15,7 +15,7 @@ public sealed class CreateDueChoreAssignmentsJob(
     IJobRunLog runs,
     TimeProvider clock,
     ILogger<CreateDueChoreAssignmentsJob> logger
-) : ScheduledJob(runs, logger)
+) : ScheduledJob(scopes, runs, logger)
 {
     protected override async Task<JobReport> SendAsync(CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ public sealed class CreateDueChoreAssignmentsJob(
         var (examined, created) = (0, 0);
         do
         {
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = Scopes.CreateAsyncScope();
             var sender = scope.ServiceProvider.GetRequiredService<ISender>();
             var result = await sender.Send(
                 new CreateDueChoreAssignments(asOf, after),

@@ -1,5 +1,7 @@
 using Ledger.Application.Operations;
 using Ledger.Domain.Common;
+using Ledger.Worker.Hosting;
+using Microsoft.Extensions.Options;
 using Quartz;
 using JobRunStatus = Ledger.Domain.Operations.JobRunStatus;
 
@@ -11,19 +13,27 @@ namespace Ledger.Worker.Jobs;
 /// pipeline (system principal, logging, authorization, transaction) and nothing else: no
 /// business logic lives in a job.
 /// </summary>
-public abstract partial class ScheduledJob(IJobRunLog runs, ILogger logger) : IJob
+public abstract partial class ScheduledJob(
+    IServiceScopeFactory scopes,
+    IJobRunLog runs,
+    ILogger logger
+) : IJob
 {
+    /// <summary>Each batch of a job's commands runs in a scope of its own.</summary>
+    protected IServiceScopeFactory Scopes => scopes;
+
     public async ValueTask Execute(
         IJobExecutionContext context,
         CancellationToken cancellationToken
     )
     {
         var definition = LedgerJobs.Find(context.JobDetail.Key.Name);
+        var timeout = BudgetOf(definition);
         var runId = await runs.StartedAsync(
             definition.Name,
             context.Trigger.Key.ToString(),
             context.Scheduler.SchedulerInstanceId,
-            definition.Timeout,
+            timeout,
             CancellationToken.None
         );
 
@@ -32,16 +42,24 @@ public abstract partial class ScheduledJob(IJobRunLog runs, ILogger logger) : IJ
             context.CancellationToken
         );
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(shutdown.Token);
-        budget.CancelAfter(definition.Timeout);
+        budget.CancelAfter(timeout);
 
         var (status, result, error) = await RunAsync(budget.Token, shutdown.Token);
         if (status == JobRunStatus.TimedOut)
         {
-            LogTimedOut(definition.Name, definition.Timeout.TotalSeconds);
+            LogTimedOut(definition.Name, timeout.TotalSeconds);
         }
 
         // Recorded whatever happened, and not cancellable: a shutdown must not lose the outcome.
         await runs.FinishedAsync(runId, status, result, error, CancellationToken.None);
+    }
+
+    /// <summary>The job's wall-clock budget: <c>Worker:Timeouts:&lt;job&gt;</c>, or its default.</summary>
+    private TimeSpan BudgetOf(JobDefinition definition)
+    {
+        using var scope = scopes.CreateScope();
+        var settings = scope.ServiceProvider.GetService<IOptions<WorkerSettings>>()?.Value;
+        return settings?.TimeoutOf(definition) ?? definition.Timeout;
     }
 
     /// <summary>Sends the job's command (or its batches, each in its own transaction) and reports.</summary>

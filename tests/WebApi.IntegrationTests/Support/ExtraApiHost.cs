@@ -44,6 +44,32 @@ public sealed class ExtraApiHost(string environment, IReadOnlyDictionary<string,
         );
 
     /// <summary>
+    /// The test host with every rate limit at its shipped value, on this Redis. The database
+    /// connection carries <paramref name="applicationName"/> when given, so a test can find the
+    /// host's own connections in <c>pg_stat_activity</c>.
+    /// </summary>
+    public static ExtraApiHost WithShippedLimits(
+        string redis,
+        string? applicationName = null,
+        IReadOnlyDictionary<string, string?>? settings = null
+    ) =>
+        new(
+            "Testing",
+            new Dictionary<string, string?>
+            {
+                ["Auth:WebClient:ClientId"] = TestOAuthClient.ClientId,
+                ["Auth:WebClient:RedirectUris:0"] = TestOAuthClient.RedirectUri,
+                ["Auth:WebClient:PostLogoutRedirectUris:0"] = TestOAuthClient.PostLogoutRedirectUri,
+                ["ConnectionStrings:Ledger"] = applicationName is null
+                    ? ApiHost.Database.ConnectionString
+                    : $"{ApiHost.Database.ConnectionString};Application Name={applicationName}",
+                ["ConnectionStrings:Redis"] = redis,
+            }
+                .Concat(settings ?? new Dictionary<string, string?>())
+                .ToDictionary()
+        );
+
+    /// <summary>
     /// A host in Production with these settings besides the database, Redis, a frontend origin
     /// and the key-ring encryption key (what ProductionGuard requires next to the token keys).
     /// </summary>
