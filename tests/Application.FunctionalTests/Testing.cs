@@ -122,6 +122,27 @@ public sealed class Testing
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
     }
 
+    /// <summary>
+    /// Gives an existing user a password and returns it: account-changing commands ask for the
+    /// current one (re-authentication).
+    /// </summary>
+    public static async Task<string> GivePasswordAsync(UserId user)
+    {
+        var password = Pii.Password();
+        await WithServicesAsync(async services =>
+        {
+            var users =
+                services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
+            var account = await users.FindByIdAsync(user.Value.ToString());
+            var result = await users.AddPasswordAsync(account!, password);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException("The test user could not be given a password.");
+            }
+        });
+        return password;
+    }
+
     /// <summary>A user row, as registration would create it, with distinctive personal data.</summary>
     public static async Task<UserId> CreateUserAsync()
     {

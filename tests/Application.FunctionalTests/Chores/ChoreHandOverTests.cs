@@ -54,13 +54,7 @@ public sealed class ChoreHandOverTests : FunctionalTest
         var carol = await AddMemberAsync(group, alice);
         var chore = await CreateGroupChoreAsync(group, alice);
         await CompleteOpenAsync(chore, alice);
-        var password = Pii.Password();
-        await WithServicesAsync(async services =>
-        {
-            var users = services.GetRequiredService<UserManager<ApplicationUser>>();
-            var user = await users.FindByIdAsync(bob.Value.ToString());
-            (await users.AddPasswordAsync(user!, password)).Succeeded.Should().BeTrue();
-        });
+        var password = await GivePasswordAsync(bob);
 
         await SendAsync(new DeleteMe(password), bob);
 

@@ -57,7 +57,7 @@ public sealed class DeletionHistoryTests : ExpenseTest
         var before = await GroupRowsAsync(groups);
         var memberRowsOfBen = await RowsMentioningAsync("memberships", flat.Ben);
 
-        await SendAsync(new DeleteMe(), flat.Ben);
+        await SendAsync(new DeleteMe(await GivePasswordAsync(flat.Ben)), flat.Ben);
 
         var after = await GroupRowsAsync(groups);
         (await AllBalancesAsync(groups, [flat.Ana, dora])).Should().BeEquivalentTo(balancesBefore);
