@@ -39,6 +39,11 @@ public static class ProductionGuard
                 .Select(setting => $"{setting} or {setting}File (an RSA private key in PEM)")
         );
 
+        if (string.IsNullOrWhiteSpace(configuration["Storage:ReceiptsRoot"]))
+        {
+            problems.Add("Storage:ReceiptsRoot (the receipts directory, shared by every instance)");
+        }
+
         var cors = CorsSettings.From(configuration);
         if (cors.Origins.Count == 0)
         {

@@ -18,6 +18,7 @@ public sealed class ProductionBootTests
         failure.Should().Contain("ConnectionStrings__Ledger or DATABASE_URL");
         failure.Should().Contain("Auth:SigningKey").And.Contain("Auth:EncryptionKey");
         failure.Should().Contain("Cors:Origins");
+        failure.Should().Contain("Storage:ReceiptsRoot");
     }
 
     [TestCase("*")]

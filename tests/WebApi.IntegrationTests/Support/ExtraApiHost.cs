@@ -45,7 +45,7 @@ public sealed class ExtraApiHost(string environment, IReadOnlyDictionary<string,
 
     /// <summary>
     /// A host in Production with these settings besides the database, Redis and a frontend
-    /// origin (what ProductionGuard requires next to the keys).
+    /// origin (what ProductionGuard requires next to the keys) and the receipts root.
     /// </summary>
     public static ExtraApiHost Production(IReadOnlyDictionary<string, string?> settings) =>
         new(
@@ -53,6 +53,7 @@ public sealed class ExtraApiHost(string environment, IReadOnlyDictionary<string,
             settings
                 .Concat(ServiceConnections())
                 .Append(new("Cors:Origins:0", "https://app.ledger.example"))
+                .Append(new("Storage:ReceiptsRoot", ApiHost.ReceiptsRoot))
                 .ToDictionary()
         );
 
