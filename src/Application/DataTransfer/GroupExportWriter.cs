@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
@@ -39,7 +40,10 @@ public static class GroupExportWriter
         CancellationToken cancellationToken
     )
     {
-        await using var writer = new Utf8JsonWriter(output);
+        // The writer fills a buffer that is copied to the response asynchronously every few
+        // hundred records (the response refuses synchronous writes), so memory stays bounded.
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        await using var writer = new Utf8JsonWriter(buffer);
         writer.WriteStartObject();
         writer.WriteString("format", GroupExportDocument.FormatName);
         writer.WriteNumber("formatVersion", GroupExportDocument.CurrentVersion);
@@ -48,10 +52,25 @@ public static class GroupExportWriter
         JsonSerializer.Serialize(writer, export.Group, Json);
         writer.WritePropertyName("members");
         JsonSerializer.Serialize(writer, export.Members, Json);
-        await WriteArrayAsync(writer, output, "expenses", export.Expenses, cancellationToken);
-        await WriteArrayAsync(writer, output, "settlements", export.Settlements, cancellationToken);
         await WriteArrayAsync(
             writer,
+            buffer,
+            output,
+            "expenses",
+            export.Expenses,
+            cancellationToken
+        );
+        await WriteArrayAsync(
+            writer,
+            buffer,
+            output,
+            "settlements",
+            export.Settlements,
+            cancellationToken
+        );
+        await WriteArrayAsync(
+            writer,
+            buffer,
             output,
             "splitPayments",
             export.SplitPayments,
@@ -60,11 +79,12 @@ public static class GroupExportWriter
         writer.WritePropertyName("balances");
         JsonSerializer.Serialize(writer, export.Balances, Json);
         writer.WriteEndObject();
-        await writer.FlushAsync(cancellationToken);
+        await CopyAsync(writer, buffer, output, cancellationToken);
     }
 
     private static async Task WriteArrayAsync<T>(
         Utf8JsonWriter writer,
+        ArrayBufferWriter<byte> buffer,
         Stream output,
         string name,
         IAsyncEnumerable<T> items,
@@ -78,12 +98,24 @@ public static class GroupExportWriter
             JsonSerializer.Serialize(writer, item, Json);
             if (++count % FlushEvery == 0)
             {
-                await writer.FlushAsync(cancellationToken);
-                await output.FlushAsync(cancellationToken);
+                await CopyAsync(writer, buffer, output, cancellationToken);
             }
         }
 
         writer.WriteEndArray();
+    }
+
+    private static async Task CopyAsync(
+        Utf8JsonWriter writer,
+        ArrayBufferWriter<byte> buffer,
+        Stream output,
+        CancellationToken cancellationToken
+    )
+    {
+        writer.Flush(); // into the buffer, not the response
+        await output.WriteAsync(buffer.WrittenMemory, cancellationToken);
+        await output.FlushAsync(cancellationToken);
+        buffer.ResetWrittenCount();
     }
 
     public static async Task WriteCsvAsync(
