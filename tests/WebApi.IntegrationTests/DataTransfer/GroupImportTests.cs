@@ -125,6 +125,29 @@ public sealed class GroupImportTests : HttpTest
         (await flat.ExpenseCountAsync()).Should().Be(0);
     }
 
+    [Test]
+    public async Task Should_refuse_a_file_over_the_row_limit()
+    {
+        using var flat = await HttpFlat.CreateAsync();
+        var rows = string.Concat(
+            Enumerable.Repeat("2026-03-01,Milk,Groceries,2.00,EUR,1.00,-1.00\n", 5001)
+        );
+
+        using var dry = await flat.ImportAsync(
+            "splitwise",
+            "Date,Description,Category,Cost,Currency,Ana,Ben\n" + rows,
+            People(flat),
+            dryRun: true
+        );
+
+        var preview = await ReadAsync(dry, HttpStatusCode.OK);
+        preview
+            .GetProperty("problems")
+            .EnumerateArray()
+            .Should()
+            .Contain(p => p.GetProperty("message").GetString()!.Contains("at most 5000 rows"));
+    }
+
     private static Dictionary<string, Guid> People(HttpFlat flat) =>
         new() { ["Ana"] = flat.Ana.UserId.Value, ["Ben"] = flat.Ben.UserId.Value };
 }
