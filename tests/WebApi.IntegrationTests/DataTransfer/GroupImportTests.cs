@@ -126,6 +126,31 @@ public sealed class GroupImportTests : HttpTest
     }
 
     [Test]
+    public async Task Should_create_nothing_twice_when_two_imports_of_one_file_race()
+    {
+        using var flat = await HttpFlat.CreateAsync();
+        var people = People(flat);
+
+        var responses = await Task.WhenAll(
+            Enumerable.Range(0, 3).Select(_ => flat.ImportAsync("splitwise", Good, people))
+        );
+
+        // The import id's unique index decides: every race loser rolls back whole (409) or finds
+        // the rows already there; either way each line exists once.
+        responses
+            .Select(r => r.StatusCode)
+            .Should()
+            .OnlyContain(s => s == HttpStatusCode.OK || s == HttpStatusCode.Conflict)
+            .And.Contain(HttpStatusCode.OK);
+        (await flat.ExpenseCountAsync()).Should().Be(4);
+        (await flat.BalancesAsync())[flat.Ben.UserId.Value].Should().Equal("EUR:500.00");
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Test]
     public async Task Should_refuse_a_file_over_the_row_limit()
     {
         using var flat = await HttpFlat.CreateAsync();
