@@ -149,10 +149,49 @@ internal sealed class SkiaReceiptSanitizer(IOptions<ReceiptOptions> options) : I
             throw new UnsupportedContentException("The image cannot be read.");
         }
 
-        using var image = SKImage.FromBitmap(bitmap);
+        // The EXIF orientation goes with the metadata, so it is applied to the pixels first.
+        using var image = Upright(bitmap, codec.EncodedOrigin);
         using var encoded =
             image.Encode(expected, JpegQuality)
             ?? throw new UnsupportedContentException("The image cannot be read.");
         return encoded.ToArray();
+    }
+
+    /// <summary>The bitmap turned as its EXIF orientation says (the rotations; mirrored forms are rare and kept).</summary>
+    private static SKImage Upright(SKBitmap bitmap, SKEncodedOrigin origin)
+    {
+        var (width, height) = (bitmap.Width, bitmap.Height);
+        var turn = origin switch
+        {
+            SKEncodedOrigin.BottomRight => 180,
+            SKEncodedOrigin.RightTop => 90,
+            SKEncodedOrigin.LeftBottom => 270,
+            _ => 0,
+        };
+        if (turn == 0)
+        {
+            return SKImage.FromBitmap(bitmap);
+        }
+
+        var info = turn == 180 ? new SKImageInfo(width, height) : new SKImageInfo(height, width);
+        using var surface = SKSurface.Create(info);
+        var canvas = surface.Canvas;
+        switch (turn)
+        {
+            case 90:
+                canvas.Translate(height, 0);
+                break;
+            case 180:
+                canvas.Translate(width, height);
+                break;
+            default:
+                canvas.Translate(0, width);
+                break;
+        }
+
+        canvas.RotateDegrees(turn);
+        canvas.DrawBitmap(bitmap, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest), null);
+        canvas.Flush();
+        return surface.Snapshot();
     }
 }

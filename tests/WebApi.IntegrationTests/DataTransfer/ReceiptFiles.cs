@@ -53,6 +53,22 @@ internal static class ReceiptFiles
         return jpeg.Take(2).Concat(app1).Concat(jpeg.Skip(2)).ToArray();
     }
 
+    /// <summary>A 40 × 30 JPEG whose EXIF says to show it turned 90° clockwise (a phone held upright).</summary>
+    public static byte[] JpegTurnedClockwise()
+    {
+        var jpeg = Jpeg(40, 30);
+        var tiff = new List<byte>();
+        tiff.AddRange("II*\0"u8.ToArray());
+        tiff.AddRange(Le32(8));
+        tiff.AddRange(Le16(1));
+        tiff.AddRange(Entry(0x0112, 3, 1, [6, 0, 0, 0])); // Orientation = 6 (RightTop)
+        tiff.AddRange(Le32(0));
+        var payload = "Exif\0\0"u8.ToArray().Concat(tiff).ToArray();
+        var length = (ushort)(payload.Length + 2);
+        var app1 = new byte[] { 0xFF, 0xE1, (byte)(length >> 8), (byte)length }.Concat(payload);
+        return jpeg.Take(2).Concat(app1).Concat(jpeg.Skip(2)).ToArray();
+    }
+
     /// <summary>A valid PNG whose header claims 20000 × 20000 pixels (400 MP): a decompression bomb.</summary>
     public static byte[] PngBomb()
     {

@@ -64,6 +64,19 @@ public sealed class ReceiptUploadTests : HttpTest
         stored.Take(3).Should().Equal(0xFF, 0xD8, 0xFF);
         Encoding.ASCII.GetString(stored).Should().NotContain("Exif");
         StoredFiles().Should().ContainSingle().Which.Should().NotContain("IMG_0001");
+
+        // The orientation goes with the metadata, so the pixels are turned first.
+        var turned = await UploadAsync(
+            ReceiptFiles.JpegTurnedClockwise(),
+            "IMG_0002.jpg",
+            "image/jpeg",
+            HttpStatusCode.Created
+        );
+        using var turnedDownload = await _flat.Ana.HttpClient.GetAsync(ContentOf(turned));
+        using var codec = SkiaSharp.SKCodec.Create(
+            new MemoryStream(await turnedDownload.Content.ReadAsByteArrayAsync())
+        );
+        (codec.Info.Width, codec.Info.Height).Should().Be((30, 40));
     }
 
     [Test]
