@@ -17,7 +17,6 @@ namespace Ledger.WebApi.IntegrationTests.DataTransfer;
 public sealed class GroupExportTests : HttpTest
 {
     [TestCase(17)]
-    [TestCase(4242)]
     public async Task Should_export_json_that_imports_into_a_new_group_with_identical_balances(
         int seed
     )
@@ -117,7 +116,7 @@ public sealed class GroupExportTests : HttpTest
         {
             var payer = random.Next(2) == 0 ? flat.Ana : flat.Ben;
             var total = Amount(100, 20000);
-            var body = flat.ExpenseBody(total, random.Next(3) == 0 ? "JPY" : "EUR");
+            var body = flat.ExpenseBody(total, i == 0 || random.Next(3) == 0 ? "JPY" : "EUR");
             if (body["currency"]!.GetValue<string>() == "JPY")
             {
                 total = random.Next(100, 20000).ToString(CultureInfo.InvariantCulture);
