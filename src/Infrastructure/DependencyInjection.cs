@@ -11,6 +11,7 @@ using Ledger.Infrastructure.Identity;
 using Ledger.Infrastructure.Operations;
 using Ledger.Infrastructure.Paging;
 using Ledger.Infrastructure.Persistence;
+using Ledger.Infrastructure.Receipts;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -78,6 +79,7 @@ public static class DependencyInjection
             .AddOptions<OperationsOptions>()
             .Bind(configuration.GetSection(OperationsOptions.SectionName));
         services.AddScoped<IStorageProbe, DatabaseStorageProbe>();
+        services.AddReceipts(configuration);
         services.AddScoped<IOAuthTokenPruner, OAuthTokenPruner>();
         services.AddSingleton<IJobRunLog, JobRunLog>();
         // The token and authorization managers the pruning uses; the API adds the OAuth server

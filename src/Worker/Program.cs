@@ -10,6 +10,18 @@ using Quartz;
 // The worker host: scheduled commands run here, never in the web process (audit 003 #14).
 // It is one node of a Quartz cluster on the application's PostgreSQL; run as many as needed.
 var builder = Host.CreateApplicationBuilder(args);
+
+// The orphaned-receipt purge must look at the directory the API writes, never a default one.
+if (
+    builder.Environment.IsProduction()
+    && string.IsNullOrWhiteSpace(builder.Configuration["Storage:ReceiptsRoot"])
+)
+{
+    throw new InvalidOperationException(
+        "Refusing to start in Production without: Storage:ReceiptsRoot (the receipts directory the API writes)."
+    );
+}
+
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddSingleton<ICurrentPrincipal, SystemPrincipal>();

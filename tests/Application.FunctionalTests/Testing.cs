@@ -26,6 +26,13 @@ public sealed class Testing
     /// <summary>The application's clock; tests move it forward instead of waiting.</summary>
     public static TestClock Clock { get; } = new();
 
+    /// <summary>The run's receipt store, a fresh temporary directory.</summary>
+    public static string ReceiptsRoot { get; } =
+        Path.Combine(
+            Path.GetTempPath(),
+            "ledger-functional-receipts-" + Guid.NewGuid().ToString("N")
+        );
+
     private static ServiceProvider Provider =>
         _provider ?? throw new InvalidOperationException("Not set up.");
 
@@ -41,6 +48,7 @@ public sealed class Testing
                     ["ConnectionStrings:Redis"] = TestEnvironment.RedisConnectionString,
                     // Low enough that the storage check's warning path runs against any database.
                     ["Operations:DatabaseWarningBytes"] = "1",
+                    ["Storage:ReceiptsRoot"] = ReceiptsRoot,
                 }
             )
             .Build();

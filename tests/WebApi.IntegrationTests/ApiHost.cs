@@ -22,6 +22,10 @@ public sealed class ApiHost
     public static TestDatabase Database =>
         _database ?? throw new InvalidOperationException("Not set up.");
 
+    /// <summary>The run's own receipt store (Storage:ReceiptsRoot), a fresh temporary directory.</summary>
+    public static string ReceiptsRoot { get; } =
+        Path.Combine(Path.GetTempPath(), "ledger-test-receipts-" + Guid.NewGuid().ToString("N"));
+
     [OneTimeSetUp]
     public async Task StartAsync()
     {
@@ -51,6 +55,7 @@ public sealed class LedgerApiFactory(
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Ledger", databaseConnectionString);
         builder.UseSetting("ConnectionStrings:Redis", TestEnvironment.RedisConnectionString);
+        builder.UseSetting("Storage:ReceiptsRoot", ApiHost.ReceiptsRoot);
         // Every test's users sign in from the same address; the limits themselves are tested
         // with their own hosts (RateLimitingTests, Infrastructure.IntegrationTests).
         foreach (var policy in new[] { "default", "auth", "expensive", "partner" })

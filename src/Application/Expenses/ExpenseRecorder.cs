@@ -25,7 +25,8 @@ public sealed class ExpenseRecorder(
         GroupId groupId,
         GroupMembers members,
         ExpenseDetails details,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        string? importId = null
     )
     {
         var caller = ExpensePolicy.Caller(principal, members);
@@ -46,7 +47,8 @@ public sealed class ExpenseRecorder(
             details,
             caller.Actor,
             members.Ids,
-            clock.GetUtcNow()
+            clock.GetUtcNow(),
+            importId
         );
         db.Expenses.Add(expense);
         await balances.ApplyAsync(groupId, BalanceEffect.Of(expense), cancellationToken);

@@ -25,4 +25,10 @@ public sealed class OperationsOptions
 
     /// <summary>Database size above which the storage check reports a critical level.</summary>
     public long DatabaseCriticalBytes { get; set; } = 16L * 1024 * 1024 * 1024;
+
+    /// <summary>Receipt files no attached receipt names are deleted once they are this old.</summary>
+    public TimeSpan ReceiptOrphanGracePeriod { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Bytes of attached receipts above which the storage check warns.</summary>
+    public long ReceiptsWarningBytes { get; set; } = 20L * 1024 * 1024 * 1024;
 }

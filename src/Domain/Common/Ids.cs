@@ -230,9 +230,30 @@ public readonly record struct SettlementId(Guid Value) : IComparable<SettlementI
         left.CompareTo(right) >= 0;
 }
 
-public readonly record struct SettlementActivityId(Guid Value)
+public readonly record struct SettlementActivityId(Guid Value) : IComparable<SettlementActivityId>
 {
     public static SettlementActivityId New() => new(Guid.CreateVersion7());
+
+    public override string ToString() => Value.ToString();
+
+    public int CompareTo(SettlementActivityId other) => Value.CompareTo(other.Value);
+
+    public static bool operator <(SettlementActivityId left, SettlementActivityId right) =>
+        left.CompareTo(right) < 0;
+
+    public static bool operator >(SettlementActivityId left, SettlementActivityId right) =>
+        left.CompareTo(right) > 0;
+
+    public static bool operator <=(SettlementActivityId left, SettlementActivityId right) =>
+        left.CompareTo(right) <= 0;
+
+    public static bool operator >=(SettlementActivityId left, SettlementActivityId right) =>
+        left.CompareTo(right) >= 0;
+}
+
+public readonly record struct ReceiptId(Guid Value)
+{
+    public static ReceiptId New() => new(Guid.CreateVersion7());
 
     public override string ToString() => Value.ToString();
 }

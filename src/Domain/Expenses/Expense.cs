@@ -15,6 +15,7 @@ public sealed class Expense : AggregateRoot<ExpenseId>, IVersioned
     public const int DescriptionMaxLength = 200;
     public const int NoteMaxLength = 2000;
     public const int MaxPayers = 50;
+    public const int ImportIdMaxLength = 100;
 
     private readonly List<ExpensePayer> _payers = [];
     private readonly List<ExpenseSplit> _splits = [];
@@ -49,6 +50,12 @@ public sealed class Expense : AggregateRoot<ExpenseId>, IVersioned
     public string? VoidedByClientId { get; private set; }
     public string? VoidReason { get; private set; }
 
+    /// <summary>
+    /// For an expense an import created: which file and row it came from. Unique per group, so
+    /// importing the same file again creates nothing twice.
+    /// </summary>
+    public string? ImportId { get; private init; }
+
     public IReadOnlyList<ExpensePayer> Payers => _payers;
     public IReadOnlyList<ExpenseSplit> Splits => _splits;
     public IReadOnlyList<ExpenseItem> Items => _items;
@@ -64,7 +71,8 @@ public sealed class Expense : AggregateRoot<ExpenseId>, IVersioned
         ExpenseDetails details,
         Actor createdBy,
         IReadOnlySet<UserId> members,
-        DateTimeOffset now
+        DateTimeOffset now,
+        string? importId = null
     )
     {
         if (!createdBy.IsKnown)
@@ -80,6 +88,13 @@ public sealed class Expense : AggregateRoot<ExpenseId>, IVersioned
             CreatedByClientId = createdBy.ClientId,
             CreatedAt = now,
             Version = 1,
+            ImportId =
+                importId is { Length: > 0 and <= ImportIdMaxLength } ? importId
+                : importId is null ? null
+                : throw new DomainValidationException(
+                    "expense.import-id",
+                    "The import id is 1 to 100 characters."
+                ),
         };
         expense.Apply(details, members);
         expense.Raise(new ExpenseCreated(groupId, expense.Id));

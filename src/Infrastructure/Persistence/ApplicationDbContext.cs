@@ -46,6 +46,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Settlement> Settlements => Set<Settlement>();
     public DbSet<SettlementActivity> SettlementActivities => Set<SettlementActivity>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Receipt> Receipts => Set<Receipt>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public void ResetTracking() => ChangeTracker.Clear();
@@ -273,6 +274,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
             .Properties<RecurringExpenseId>()
             .HaveConversion<RecurringExpenseIdConverter>();
         configurationBuilder.Properties<SettlementId>().HaveConversion<SettlementIdConverter>();
+        configurationBuilder.Properties<ReceiptId>().HaveConversion<ReceiptIdConverter>();
         configurationBuilder
             .Properties<SettlementActivityId>()
             .HaveConversion<SettlementActivityIdConverter>();

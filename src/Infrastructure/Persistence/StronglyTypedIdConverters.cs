@@ -64,3 +64,6 @@ internal sealed class SettlementActivityIdConverter()
         id => id.Value,
         value => new SettlementActivityId(value)
     );
+
+internal sealed class ReceiptIdConverter()
+    : ValueConverter<ReceiptId, Guid>(id => id.Value, value => new ReceiptId(value));

@@ -17,6 +17,8 @@ public static class ApiEndpoints
         api.MapBalanceEndpoints();
         api.MapRecurringExpenseEndpoints();
         api.MapSettlementEndpoints();
+        api.MapDataTransferEndpoints();
+        api.MapReceiptEndpoints();
         api.MapIntegrationEndpoints();
         api.MapAdminClientEndpoints();
         api.MapOpsEndpoints();

@@ -75,6 +75,12 @@ public sealed partial class ProblemDetailsMapper(
                 reused.Message
             ),
             NotFoundException notFound => new(404, "Not found.", notFound.Message),
+            PayloadTooLargeException tooLarge => new(413, "Too large.", tooLarge.Message),
+            UnsupportedContentException unsupported => new(
+                415,
+                "Unsupported content.",
+                unsupported.Message
+            ),
             ForbiddenException forbidden => new(403, "Forbidden.", forbidden.Message),
             UnauthenticatedException => new(401, "Authentication is required.", null),
             PreconditionRequiredException required => new(

@@ -50,6 +50,11 @@ public static class ProductionGuard
             );
         }
 
+        if (string.IsNullOrWhiteSpace(configuration["Storage:ReceiptsRoot"]))
+        {
+            problems.Add("Storage:ReceiptsRoot (the receipts directory, shared by every instance)");
+        }
+
         var cors = CorsSettings.From(configuration);
         if (cors.Origins.Count == 0)
         {

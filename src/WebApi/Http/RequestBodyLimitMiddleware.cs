@@ -11,7 +11,10 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.ContentLength > HttpSetup.MaxRequestBodyBytes)
+        var limit =
+            context.GetEndpoint()?.Metadata.GetMetadata<RequestBodyLimit>()?.Bytes
+            ?? HttpSetup.MaxRequestBodyBytes;
+        if (context.Request.ContentLength > limit)
         {
             throw new BadHttpRequestException(
                 "The request body is too large.",
@@ -21,9 +24,24 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next)
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
         {
-            feature.MaxRequestBodySize = HttpSetup.MaxRequestBodyBytes;
+            feature.MaxRequestBodySize = limit;
         }
 
         return next(context);
     }
+}
+
+/// <summary>
+/// A larger body limit for one endpoint (imports, receipt uploads) than
+/// <see cref="HttpSetup.MaxRequestBodyBytes"/>; enforced the same way, by Content-Length and
+/// while streaming.
+/// </summary>
+public sealed record RequestBodyLimit(long Bytes);
+
+public static class RequestBodyLimitConventions
+{
+    public static RouteHandlerBuilder WithRequestBodyLimit(
+        this RouteHandlerBuilder builder,
+        long bytes
+    ) => builder.WithMetadata(new RequestBodyLimit(bytes));
 }

@@ -12,6 +12,7 @@ internal static class JobTypes
         quartz.AddJobType<PurgeGroupsPastRestoreWindowJob>();
         quartz.AddJobType<PruneOAuthTokensJob>();
         quartz.AddJobType<PurgeJobRunsJob>();
+        quartz.AddJobType<PurgeOrphanedReceiptsJob>();
         quartz.AddJobType<CheckStorageJob>();
         quartz.AddJobType<GenerateRecurringExpensesJob>();
         quartz.AddJobType<CreateDueChoreAssignmentsJob>();

@@ -6,6 +6,7 @@ using Ledger.Application.Operations.Commands.PurgeGroupDeletionTokens;
 using Ledger.Application.Operations.Commands.PurgeGroupsPastRestoreWindow;
 using Ledger.Application.Operations.Commands.PurgeIdempotencyKeys;
 using Ledger.Application.Operations.Commands.PurgeJobRuns;
+using Ledger.Application.Operations.Commands.PurgeOrphanedReceipts;
 using Ledger.Application.RecurringExpenses.Commands.GenerateRecurringExpenses;
 
 namespace Ledger.Worker.Jobs;
@@ -41,6 +42,12 @@ public sealed class PurgeJobRunsJob(
     IJobRunLog runs,
     ILogger<PurgeJobRunsJob> logger
 ) : CommandJob<PurgeJobRuns>(scopes, runs, logger);
+
+public sealed class PurgeOrphanedReceiptsJob(
+    IServiceScopeFactory scopes,
+    IJobRunLog runs,
+    ILogger<PurgeOrphanedReceiptsJob> logger
+) : CommandJob<PurgeOrphanedReceipts>(scopes, runs, logger);
 
 public sealed class CheckStorageJob(
     IServiceScopeFactory scopes,

@@ -65,12 +65,20 @@ public static class LedgerJobs
             "Deletes idempotency keys past their 24 hours."
         ),
         new(
+            "purge-orphaned-receipts",
+            typeof(PurgeOrphanedReceiptsJob),
+            "0 50 3 * * ?",
+            RunOnce,
+            TimeSpan.FromMinutes(5),
+            "Deletes receipt files no attached receipt names, after their grace period."
+        ),
+        new(
             "check-storage",
             typeof(CheckStorageJob),
             "0 0/15 * * * ?",
             Skip,
             TimeSpan.FromMinutes(1),
-            "Measures the database against the storage thresholds."
+            "Measures the database and the receipts against the storage thresholds."
         ),
         new(
             "generate-recurring-expenses",

@@ -174,6 +174,7 @@ public static class AuthorizationMatrixRows
         .. HouseholdMatrixRows.All,
         .. RecurringExpenseMatrixRows.All,
         .. SettlementMatrixRows.All,
+        .. DataTransferMatrixRows.All,
         // Expenses: the prepared expense was recorded by the owner and paid by the member, so
         // the member may read it but only the owner (its creator, and an owner) may change it.
         // Partners with ledger.write record expenses for any members.

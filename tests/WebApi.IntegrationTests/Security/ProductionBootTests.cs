@@ -23,6 +23,7 @@ public sealed class ProductionBootTests
         failure.Should().Contain("Auth:SigningKey").And.Contain("Auth:EncryptionKey");
         failure.Should().Contain("DataProtection:KeyEncryptionKey");
         failure.Should().Contain("Cors:Origins");
+        failure.Should().Contain("Storage:ReceiptsRoot");
     }
 
     [TestCase("*")]

@@ -71,7 +71,8 @@ public sealed class ExtraApiHost(string environment, IReadOnlyDictionary<string,
 
     /// <summary>
     /// A host in Production with these settings besides the database, Redis, a frontend origin
-    /// and the key-ring encryption key (what ProductionGuard requires next to the token keys).
+    /// the key-ring encryption key and the receipts root (what ProductionGuard requires next to
+    /// the token keys).
     /// </summary>
     public static ExtraApiHost Production(IReadOnlyDictionary<string, string?> settings) =>
         new(
@@ -86,6 +87,7 @@ public sealed class ExtraApiHost(string environment, IReadOnlyDictionary<string,
                         Infrastructure.Identity.KeyRingEncryptionKey.DevelopmentKeyBase64
                     )
                 )
+                .Append(new("Storage:ReceiptsRoot", ApiHost.ReceiptsRoot))
                 .ToDictionary()
         );
 

@@ -30,3 +30,9 @@ public sealed class VersionConflictException(string resource, int currentVersion
 
 /// <summary>An update came without any version to check against (428).</summary>
 public sealed class PreconditionRequiredException(string message) : Exception(message);
+
+/// <summary>The upload is larger than allowed, or would pass a storage quota (HTTP 413).</summary>
+public sealed class PayloadTooLargeException(string message) : Exception(message);
+
+/// <summary>The upload's bytes are not of a kind we accept, whatever its name or type said (HTTP 415).</summary>
+public sealed class UnsupportedContentException(string message) : Exception(message);

@@ -40,6 +40,7 @@ public interface IApplicationDbContext
     DbSet<Settlement> Settlements { get; }
     DbSet<SettlementActivity> SettlementActivities { get; }
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
+    DbSet<Receipt> Receipts { get; }
 
     DatabaseFacade Database { get; }
 

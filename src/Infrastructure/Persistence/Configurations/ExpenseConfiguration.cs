@@ -42,6 +42,7 @@ internal sealed class ExpenseConfiguration : IEntityTypeConfiguration<Expense>
         builder.Property(e => e.CreatedByClientId).HasMaxLength(Actor.ClientIdMaxLength);
         builder.Property(e => e.VoidedByClientId).HasMaxLength(Actor.ClientIdMaxLength);
         builder.Property(e => e.VoidReason).HasMaxLength(AuditEvent.ReasonMaxLength);
+        builder.Property(e => e.ImportId).HasMaxLength(Expense.ImportIdMaxLength);
         // Racing writers that read the same version: only the first update applies (R3).
         builder.Property(e => e.Version).IsConcurrencyToken();
         builder.Ignore(e => e.DomainEvents);
@@ -76,6 +77,12 @@ internal sealed class ExpenseConfiguration : IEntityTypeConfiguration<Expense>
                 e.Id,
             })
             .IsDescending(false, false, true, true);
+        // An imported row exists once per group: importing the same file again (or racing two
+        // imports of it) cannot create it twice.
+        builder
+            .HasIndex(e => new { e.GroupId, e.ImportId })
+            .IsUnique()
+            .HasFilter("import_id IS NOT NULL");
         // The user foreign keys (creator, voider) are added in the migration by name: EF cannot
         // relate the strongly typed UserId to Identity's Guid key (see ExpenseSql).
     }
@@ -163,5 +170,39 @@ internal sealed class ExpenseItemConfiguration : IEntityTypeConfiguration<Expens
             i.ExpenseId,
             i.ListItemId,
         });
+    }
+}
+
+internal sealed class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>
+{
+    public void Configure(EntityTypeBuilder<Receipt> builder)
+    {
+        builder.ToTable(
+            "receipts",
+            table =>
+            {
+                table.HasCheckConstraint("ck_receipts_size_positive", "size_bytes > 0");
+                table.HasCheckConstraint(
+                    "ck_receipts_one_uploader",
+                    "(uploaded_by_user_id IS NULL) <> (uploaded_by_client_id IS NULL)"
+                );
+            }
+        );
+        builder.HasKey(r => new { r.GroupId, r.Id });
+        builder.Property(r => r.Sha256).HasMaxLength(Receipt.Sha256Length).IsFixedLength();
+        builder.Property(r => r.ContentType).HasMaxLength(Receipt.ContentTypeMaxLength);
+        builder.Property(r => r.UploadedByClientId).HasMaxLength(Actor.ClientIdMaxLength);
+        builder.Property(r => r.DetachedByClientId).HasMaxLength(Actor.ClientIdMaxLength);
+        builder.Ignore(r => r.IsDetached);
+        builder.Ignore(r => r.UploadedBy);
+        // Restrict: a receipt never disappears with its expense (expenses are voided, not deleted).
+        builder
+            .HasOne<Expense>()
+            .WithMany()
+            .HasForeignKey(r => new { r.GroupId, r.ExpenseId })
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.GroupId, r.ExpenseId });
+        // The orphan purge asks whether any attached receipt still names a file.
+        builder.HasIndex(r => r.Sha256);
     }
 }

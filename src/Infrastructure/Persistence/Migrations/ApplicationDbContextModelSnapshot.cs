@@ -445,6 +445,11 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("description");
 
+                    b.Property<string>("ImportId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("import_id");
+
                     b.Property<Guid?>("ListId")
                         .HasColumnType("uuid")
                         .HasColumnName("list_id");
@@ -498,6 +503,11 @@ namespace Ledger.Infrastructure.Persistence.Migrations
 
                     b.HasKey("GroupId", "Id")
                         .HasName("pk_expenses");
+
+                    b.HasIndex("GroupId", "ImportId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_expenses_group_id_import_id")
+                        .HasFilter("import_id IS NOT NULL");
 
                     b.HasIndex("GroupId", "Date", "Id")
                         .IsDescending(false, true, true)
@@ -640,6 +650,80 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                             t.HasCheckConstraint("ck_expense_splits_owed", "owed_minor_units >= 0");
 
                             t.HasCheckConstraint("ck_expense_splits_settled", "settled_minor_units BETWEEN covered_by_own_payment_minor_units AND owed_minor_units");
+                        });
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Expenses.Receipt", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset?>("DetachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("detached_at");
+
+                    b.Property<string>("DetachedByClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("detached_by_client_id");
+
+                    b.Property<Guid?>("DetachedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("detached_by_user_id");
+
+                    b.Property<Guid>("ExpenseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expense_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedByClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("uploaded_by_client_id");
+
+                    b.Property<Guid?>("UploadedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by_user_id");
+
+                    b.HasKey("GroupId", "Id")
+                        .HasName("pk_receipts");
+
+                    b.HasIndex("Sha256")
+                        .HasDatabaseName("ix_receipts_sha256");
+
+                    b.HasIndex("GroupId", "ExpenseId")
+                        .HasDatabaseName("ix_receipts_group_id_expense_id");
+
+                    b.ToTable("receipts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_receipts_one_uploader", "(uploaded_by_user_id IS NULL) <> (uploaded_by_client_id IS NULL)");
+
+                            t.HasCheckConstraint("ck_receipts_size_positive", "size_bytes > 0");
                         });
                 });
 
@@ -2245,6 +2329,16 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_expense_splits_expenses_group_id_expense_id");
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Expenses.Receipt", b =>
+                {
+                    b.HasOne("Ledger.Domain.Expenses.Expense", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId", "ExpenseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_receipts_expenses_group_id_expense_id");
                 });
 
             modelBuilder.Entity("Ledger.Domain.Groups.GroupDeletionRequest", b =>

@@ -46,6 +46,8 @@ public sealed class PurgeGroupsPastRestoreWindowHandler(
         typeof(RecurringExpense),
         typeof(SettlementActivity),
         typeof(Settlement),
+        // Its files become orphans, which the receipt purge removes after its grace period.
+        typeof(Receipt),
         typeof(ExpenseItem),
         typeof(ExpensePayer),
         typeof(ExpenseSplit),

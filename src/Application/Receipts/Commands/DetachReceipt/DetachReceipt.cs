@@ -1,0 +1,60 @@
+using Ledger.Application.Common.Auditing;
+using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Application.Expenses;
+using Ledger.Domain.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Receipts.Commands.DetachReceipt;
+
+/// <summary>
+/// Detaches a receipt from its expense (the expense's creator or an owner). The row stays with
+/// who detached it and when, and the audit trail keeps the event; the file goes with the orphan
+/// purge once no attached receipt names it.
+/// </summary>
+public sealed record DetachReceipt(GroupId GroupId, ExpenseId ExpenseId, ReceiptId ReceiptId)
+    : ICommand,
+        IGroupScoped
+{
+    public GroupAccess RequiredAccess => GroupAccess.Member;
+}
+
+public sealed class DetachReceiptHandler(
+    IApplicationDbContext db,
+    ICurrentPrincipal principal,
+    AuditTrail audit,
+    TimeProvider clock
+) : ICommandHandler<DetachReceipt>
+{
+    public async ValueTask<Unit> Handle(DetachReceipt command, CancellationToken cancellationToken)
+    {
+        var members = await GroupMembers.LockAndReadAsync(db, command.GroupId, cancellationToken);
+        var expense = await db.LoadExpenseAsync(
+            command.GroupId,
+            command.ExpenseId,
+            tracked: false,
+            cancellationToken
+        );
+        var caller = ExpensePolicy.Caller(principal, members);
+        ExpensePolicy.EnsureMayChange(caller, expense);
+        var receipt =
+            await db.Receipts.SingleOrDefaultAsync(
+                r =>
+                    r.GroupId == command.GroupId
+                    && r.ExpenseId == command.ExpenseId
+                    && r.Id == command.ReceiptId
+                    && r.DetachedAt == null,
+                cancellationToken
+            ) ?? throw new NotFoundException(ReceiptAudit.ReceiptRecord);
+        receipt.Detach(caller.Actor, clock.GetUtcNow());
+        audit.Record(
+            ReceiptAudit.Detached,
+            ReceiptAudit.ReceiptRecord,
+            receipt.Id,
+            receipt.GroupId
+        );
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,94 @@
+using Ledger.Application.Common.Auditing;
+using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Application.Expenses;
+using Ledger.Domain.Common;
+using Ledger.Domain.Expenses;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Ledger.Application.Receipts.Commands.UploadReceipt;
+
+/// <summary>
+/// Attaches a receipt (JPEG, PNG, WebP or PDF, judged by its bytes) to an expense: the expense's
+/// creator or an owner, also on a voided expense (it keeps its receipts). The upload is read
+/// once, within the byte ceiling, before anything is written; a rejected upload leaves nothing
+/// on disk or in the database. The group's stored receipts stay within its quota.
+/// </summary>
+public sealed record UploadReceipt(GroupId GroupId, ExpenseId ExpenseId, Stream Content)
+    : ICommand<ReceiptDto>,
+        IGroupScoped
+{
+    public GroupAccess RequiredAccess => GroupAccess.Member;
+}
+
+public sealed class UploadReceiptHandler(
+    IApplicationDbContext db,
+    ICurrentPrincipal principal,
+    IReceiptSanitizer sanitizer,
+    IReceiptStore store,
+    IOptions<ReceiptOptions> options,
+    AuditTrail audit,
+    TimeProvider clock
+) : ICommandHandler<UploadReceipt, ReceiptDto>
+{
+    public async ValueTask<ReceiptDto> Handle(
+        UploadReceipt command,
+        CancellationToken cancellationToken
+    )
+    {
+        var members = await GroupMembers.LockAndReadAsync(db, command.GroupId, cancellationToken);
+        var expense = await db.LoadExpenseAsync(
+            command.GroupId,
+            command.ExpenseId,
+            tracked: false,
+            cancellationToken
+        );
+        var caller = ExpensePolicy.Caller(principal, members);
+        ExpensePolicy.EnsureMayChange(caller, expense);
+
+        var receipt = await sanitizer.SanitizeAsync(command.Content, cancellationToken);
+
+        // Uploads to one group run one after another from here, so the quota holds under races.
+        var lockKey = $"receipts:{command.GroupId}";
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT pg_advisory_xact_lock(hashtextextended({lockKey}, 0))",
+            cancellationToken
+        );
+        var limits = options.Value;
+        var attached = db.Receipts.Where(r => r.GroupId == command.GroupId && r.DetachedAt == null);
+        if (
+            await attached.CountAsync(r => r.ExpenseId == command.ExpenseId, cancellationToken)
+            >= limits.MaxPerExpense
+        )
+        {
+            throw new PayloadTooLargeException(
+                $"An expense has at most {limits.MaxPerExpense} receipts."
+            );
+        }
+
+        var used = await attached.SumAsync(r => (long?)r.SizeBytes, cancellationToken) ?? 0;
+        if (used + receipt.Bytes.LongLength > limits.GroupQuotaBytes)
+        {
+            throw new PayloadTooLargeException(
+                $"The group's receipts would pass its quota of {limits.GroupQuotaBytes / (1024 * 1024)} MiB."
+            );
+        }
+
+        // The file first: if the transaction then fails, the file is an orphan the purge removes.
+        await store.SaveAsync(receipt.Sha256, receipt.Bytes, cancellationToken);
+        var row = Receipt.Attach(
+            expense,
+            receipt.Sha256,
+            receipt.ContentType,
+            receipt.Bytes.LongLength,
+            caller.Actor,
+            clock.GetUtcNow()
+        );
+        db.Receipts.Add(row);
+        audit.Record(ReceiptAudit.Attached, ReceiptAudit.ReceiptRecord, row.Id, row.GroupId);
+        return ReceiptDto.From(row);
+    }
+}

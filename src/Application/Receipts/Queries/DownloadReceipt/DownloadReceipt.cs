@@ -1,0 +1,44 @@
+using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Domain.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Receipts.Queries.DownloadReceipt;
+
+/// <summary>An attached receipt's bytes and type, for those who may read the group (else 404).</summary>
+public sealed record DownloadReceipt(GroupId GroupId, ExpenseId ExpenseId, ReceiptId ReceiptId)
+    : IQuery<ReceiptContent>,
+        IGroupScoped
+{
+    public GroupAccess RequiredAccess => GroupAccess.Member;
+}
+
+public sealed record ReceiptContent(Stream Content, string ContentType, ReceiptId Id);
+
+public sealed class DownloadReceiptHandler(IApplicationDbContext db, IReceiptStore store)
+    : IQueryHandler<DownloadReceipt, ReceiptContent>
+{
+    public async ValueTask<ReceiptContent> Handle(
+        DownloadReceipt query,
+        CancellationToken cancellationToken
+    )
+    {
+        var receipt =
+            await db
+                .Receipts.AsNoTracking()
+                .SingleOrDefaultAsync(
+                    r =>
+                        r.GroupId == query.GroupId
+                        && r.ExpenseId == query.ExpenseId
+                        && r.Id == query.ReceiptId
+                        && r.DetachedAt == null,
+                    cancellationToken
+                )
+            ?? throw new NotFoundException(ReceiptAudit.ReceiptRecord);
+        var content =
+            store.Open(receipt.Sha256) ?? throw new NotFoundException(ReceiptAudit.ReceiptRecord);
+        return new ReceiptContent(content, receipt.ContentType, receipt.Id);
+    }
+}

@@ -1,0 +1,46 @@
+using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Application.Expenses;
+using Ledger.Domain.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Receipts.Queries.ListReceipts;
+
+/// <summary>The receipts attached to an expense, for those who may read the group.</summary>
+public sealed record ListReceipts(GroupId GroupId, ExpenseId ExpenseId)
+    : IQuery<IReadOnlyList<ReceiptDto>>,
+        IGroupScoped
+{
+    public GroupAccess RequiredAccess => GroupAccess.Member;
+}
+
+public sealed class ListReceiptsHandler(IApplicationDbContext db)
+    : IQueryHandler<ListReceipts, IReadOnlyList<ReceiptDto>>
+{
+    public async ValueTask<IReadOnlyList<ReceiptDto>> Handle(
+        ListReceipts query,
+        CancellationToken cancellationToken
+    )
+    {
+        if (
+            !await db.Expenses.AnyAsync(
+                e => e.GroupId == query.GroupId && e.Id == query.ExpenseId,
+                cancellationToken
+            )
+        )
+        {
+            throw new NotFoundException(ExpenseAudit.ExpenseRecord);
+        }
+
+        var receipts = await db
+            .Receipts.AsNoTracking()
+            .Where(r =>
+                r.GroupId == query.GroupId && r.ExpenseId == query.ExpenseId && r.DetachedAt == null
+            )
+            .OrderBy(r => r.Id)
+            .ToListAsync(cancellationToken);
+        return receipts.Select(ReceiptDto.From).ToArray();
+    }
+}
