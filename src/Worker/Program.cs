@@ -11,7 +11,12 @@ using Quartz;
 // It is one node of a Quartz cluster on the application's PostgreSQL; run as many as needed.
 var builder = Host.CreateApplicationBuilder(args);
 
-// The orphaned-receipt purge must look at the directory the API writes, never a default one.
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddSingleton<ICurrentPrincipal, SystemPrincipal>();
+
+// The orphaned-receipt purge must look at the directory the API writes, never a default one
+// (checked after AddInfrastructure, whose database check names its own setting).
 if (
     builder.Environment.IsProduction()
     && string.IsNullOrWhiteSpace(builder.Configuration["Storage:ReceiptsRoot"])
@@ -21,10 +26,6 @@ if (
         "Refusing to start in Production without: Storage:ReceiptsRoot (the receipts directory the API writes)."
     );
 }
-
-builder.Services.AddApplication();
-builder.Services.AddInfrastructure(builder.Configuration);
-builder.Services.AddSingleton<ICurrentPrincipal, SystemPrincipal>();
 
 var settings =
     builder.Configuration.GetSection(WorkerSettings.SectionName).Get<WorkerSettings>()

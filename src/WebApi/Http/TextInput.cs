@@ -22,6 +22,8 @@ public static class TextInput
         "note",
         "notes",
         "reason",
+        // The text of an imported file (CSV lines, tab-separated or not).
+        "content",
     };
 
     public const string Message =
@@ -155,7 +157,13 @@ public sealed class TextInputMiddleware(RequestDelegate next)
             throw new TextInputException();
         }
 
-        if (request.HasFormContentType && await ReadFormAsync(context) is { } form)
+        // Only URL-encoded forms (sign-in, token): a multipart body is a file upload that its
+        // endpoint streams itself, and reading it here would consume it.
+        if (
+            request.HasFormContentType
+            && !request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
+            && await ReadFormAsync(context) is { } form
+        )
         {
             if (form.Any(f => !IsClean(f.Key, f.Value)))
             {
