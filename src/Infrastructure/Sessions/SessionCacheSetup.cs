@@ -17,8 +17,10 @@ public static class SessionCacheSetup
         string bearerScheme
     )
     {
+        // Sessions:CacheSeconds=0: no decorator at all, every request authenticated as before.
         var database = Configuration.ConnectionSettings.Database(configuration);
-        if (database is null)
+        var seconds = configuration.GetValue<int?>($"{SessionCacheOptions.Section}:CacheSeconds");
+        if (database is null || seconds == 0)
         {
             return services;
         }
