@@ -35,7 +35,7 @@ function request()
 end
 
 -- Answers by status, printed at the end so the bench can tell what the non-2xx were.
-local statuses = {}
+statuses = {}
 function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
 end
