@@ -46,34 +46,97 @@ internal static partial class Bench
         );
         var seconds = tiny ? 1 : 10;
         var warmup = tiny ? 0 : 3;
-        var runs = new List<ModeRun>();
-        foreach (var (mode, settings) in new[] { ("before", Before), ("after", []) })
-        {
-            runs.Add(await RunModeAsync(root, services, mode, settings, seconds, warmup));
-        }
-
-        var after = runs[^1];
+        // Both APIs run side by side and every scenario is measured before, after and on the
+        // floor back to back: the machine's noise then falls on the three alike.
         Directory.CreateDirectory(Path.Combine(root, ".local", "bench"));
-        var floors = new Dictionary<string, Measurement>();
-        foreach (var (name, replay) in after.Captured)
+        var apis = new List<StartedApi>();
+        try
         {
-            var file = Path.Combine(root, ".local", "bench", $"{name}.json");
-            File.WriteAllText(file, JsonSerializer.Serialize(replay, WebJson));
-            floors[name] = Floor(root, services, file, seconds, warmup);
-        }
+            apis.Add(await StartAsync(root, services, "before", Before));
+            apis.Add(await StartAsync(root, services, "after", []));
+            var after = apis[^1];
+            var captured = await CaptureAsync(services, after.Http, after.World);
+            var results = apis.ToDictionary(
+                a => a.Mode,
+                _ => new Dictionary<string, Measurement>()
+            );
+            var floors = new Dictionary<string, Measurement>();
+            foreach (var scenario in after.World.Scenarios)
+            {
+                foreach (var api in apis)
+                {
+                    Console.WriteLine($"bench: {api.Mode} {scenario.Name}...");
+                    var own = api.World.Scenarios.Single(s => s.Key == scenario.Key);
+                    results[api.Mode][scenario.Name] = Measure(root, api, own, seconds, warmup);
+                }
 
-        var report = BenchReport.Write(root, runs, floors, seconds, warmup, tiny);
-        Console.WriteLine(report);
-        return 0;
+                if (captured.TryGetValue(scenario.Key, out var replay))
+                {
+                    var file = Path.Combine(root, ".local", "bench", $"{scenario.Key}.json");
+                    File.WriteAllText(file, JsonSerializer.Serialize(replay, WebJson));
+                    floors[scenario.Key] = Floor(root, services, file, seconds, warmup);
+                }
+            }
+
+            var runs = apis.Select(api =>
+                {
+                    var rss = Rss(api.Process.Id);
+                    return new ModeRun(
+                        api.Mode,
+                        api.ReadySeconds,
+                        api.RssIdleMb,
+                        rss.Current,
+                        rss.Peak,
+                        results[api.Mode],
+                        api.Mode == "after" ? captured : [],
+                        api.World.Scenarios
+                    );
+                })
+                .ToList();
+            var report = BenchReport.Write(root, runs, floors, seconds, warmup, tiny);
+            Console.WriteLine(report);
+            return 0;
+        }
+        finally
+        {
+            foreach (var api in apis)
+            {
+                Shell.Run("kill", ["-TERM", api.Process.Id.ToString(CultureInfo.InvariantCulture)]);
+                await api.Process.WaitForExitAsync();
+                api.Process.Dispose();
+                api.Http.Dispose();
+            }
+        }
     }
 
-    private static async Task<ModeRun> RunModeAsync(
+    private static Measurement Measure(
+        string root,
+        StartedApi api,
+        Scenario scenario,
+        int seconds,
+        int warmup
+    )
+    {
+        if (warmup > 0)
+        {
+            Wrk(root, api.Url, scenario, warmup, api.World.Nonce + "w");
+        }
+
+        var before = CpuTicks(api.Process.Id);
+        var measured = Wrk(root, api.Url, scenario, seconds, api.World.Nonce);
+        var cpu = CpuTicks(api.Process.Id) - before;
+        return measured with
+        {
+            CpuMsPerRequest =
+                measured.Requests == 0 ? 0 : cpu * 1000.0 / TicksPerSecond / measured.Requests,
+        };
+    }
+
+    private static async Task<StartedApi> StartAsync(
         string root,
         ServiceState services,
         string mode,
-        Dictionary<string, string> settings,
-        int seconds,
-        int warmup
+        Dictionary<string, string> settings
     )
     {
         Console.WriteLine($"bench: starting the API ({mode})...");
@@ -98,61 +161,32 @@ internal static partial class Bench
         }
 
         var started = Stopwatch.StartNew();
-        using var api = Shell.Start(
+        var api = Shell.Start(
             "dotnet",
             ["bin/Release/net10.0/Ledger.WebApi.dll"],
             Path.Combine(root, "src", "WebApi"),
             environment,
             capture: false
         );
+        var http = new HttpClient
+        {
+            BaseAddress = new Uri(url),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
         try
         {
-            using var http = new HttpClient
-            {
-                BaseAddress = new Uri(url),
-                Timeout = TimeSpan.FromSeconds(30),
-            };
             var ready = await WaitReadyAsync(http, api, started);
             var rssIdle = Rss(api.Id).Current;
             var world = await WorldAsync(root, http, url);
-            var captured = mode == "after" ? await CaptureAsync(services, http, world) : new();
-            var results = new Dictionary<string, Measurement>();
-            foreach (var scenario in world.Scenarios)
-            {
-                Console.WriteLine($"bench: {mode} {scenario.Name}...");
-                if (warmup > 0)
-                {
-                    Wrk(root, url, scenario, warmup, world.Nonce + "w");
-                }
-
-                var before = CpuTicks(api.Id);
-                var measured = Wrk(root, url, scenario, seconds, world.Nonce);
-                var cpu = CpuTicks(api.Id) - before;
-                results[scenario.Name] = measured with
-                {
-                    CpuMsPerRequest =
-                        measured.Requests == 0
-                            ? 0
-                            : cpu * 1000.0 / TicksPerSecond / measured.Requests,
-                };
-            }
-
-            var rss = Rss(api.Id);
-            return new ModeRun(
-                mode,
-                ready,
-                rssIdle,
-                rss.Current,
-                rss.Peak,
-                results,
-                captured,
-                world.Scenarios
-            );
+            return new StartedApi(mode, api, url, http, ready, rssIdle, world);
         }
-        finally
+        catch
         {
             Shell.Run("kill", ["-TERM", api.Id.ToString(CultureInfo.InvariantCulture)]);
             await api.WaitForExitAsync();
+            api.Dispose();
+            http.Dispose();
+            throw;
         }
     }
 
@@ -667,6 +701,16 @@ internal static partial class Bench
     [GeneratedRegex(@"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
     private static partial Regex Uuid();
 }
+
+internal sealed record StartedApi(
+    string Mode,
+    Process Process,
+    string Url,
+    HttpClient Http,
+    double ReadySeconds,
+    double RssIdleMb,
+    World World
+);
 
 internal sealed record Scenario(
     string Name,

@@ -39,7 +39,7 @@ internal static class BenchReport
         );
         text.AppendLine(
             Invariant(
-                $"- Load: `wrk -t2 -c16 -d{seconds}s --latency -s bench/wrk/ledger.lua` after a {warmup} s warm-up, requests spread over the demo users' tokens; the API is `Ledger.WebApi.dll` in Release, Development environment with logging at Warning and every rate limit raised to 10⁹ through `RateLimiting:Policies:*:PermitLimit`."
+                $"- Load: `wrk -t2 -c16 -d{seconds}s --latency -s bench/wrk/ledger.lua` after a {warmup} s warm-up, requests spread over the demo users' tokens; the API is `Ledger.WebApi.dll` in Release, Development environment with logging at Warning and every rate limit raised to 10⁹ through `RateLimiting:Policies:*:PermitLimit`. Both APIs run side by side, and each request is measured before, after and on the floor back to back, so that the machine's noise falls on all three alike."
             )
         );
         text.AppendLine(
