@@ -6,6 +6,7 @@ using Ledger.Build;
 //   test [--filter EXPR]         provision, check formatting, build, run every test project
 //   run                          provision, migrate, seed demo data, start the API and the worker
 //   token [EMAIL]                sign a demo user in to the running API (code + PKCE), print the access token
+//   bench [--tiny]               measure the API against the database floor, write docs/PERFORMANCE.md
 var root = FindRoot();
 var services = new LocalServices(root);
 try
@@ -18,6 +19,8 @@ try
         ["migrate"] => Targets.Migrate(root, services.Start()),
         ["test", .. var rest] => Targets.Test(root, services.Start(), FilterFrom(rest)),
         ["run"] => await Targets.RunAsync(root, services.Start()),
+        ["bench"] => await Bench.RunAsync(root, services.Start(), tiny: false),
+        ["bench", "--tiny"] => await Bench.RunAsync(root, services.Start(), tiny: true),
         ["token"] => await TokenTarget.RunAsync(root, email: null),
         ["token", var email] => await TokenTarget.RunAsync(root, email),
         _ => Usage(),
@@ -47,7 +50,7 @@ static int Done(Action action)
 static int Usage()
 {
     Console.Error.WriteLine(
-        "usage: ./build.sh services start|stop|status | migrate | test [--filter EXPR] | run | token [EMAIL]"
+        "usage: ./build.sh services start|stop|status | migrate | test [--filter EXPR] | run | token [EMAIL] | bench [--tiny]"
     );
     return 2;
 }

@@ -135,7 +135,7 @@ internal static class Targets
     }
 
     /// <summary>Creates the demo users when missing; their random passwords land in .local/demo-credentials.json.</summary>
-    private static void SeedDemoUsers(string root, ServiceState services) =>
+    internal static void SeedDemoUsers(string root, ServiceState services) =>
         Shell.RunOrFail(
             "dotnet",
             [

@@ -3,6 +3,7 @@ using Ledger.Infrastructure;
 using Ledger.Infrastructure.Persistence;
 using Ledger.Infrastructure.RateLimiting;
 using Ledger.Infrastructure.Scheduling;
+using Ledger.Infrastructure.Sessions;
 using Ledger.WebApi.Auth;
 using Ledger.WebApi.Demo;
 using Ledger.WebApi.Endpoints;
@@ -21,6 +22,12 @@ builder.Services.AddLedgerRateLimiting(builder.Configuration);
 builder.AddLedgerClientAddresses();
 builder.AddLedgerHttp();
 builder.AddLedgerAuthentication();
+
+// Validated sessions cached for ≤ 30 s, forgotten when PostgreSQL notifies a change (ADR 0020).
+builder.Services.AddSessionCache(
+    builder.Configuration,
+    OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+);
 
 var app = builder.Build();
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 
@@ -18,11 +19,26 @@ public static class ConnectionSettings
         var connectionString = configuration.GetConnectionString(DatabaseName);
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            return connectionString;
+            return WithoutResetOnClose(connectionString);
         }
 
         var url = configuration["DATABASE_URL"];
-        return string.IsNullOrWhiteSpace(url) ? null : FromUrl(url);
+        return string.IsNullOrWhiteSpace(url) ? null : WithoutResetOnClose(FromUrl(url));
+    }
+
+    /// <summary>
+    /// No <c>DISCARD ALL</c> before every pooled command (ADR 0021): nothing here leaves session
+    /// state behind on a pooled connection. A connection string that says otherwise wins.
+    /// </summary>
+    private static string WithoutResetOnClose(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.ContainsKey("No Reset On Close") || given.ContainsKey("NoResetOnClose")
+            ? connectionString
+            : new NpgsqlConnectionStringBuilder(connectionString)
+            {
+                NoResetOnClose = true,
+            }.ConnectionString;
     }
 
     public static string? Redis(IConfiguration configuration)

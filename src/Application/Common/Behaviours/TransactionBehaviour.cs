@@ -11,10 +11,13 @@ namespace Ledger.Application.Common.Behaviours;
 /// Innermost behaviour for commands: runs the handler in one database transaction inside EF
 /// Core's execution strategy (so a transient failure retries the whole unit), saves, and
 /// commits. A handler never commits by itself, so none can forget to (audit 003 #13). If a
-/// transaction is already open (a command sent by another command) it joins it.
+/// transaction is already open (a command sent by another command) it joins it. The balance
+/// upsert comes last, just before COMMIT, so the group's balance rows are locked only briefly.
 /// </summary>
-public sealed class TransactionBehaviour<TMessage, TResponse>(IApplicationDbContext db)
-    : IPipelineBehavior<TMessage, TResponse>
+public sealed class TransactionBehaviour<TMessage, TResponse>(
+    IApplicationDbContext db,
+    IBalanceWriter balances
+) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
 {
     public async ValueTask<TResponse> Handle(
@@ -36,12 +39,14 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(IApplicationDbCont
                 {
                     // A retried attempt must start from the database, not from the failed attempt's changes.
                     db.ResetTracking();
+                    balances.Discard();
                     await using var transaction = await db.Database.BeginTransactionAsync(
                         IsolationLevel.ReadCommitted,
                         ct
                     );
                     var response = await next(message, ct);
                     await db.SaveChangesAsync(ct);
+                    await balances.FlushAsync(ct);
                     await transaction.CommitAsync(ct);
                     return response;
                 },

@@ -1,0 +1,757 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Ledger.Build;
+
+/// <summary>
+/// `bench [--tiny]`: provisions like `run`, starts the API as a Release process twice — once as
+/// it was before the performance work (<see cref="Before"/>: session cache off, connections reset
+/// on close), once as it ships — drives each request of issue 14 with wrk, measures the floor
+/// (the SQL the shipping API sent for that request, replayed with raw Npgsql by bench/Floor),
+/// time to ready and resident memory, and writes docs/PERFORMANCE.md. Stops what it started.
+/// </summary>
+internal static partial class Bench
+{
+    private const int Connections = 16;
+
+    /// <summary>
+    /// Configuration that turns this branch's improvements off, for the "before" column (the
+    /// balance upsert's place in the transaction is not configurable: compare with earlier runs).
+    /// </summary>
+    private static readonly Dictionary<string, string> Before = new()
+    {
+        ["Sessions__CacheSeconds"] = "0",
+        // The GC as on main (the web SDK's default: server GC, concurrent).
+        ["DOTNET_gcServer"] = "1",
+        ["DOTNET_gcConcurrent"] = "1",
+    };
+
+    public static async Task<int> RunAsync(string root, ServiceState services, bool tiny)
+    {
+        if (!Shell.OnPath("wrk"))
+        {
+            Packages.Install("wrk");
+        }
+
+        Targets.Migrate(root, services);
+        Targets.SeedDemoUsers(root, services);
+        Shell.RunOrFail(
+            "dotnet",
+            ["build", "bench/Floor", "-c", "Release", "--nologo", "-v", "q"],
+            root
+        );
+        var seconds = tiny ? 1 : 10;
+        var warmup = tiny ? 0 : 3;
+        // Both APIs run side by side and every scenario is measured before, after and on the
+        // floor back to back: the machine's noise then falls on the three alike.
+        Directory.CreateDirectory(Path.Combine(root, ".local", "bench"));
+        var apis = new List<StartedApi>();
+        try
+        {
+            apis.Add(await StartAsync(root, services, "before", Before));
+            apis.Add(await StartAsync(root, services, "after", []));
+            var after = apis[^1];
+            var captured = await CaptureAsync(services, after.Http, after.World);
+            var results = apis.ToDictionary(
+                a => a.Mode,
+                _ => new Dictionary<string, Measurement>()
+            );
+            var floors = new Dictionary<string, Measurement>();
+            foreach (var scenario in after.World.Scenarios)
+            {
+                foreach (var api in apis)
+                {
+                    Console.WriteLine($"bench: {api.Mode} {scenario.Name}...");
+                    var own = api.World.Scenarios.Single(s => s.Key == scenario.Key);
+                    results[api.Mode][scenario.Name] = Measure(root, api, own, seconds, warmup);
+                }
+
+                if (captured.TryGetValue(scenario.Key, out var replay))
+                {
+                    var file = Path.Combine(root, ".local", "bench", $"{scenario.Key}.json");
+                    File.WriteAllText(file, JsonSerializer.Serialize(replay, WebJson));
+                    floors[scenario.Key] = Floor(root, services, file, seconds, warmup);
+                }
+            }
+
+            var runs = apis.Select(api =>
+                {
+                    var rss = Rss(api.Process.Id);
+                    return new ModeRun(
+                        api.Mode,
+                        api.ReadySeconds,
+                        api.RssIdleMb,
+                        rss.Current,
+                        rss.Peak,
+                        results[api.Mode],
+                        api.Mode == "after" ? captured : [],
+                        api.World.Scenarios
+                    );
+                })
+                .ToList();
+            var report = BenchReport.Write(root, runs, floors, seconds, warmup, tiny);
+            Console.WriteLine(report);
+            return 0;
+        }
+        finally
+        {
+            foreach (var api in apis)
+            {
+                Shell.Run("kill", ["-TERM", api.Process.Id.ToString(CultureInfo.InvariantCulture)]);
+                await api.Process.WaitForExitAsync();
+                api.Process.Dispose();
+                api.Http.Dispose();
+            }
+        }
+    }
+
+    private static Measurement Measure(
+        string root,
+        StartedApi api,
+        Scenario scenario,
+        int seconds,
+        int warmup
+    )
+    {
+        if (warmup > 0)
+        {
+            Wrk(root, api.Url, scenario, warmup, api.World.Nonce + "w");
+        }
+
+        var before = CpuTicks(api.Process.Id);
+        var measured = Wrk(root, api.Url, scenario, seconds, api.World.Nonce);
+        var cpu = CpuTicks(api.Process.Id) - before;
+        return measured with
+        {
+            CpuMsPerRequest =
+                measured.Requests == 0 ? 0 : cpu * 1000.0 / TicksPerSecond / measured.Requests,
+        };
+    }
+
+    private static async Task<StartedApi> StartAsync(
+        string root,
+        ServiceState services,
+        string mode,
+        Dictionary<string, string> settings
+    )
+    {
+        Console.WriteLine($"bench: starting the API ({mode})...");
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var environment = Targets.AppEnvironment(root, services);
+        environment["ASPNETCORE_URLS"] = url;
+        environment["Logging__LogLevel__Default"] = "Warning";
+        environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
+        foreach (var policy in new[] { "default", "auth", "expensive", "partner" })
+        {
+            environment[$"RateLimiting__Policies__{policy}__PermitLimit"] = "1000000000";
+        }
+
+        if (mode == "before")
+        {
+            environment["ConnectionStrings__Ledger"] += ";No Reset On Close=false";
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
+        var started = Stopwatch.StartNew();
+        var api = Shell.Start(
+            "dotnet",
+            ["bin/Release/net10.0/Ledger.WebApi.dll"],
+            Path.Combine(root, "src", "WebApi"),
+            environment,
+            capture: false
+        );
+        var http = new HttpClient
+        {
+            BaseAddress = new Uri(url),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        try
+        {
+            var ready = await WaitReadyAsync(http, api, started);
+            var rssIdle = Rss(api.Id).Current;
+            var world = await WorldAsync(root, http, url);
+            return new StartedApi(mode, api, url, http, ready, rssIdle, world);
+        }
+        catch
+        {
+            Shell.Run("kill", ["-TERM", api.Id.ToString(CultureInfo.InvariantCulture)]);
+            await api.WaitForExitAsync();
+            api.Dispose();
+            http.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<double> WaitReadyAsync(
+        HttpClient http,
+        Process api,
+        Stopwatch started
+    )
+    {
+        while (started.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            if (api.HasExited)
+            {
+                throw new BuildException($"The API exited with {api.ExitCode} while starting.");
+            }
+
+            try
+            {
+                using var ready = await http.GetAsync("/health/ready");
+                if (ready.IsSuccessStatusCode)
+                {
+                    return started.Elapsed.TotalSeconds;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new BuildException("The API was not ready within 120 s.");
+    }
+
+    /// <summary>The demo users' tokens, their group and one of its expenses, and the scenarios over them.</summary>
+    private static async Task<World> WorldAsync(string root, HttpClient http, string url)
+    {
+        var logins = DemoLogin.Read(root);
+        var tokens = new List<string>();
+        var userIds = new List<string>();
+        foreach (var login in logins)
+        {
+            var token = await TokenAsync(root, url, login.Email);
+            tokens.Add(token);
+            var me = await GetJsonAsync(http, "/api/v1/me", token);
+            userIds.Add(me.GetProperty("id").GetString()!);
+        }
+
+        var groups = await GetJsonAsync(http, "/api/v1/groups", tokens[0]);
+        var groupId = FirstId(groups) ?? throw new BuildException("The demo user has no group.");
+        var expenses = await GetJsonAsync(http, $"/api/v1/groups/{groupId}/expenses", tokens[0]);
+        var expenseId =
+            FirstId(expenses) ?? throw new BuildException("The demo group has no expense.");
+        var body = JsonSerializer.Serialize(
+            new
+            {
+                description = "Bench groceries",
+                category = "groceries",
+                currency = "EUR",
+                total = "12.50",
+                date = "2026-03-01",
+                payers = new[] { new { userId = userIds[0], amount = "12.50" } },
+                split = new { type = "equal", members = userIds },
+            }
+        );
+        var group = $"/api/v1/groups/{groupId}";
+        Scenario[] scenarios =
+        [
+            new("GET /health, no token", "health", "GET", "/health", [], null, false),
+            new(
+                "GET /health with a bearer token",
+                "health-token",
+                "GET",
+                "/health",
+                tokens,
+                null,
+                false
+            ),
+            new("GET /api/v1/me", "me", "GET", "/api/v1/me", tokens, null, true),
+            new("GET balances", "balances", "GET", $"{group}/balances", tokens, null, true),
+            new(
+                "GET one expense",
+                "expense",
+                "GET",
+                $"{group}/expenses/{expenseId}",
+                tokens,
+                null,
+                true
+            ),
+            new(
+                "GET expenses (first page)",
+                "expenses",
+                "GET",
+                $"{group}/expenses",
+                tokens,
+                null,
+                true
+            ),
+            new(
+                "POST expense + Idempotency-Key",
+                "create",
+                "POST",
+                $"{group}/expenses",
+                // Only the payer's token: another member may not record someone else as payer.
+                tokens[..1],
+                body,
+                true
+            ),
+        ];
+        return new World(
+            scenarios,
+            [groupId, expenseId, .. userIds],
+            Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..12]
+        );
+    }
+
+    /// <summary>Signs a demo user in through the real code + PKCE flow (the `token` target).</summary>
+    private static async Task<string> TokenAsync(string root, string url, string email)
+    {
+        var original = Console.Out;
+        using var captured = new StringWriter();
+        Environment.SetEnvironmentVariable("LEDGER_API_URL", url);
+        Console.SetOut(captured);
+        try
+        {
+            await TokenTarget.RunAsync(root, email);
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        return captured.ToString().Trim().Split('\n')[^1].Trim();
+    }
+
+    private static async Task<JsonElement> GetJsonAsync(HttpClient http, string path, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new BuildException($"GET {path} answered {(int)response.StatusCode}.");
+        }
+
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
+
+    private static string? FirstId(JsonElement element) =>
+        element.ValueKind switch
+        {
+            JsonValueKind.Object when element.TryGetProperty("id", out var id) => id.GetString(),
+            JsonValueKind.Object => element
+                .EnumerateObject()
+                .Select(p => FirstId(p.Value))
+                .FirstOrDefault(i => i is not null),
+            JsonValueKind.Array => element
+                .EnumerateArray()
+                .Select(FirstId)
+                .FirstOrDefault(i => i is not null),
+            _ => null,
+        };
+
+    private static Measurement Wrk(
+        string root,
+        string url,
+        Scenario scenario,
+        int seconds,
+        string nonce
+    )
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["BENCH_TOKENS"] = string.Join(',', scenario.Tokens),
+            ["BENCH_PATHS"] = scenario.Path,
+            ["BENCH_METHOD"] = scenario.Method,
+            ["BENCH_BODY"] = scenario.Body ?? string.Empty,
+            ["BENCH_NONCE"] = $"{nonce}-{scenario.Key}-{seconds}",
+        };
+        var (code, output) = Shell.Capture(
+            "wrk",
+            [
+                "-t2",
+                $"-c{Connections}",
+                $"-d{seconds}s",
+                "--latency",
+                "-s",
+                Path.Combine(root, "bench", "wrk", "ledger.lua"),
+                url,
+            ],
+            root,
+            environment
+        );
+        if (code != 0)
+        {
+            throw new BuildException($"wrk failed:\n{output}");
+        }
+
+        return new Measurement(
+            Number(RequestsPerSecond(), output),
+            Latency("50%", output),
+            Latency("99%", output),
+            (long)Number(TotalRequests(), output),
+            (long)(
+                NonSuccess().Match(output) is { Success: true } m ? Parse(m.Groups[1].Value) : 0
+            ),
+            0
+        )
+        {
+            Failures = string.Join(
+                ", ",
+                Status()
+                    .Matches(output)
+                    .Where(s => s.Groups[1].Value[0] != '2')
+                    .Select(s => $"{s.Groups[2].Value}× {s.Groups[1].Value}")
+            ),
+        };
+    }
+
+    private static double Number(Regex pattern, string output) =>
+        pattern.Match(output) is { Success: true } match
+            ? Parse(match.Groups[1].Value)
+            : throw new BuildException($"Unexpected wrk output:\n{output}");
+
+    private static double Parse(string value) => double.Parse(value, CultureInfo.InvariantCulture);
+
+    private static double Latency(string percentile, string output)
+    {
+        var match = Regex.Match(
+            output,
+            $@"^\s*{Regex.Escape(percentile)}\s+([\d.]+)(us|ms|s)\s*$",
+            RegexOptions.Multiline
+        );
+        if (!match.Success)
+        {
+            return double.NaN;
+        }
+
+        var value = Parse(match.Groups[1].Value);
+        return match.Groups[2].Value switch
+        {
+            "us" => value / 1000,
+            "s" => value * 1000,
+            _ => value,
+        };
+    }
+
+    /// <summary>
+    /// With statement logging on for a moment, one request of each scenario (after a first that
+    /// fills the caches), between two markers: the statements in between are its SQL.
+    /// </summary>
+    private static async Task<Dictionary<string, Replay>> CaptureAsync(
+        ServiceState services,
+        HttpClient http,
+        World world
+    )
+    {
+        var log = Path.Combine(services.PostgresDataDirectory, "server.log");
+        Psql(services, "ALTER SYSTEM SET log_statement = 'all'");
+        Psql(services, "SELECT pg_reload_conf()");
+        var captured = new Dictionary<string, Replay>();
+        try
+        {
+            foreach (var scenario in world.Scenarios.Where(s => s.UsesDatabase))
+            {
+                await SendAsync(http, scenario, $"{world.Nonce}-warm");
+                var key = Guid.NewGuid().ToString();
+                var start = new FileInfo(log).Length;
+                Psql(services, $"SELECT 'bench-mark-{scenario.Key}'");
+                await SendAsync(http, scenario, key);
+                Psql(services, $"SELECT 'bench-mark-{scenario.Key}'");
+                string text;
+                using (
+                    var stream = new FileStream(
+                        log,
+                        FileMode.Open,
+                        FileAccess.Read,
+                        FileShare.ReadWrite
+                    )
+                )
+                {
+                    stream.Seek(start, SeekOrigin.Begin);
+                    text = await new StreamReader(stream).ReadToEndAsync();
+                }
+
+                var statements = Statements(text, scenario.Key);
+                var fresh = statements
+                    .SelectMany(s => s.Parameters)
+                    .OfType<string>()
+                    .Where(v => v == key || (Uuid().IsMatch(v) && !world.KnownIds.Contains(v)))
+                    .Distinct()
+                    .ToList();
+                captured[scenario.Key] = new Replay(
+                    statements,
+                    scenario.Method == "POST" ? fresh : []
+                );
+            }
+        }
+        finally
+        {
+            Psql(services, "ALTER SYSTEM RESET log_statement");
+            Psql(services, "SELECT pg_reload_conf()");
+        }
+
+        return captured;
+    }
+
+    private static async Task SendAsync(HttpClient http, Scenario scenario, string key)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(scenario.Method), scenario.Path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", scenario.Tokens[0]);
+        if (scenario.Body is not null)
+        {
+            request.Content = new StringContent(scenario.Body, Encoding.UTF8, "application/json");
+            request.Headers.Add("Idempotency-Key", key);
+        }
+
+        using var response = await http.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new BuildException(
+                $"{scenario.Method} {scenario.Path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}"
+            );
+        }
+    }
+
+    /// <summary>The statements logged between the two markers, with their parameters, DISCARD ALL left out.</summary>
+    internal static List<Statement> Statements(string log, string marker)
+    {
+        var entries = new List<(string Kind, string Text)>();
+        foreach (var line in log.Split('\n'))
+        {
+            var header = LogLine().Match(line);
+            if (header.Success)
+            {
+                entries.Add((header.Groups[1].Value, header.Groups[2].Value));
+            }
+            else if (entries.Count > 0 && line.StartsWith('\t'))
+            {
+                entries[^1] = (entries[^1].Kind, entries[^1].Text + "\n" + line[1..]);
+            }
+        }
+
+        var statements = new List<Statement>();
+        var inside = false;
+        foreach (var (kind, text) in entries)
+        {
+            if (text.Contains($"'bench-mark-{marker}'", StringComparison.Ordinal))
+            {
+                if (inside)
+                {
+                    break;
+                }
+
+                inside = true;
+                continue;
+            }
+
+            if (!inside)
+            {
+                continue;
+            }
+
+            var statement = StatementText().Match(text);
+            if (kind == "LOG" && statement.Success)
+            {
+                var sql = statement.Groups[1].Value.Trim();
+                if (!sql.StartsWith("DISCARD ALL", StringComparison.OrdinalIgnoreCase))
+                {
+                    statements.Add(new Statement(sql, []));
+                }
+            }
+            else if (
+                kind == "DETAIL"
+                && text.StartsWith("Parameters: ", StringComparison.OrdinalIgnoreCase)
+                && statements.Count > 0
+            )
+            {
+                var parameters = Parameter()
+                    .Matches(text)
+                    .OrderBy(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+                    .Select(m =>
+                        m.Groups[2].Value == "NULL"
+                            ? null
+                            : m.Groups[2].Value[1..^1].Replace("''", "'", StringComparison.Ordinal)
+                    )
+                    .ToList();
+                statements[^1] = statements[^1] with { Parameters = parameters };
+            }
+        }
+
+        return statements;
+    }
+
+    private static Measurement Floor(
+        string root,
+        ServiceState services,
+        string file,
+        int seconds,
+        int warmup
+    )
+    {
+        Console.WriteLine($"bench: floor {Path.GetFileNameWithoutExtension(file)}...");
+        var (code, output) = Shell.Capture(
+            "dotnet",
+            [
+                "bench/Floor/bin/Release/net10.0/ledger-floor.dll",
+                services.PostgresConnectionString(Targets.DatabaseName) + ";No Reset On Close=true",
+                file,
+                Connections.ToString(CultureInfo.InvariantCulture),
+                seconds.ToString(CultureInfo.InvariantCulture),
+                warmup.ToString(CultureInfo.InvariantCulture),
+            ],
+            root
+        );
+        var match = Regex.Match(output, @"floor: ([\d.]+) (\d+)");
+        if (code != 0 || !match.Success)
+        {
+            throw new BuildException($"The floor failed:\n{output}");
+        }
+
+        return new Measurement(
+            Parse(match.Groups[1].Value),
+            double.NaN,
+            double.NaN,
+            0,
+            (long)Parse(match.Groups[2].Value),
+            0
+        );
+    }
+
+    private static void Psql(ServiceState services, string sql) =>
+        Shell.RunOrFail(
+            "psql",
+            [
+                "-q",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                services.PostgresPort.ToString(CultureInfo.InvariantCulture),
+                "-U",
+                "ledger",
+                "-d",
+                Targets.DatabaseName,
+                "-o",
+                "/dev/null",
+                "-c",
+                sql,
+            ],
+            environment: new Dictionary<string, string>
+            {
+                ["PGPASSWORD"] = services.PostgresPassword,
+            }
+        );
+
+    private const double TicksPerSecond = 100;
+
+    private static long CpuTicks(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // utime and stime: fields 14 and 15 of the whole line, 12 and 13 after the command.
+        return long.Parse(fields[11], CultureInfo.InvariantCulture)
+            + long.Parse(fields[12], CultureInfo.InvariantCulture);
+    }
+
+    private static (double Current, double Peak) Rss(int pid)
+    {
+        var status = File.ReadAllLines($"/proc/{pid}/status");
+        double Kb(string name) =>
+            Parse(
+                status
+                    .First(l => l.StartsWith(name, StringComparison.Ordinal))
+                    .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]
+            ) / 1024;
+        return (Kb("VmRSS:"), Kb("VmHWM:"));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    internal static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+
+    [GeneratedRegex(@"^Requests/sec:\s+([\d.]+)", RegexOptions.Multiline)]
+    private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"(\d+) requests in", RegexOptions.Multiline)]
+    private static partial Regex TotalRequests();
+
+    [GeneratedRegex(@"^status (\d+): (\d+)", RegexOptions.Multiline)]
+    private static partial Regex Status();
+
+    [GeneratedRegex(@"Non-2xx or 3xx responses: (\d+)")]
+    private static partial Regex NonSuccess();
+
+    [GeneratedRegex(@"^\S+ \S+ \S+ \[\d+\] (LOG|DETAIL|ERROR|STATEMENT|WARNING):  (.*)$")]
+    private static partial Regex LogLine();
+
+    [GeneratedRegex(@"^(?:statement|execute [^:]*): (.*)$", RegexOptions.Singleline)]
+    private static partial Regex StatementText();
+
+    [GeneratedRegex(@"\$(\d+) = ('(?:[^']|'')*'|NULL)")]
+    private static partial Regex Parameter();
+
+    [GeneratedRegex(@"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+    private static partial Regex Uuid();
+}
+
+internal sealed record StartedApi(
+    string Mode,
+    Process Process,
+    string Url,
+    HttpClient Http,
+    double ReadySeconds,
+    double RssIdleMb,
+    World World
+);
+
+internal sealed record Scenario(
+    string Name,
+    string Key,
+    string Method,
+    string Path,
+    IReadOnlyList<string> Tokens,
+    string? Body,
+    bool UsesDatabase
+);
+
+internal sealed record World(
+    IReadOnlyList<Scenario> Scenarios,
+    IReadOnlyList<string> KnownIds,
+    string Nonce
+);
+
+internal sealed record Measurement(
+    double RequestsPerSecond,
+    double P50Ms,
+    double P99Ms,
+    long Requests,
+    long Errors,
+    double CpuMsPerRequest
+)
+{
+    /// <summary>The answers that were not 2xx, by status (from the wrk script's tally).</summary>
+    public string Failures { get; init; } = string.Empty;
+}
+
+internal sealed record ModeRun(
+    string Mode,
+    double ReadySeconds,
+    double RssIdleMb,
+    double RssMb,
+    double RssPeakMb,
+    Dictionary<string, Measurement> Results,
+    Dictionary<string, Replay> Captured,
+    IReadOnlyList<Scenario> Scenarios
+);
+
+internal sealed record Replay(IReadOnlyList<Statement> Statements, IReadOnlyList<string> Fresh);
+
+internal sealed record Statement(string Sql, IReadOnlyList<string?> Parameters);
