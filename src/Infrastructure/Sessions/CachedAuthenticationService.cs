@@ -14,7 +14,7 @@ namespace Ledger.Infrastructure.Sessions;
 /// Authentication of API requests in front of the bearer scheme's own handler:
 /// <list type="bullet">
 /// <item>An endpoint that allows anonymous callers gets no token work at all: its caller is
-/// anonymous whatever it sends.</item>
+/// anonymous whatever it sends (unless it is marked <see cref="CallerReadWhenPresent"/>).</item>
 /// <item>A bearer token this host validated lately, whose subject no session change has touched
 /// since, is accepted from the <see cref="SessionCache"/>: no decryption, no token, authorization
 /// or account read.</item>
@@ -36,7 +36,11 @@ public sealed class CachedAuthenticationService(
             return await inner.AuthenticateAsync(context, scheme);
         }
 
-        if (context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+        if (
+            context.GetEndpoint()?.Metadata is { } metadata
+            && metadata.GetMetadata<IAllowAnonymous>() is not null
+            && metadata.GetMetadata<CallerReadWhenPresent>() is null
+        )
         {
             return AuthenticateResult.NoResult();
         }

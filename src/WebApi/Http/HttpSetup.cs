@@ -78,6 +78,7 @@ public static class HttpSetup
         app.UseCors(CorsPolicy);
         app.MapOpenApi("/openapi/{documentName}.json")
             .AllowAnonymous()
+            .WithMetadata(new Infrastructure.Sessions.CallerReadWhenPresent())
             .AddEndpointFilter(new AdminOpenApi.OnlyForAdmins());
         if (app.Environment.IsDevelopment())
         {
