@@ -1,6 +1,7 @@
 using System.Data;
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Outbox;
 using Ledger.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -12,9 +13,15 @@ namespace Ledger.Application.Common.Behaviours;
 /// Core's execution strategy (so a transient failure retries the whole unit), saves, and
 /// commits. A handler never commits by itself, so none can forget to (audit 003 #13). If a
 /// transaction is already open (a command sent by another command) it joins it.
+/// Before saving, it writes every domain event the command raised to the outbox in the same
+/// transaction (ADR 0031): an event exists exactly when its change committed, and nothing
+/// leaves the process before COMMIT.
 /// </summary>
-public sealed class TransactionBehaviour<TMessage, TResponse>(IApplicationDbContext db)
-    : IPipelineBehavior<TMessage, TResponse>
+public sealed class TransactionBehaviour<TMessage, TResponse>(
+    IApplicationDbContext db,
+    ICurrentPrincipal principal,
+    TimeProvider clock
+) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
 {
     public async ValueTask<TResponse> Handle(
@@ -41,6 +48,7 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(IApplicationDbCont
                         ct
                     );
                     var response = await next(message, ct);
+                    WriteOutbox();
                     await db.SaveChangesAsync(ct);
                     await transaction.CommitAsync(ct);
                     return response;
@@ -51,6 +59,21 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(IApplicationDbCont
         catch (DbUpdateConcurrencyException conflict)
         {
             throw await ToVersionConflictAsync(conflict, cancellationToken);
+        }
+    }
+
+    private void WriteOutbox()
+    {
+        var events = db.TakeDomainEvents();
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var domainEvent in events)
+        {
+            db.OutboxMessages.Add(OutboxEvents.ToMessage(domainEvent, principal, now));
         }
     }
 

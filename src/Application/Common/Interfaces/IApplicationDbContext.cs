@@ -40,6 +40,7 @@ public interface IApplicationDbContext
     DbSet<Settlement> Settlements { get; }
     DbSet<SettlementActivity> SettlementActivities { get; }
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
+    DbSet<OutboxMessage> OutboxMessages { get; }
 
     DatabaseFacade Database { get; }
 
@@ -55,6 +56,12 @@ public interface IApplicationDbContext
     );
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The domain events raised by every tracked entity since they were last taken, in the order
+    /// each entity raised them; the entities forget them, so no event is taken twice.
+    /// </summary>
+    IReadOnlyList<IDomainEvent> TakeDomainEvents();
 
     /// <summary>Forgets every tracked entity; used before a retried attempt of a transaction.</summary>
     void ResetTracking();

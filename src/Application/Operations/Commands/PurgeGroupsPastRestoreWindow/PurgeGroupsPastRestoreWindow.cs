@@ -40,6 +40,7 @@ public sealed class PurgeGroupsPastRestoreWindowHandler(
     /// </summary>
     public static readonly IReadOnlyList<Type> DeletionOrder =
     [
+        typeof(OutboxMessage),
         typeof(MemberBalance),
         typeof(IntegrationGrant),
         typeof(RecurringExpenseOccurrence),
