@@ -18,6 +18,7 @@ public static class ApiEndpoints
         api.MapRecurringExpenseEndpoints();
         api.MapSettlementEndpoints();
         api.MapIntegrationEndpoints();
+        api.MapWebhookEndpoints();
         api.MapAdminClientEndpoints();
         api.MapOpsEndpoints();
         return app;

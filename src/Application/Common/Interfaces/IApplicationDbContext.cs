@@ -41,6 +41,7 @@ public interface IApplicationDbContext
     DbSet<SettlementActivity> SettlementActivities { get; }
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
+    DbSet<WebhookSubscription> WebhookSubscriptions { get; }
 
     DatabaseFacade Database { get; }
 

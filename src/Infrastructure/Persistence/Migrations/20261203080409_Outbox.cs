@@ -46,11 +46,57 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                 }
             );
 
+            migrationBuilder.CreateTable(
+                name: "webhook_subscriptions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    group_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    url = table.Column<string>(
+                        type: "character varying(2000)",
+                        maxLength: 2000,
+                        nullable: false
+                    ),
+                    secret = table.Column<string>(
+                        type: "character varying(100)",
+                        maxLength: 100,
+                        nullable: false
+                    ),
+                    created_by_user_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_by_client_id = table.Column<string>(
+                        type: "character varying(100)",
+                        maxLength: 100,
+                        nullable: true
+                    ),
+                    created_at = table.Column<DateTimeOffset>(
+                        type: "timestamp with time zone",
+                        nullable: false
+                    ),
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webhook_subscriptions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_webhook_subscriptions_groups_group_id",
+                        column: x => x.group_id,
+                        principalTable: "groups",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict
+                    );
+                }
+            );
+
             migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_unprocessed",
                 table: "outbox_messages",
                 column: "position",
                 filter: "processed_at IS NULL"
+            );
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_subscriptions_group_id",
+                table: "webhook_subscriptions",
+                column: "group_id"
             );
         }
 
@@ -58,6 +104,8 @@ namespace Ledger.Infrastructure.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(name: "outbox_messages");
+
+            migrationBuilder.DropTable(name: "webhook_subscriptions");
         }
     }
 }

@@ -41,6 +41,7 @@ public sealed class PurgeGroupsPastRestoreWindowHandler(
     public static readonly IReadOnlyList<Type> DeletionOrder =
     [
         typeof(OutboxMessage),
+        typeof(WebhookSubscription),
         typeof(MemberBalance),
         typeof(IntegrationGrant),
         typeof(RecurringExpenseOccurrence),
