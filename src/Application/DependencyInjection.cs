@@ -44,6 +44,7 @@ public static class DependencyInjection
         );
         services.AddScoped<GroupAccessChecker>();
         services.AddScoped<HouseholdAccess>();
+        services.AddScoped<Webhooks.WebhookAccess>();
         services.AddScoped<ChoreHandOver>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<ExpenseRecorder>();

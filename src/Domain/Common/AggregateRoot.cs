@@ -4,10 +4,21 @@ namespace Ledger.Domain.Common;
 public interface IDomainEvent;
 
 /// <summary>
+/// An entity that raises domain events; the transaction behaviour takes them from every tracked
+/// entity and writes them to the outbox in the command's transaction.
+/// </summary>
+public interface IHasDomainEvents
+{
+    IReadOnlyList<IDomainEvent> DomainEvents { get; }
+
+    void ClearDomainEvents();
+}
+
+/// <summary>
 /// The consistency boundary of a group of entities. Raises events instead of calling out, so that
 /// side effects happen after commit (outbox), never half-way through a change.
 /// </summary>
-public abstract class AggregateRoot<TId>
+public abstract class AggregateRoot<TId> : IHasDomainEvents
     where TId : struct
 {
     private readonly List<IDomainEvent> _domainEvents = [];

@@ -47,9 +47,28 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<SettlementActivity> SettlementActivities => Set<SettlementActivity>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Receipt> Receipts => Set<Receipt>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public void ResetTracking() => ChangeTracker.Clear();
+
+    public IReadOnlyList<IDomainEvent> TakeDomainEvents()
+    {
+        var events = new List<IDomainEvent>();
+        foreach (var entry in ChangeTracker.Entries<IHasDomainEvents>())
+        {
+            if (entry.Entity.DomainEvents.Count == 0)
+            {
+                continue;
+            }
+
+            events.AddRange(entry.Entity.DomainEvents);
+            entry.Entity.ClearDomainEvents();
+        }
+
+        return events;
+    }
 
     public IQueryable<T> Apply<T>(ISpecification<T> specification)
         where T : class => SpecificationEvaluator.Evaluate(Set<T>(), specification);

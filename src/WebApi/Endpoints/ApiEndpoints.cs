@@ -20,6 +20,7 @@ public static class ApiEndpoints
         api.MapDataTransferEndpoints();
         api.MapReceiptEndpoints();
         api.MapIntegrationEndpoints();
+        api.MapWebhookEndpoints();
         api.MapAdminClientEndpoints();
         api.MapOpsEndpoints();
         return app;

@@ -137,6 +137,19 @@ public static class AuthorizationMatrixRows
             Owners,
             Prepare: GrantSpareAsync
         ),
+        // Webhooks: owners, and partners with a grant (read suffices: a subscription changes no
+        // group data); each manages its own, so the owner's subscription is deleted by the owner.
+        new(
+            "POST /api/v1/groups/{groupId}/webhooks",
+            [Owner, PartnerRead, PartnerWrite],
+            Body: _ => new { url = "https://hooks.example.com/ledger" }
+        ),
+        new("GET /api/v1/groups/{groupId}/webhooks", [Owner, PartnerRead, PartnerWrite]),
+        new(
+            "DELETE /api/v1/groups/{groupId}/webhooks/{subscriptionId}",
+            Owners,
+            Prepare: SubscribeAsOwnerAsync
+        ),
         // Admin API: hidden from everyone but platform admins.
         new(
             "POST /api/v1/admin/clients",
@@ -236,6 +249,17 @@ public static class AuthorizationMatrixRows
                 "ledger.read"
             )
         ).ToString();
+
+    private static async Task SubscribeAsOwnerAsync(MatrixScenario scenario)
+    {
+        using var response = await scenario.Owner.HttpClient.PostAsJsonAsync(
+            $"/api/v1/groups/{scenario.GroupId}/webhooks",
+            new { url = "https://hooks.example.com/ledger" }
+        );
+        response.EnsureSuccessStatusCode();
+        var created = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        scenario.Values["subscriptionId"] = created.GetProperty("id").GetString()!;
+    }
 
     private static async Task NewClientAsync(MatrixScenario scenario) =>
         scenario.Values["clientId"] = (

@@ -69,7 +69,7 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(
         message switch
         {
             IGroupWrite => PartnerUse.Write,
-            IBaseQuery => PartnerUse.Read,
+            IBaseQuery or IGroupReadCommand => PartnerUse.Read,
             _ => PartnerUse.None,
         };
 }

@@ -1,6 +1,7 @@
 using System.Data;
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Outbox;
 using Ledger.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -11,12 +12,17 @@ namespace Ledger.Application.Common.Behaviours;
 /// Innermost behaviour for commands: runs the handler in one database transaction inside EF
 /// Core's execution strategy (so a transient failure retries the whole unit), saves, and
 /// commits. A handler never commits by itself, so none can forget to (audit 003 #13). If a
-/// transaction is already open (a command sent by another command) it joins it. The balance
-/// upsert comes last, just before COMMIT, so the group's balance rows are locked only briefly.
+/// transaction is already open (a command sent by another command) it joins it.
+/// Before saving, it writes every domain event the command raised to the outbox in the same
+/// transaction (ADR 0031): an event exists exactly when its change committed, and nothing
+/// leaves the process before COMMIT. The balance upsert comes last, just before COMMIT, so the
+/// group's balance rows are locked only briefly.
 /// </summary>
 public sealed class TransactionBehaviour<TMessage, TResponse>(
     IApplicationDbContext db,
-    IBalanceWriter balances
+    IBalanceWriter balances,
+    ICurrentPrincipal principal,
+    TimeProvider clock
 ) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
 {
@@ -45,6 +51,7 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(
                         ct
                     );
                     var response = await next(message, ct);
+                    WriteOutbox();
                     await db.SaveChangesAsync(ct);
                     await balances.FlushAsync(ct);
                     await transaction.CommitAsync(ct);
@@ -56,6 +63,21 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(
         catch (DbUpdateConcurrencyException conflict)
         {
             throw await ToVersionConflictAsync(conflict, cancellationToken);
+        }
+    }
+
+    private void WriteOutbox()
+    {
+        var events = db.TakeDomainEvents();
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var domainEvent in events)
+        {
+            db.OutboxMessages.Add(OutboxEvents.ToMessage(domainEvent, principal, now));
         }
     }
 

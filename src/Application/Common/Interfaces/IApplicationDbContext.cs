@@ -41,6 +41,8 @@ public interface IApplicationDbContext
     DbSet<SettlementActivity> SettlementActivities { get; }
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
     DbSet<Receipt> Receipts { get; }
+    DbSet<OutboxMessage> OutboxMessages { get; }
+    DbSet<WebhookSubscription> WebhookSubscriptions { get; }
 
     DatabaseFacade Database { get; }
 
@@ -56,6 +58,12 @@ public interface IApplicationDbContext
     );
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The domain events raised by every tracked entity since they were last taken, in the order
+    /// each entity raised them; the entities forget them, so no event is taken twice.
+    /// </summary>
+    IReadOnlyList<IDomainEvent> TakeDomainEvents();
 
     /// <summary>Forgets every tracked entity; used before a retried attempt of a transaction.</summary>
     void ResetTracking();

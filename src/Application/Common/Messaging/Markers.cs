@@ -18,6 +18,12 @@ public interface IRequirePlatformAdmin;
 /// </summary>
 public interface IGroupWrite;
 
+/// <summary>
+/// A group-scoped command that changes none of the group's data, only the caller's own
+/// arrangements about it (a partner's webhook subscriptions): a partner's read grant suffices.
+/// </summary>
+public interface IGroupReadCommand;
+
 /// <summary>What a caller needs in a group to send a group-scoped message.</summary>
 public enum GroupAccess
 {

@@ -40,6 +40,8 @@ public sealed class PurgeGroupsPastRestoreWindowHandler(
     /// </summary>
     public static readonly IReadOnlyList<Type> DeletionOrder =
     [
+        typeof(OutboxMessage),
+        typeof(WebhookSubscription),
         typeof(MemberBalance),
         typeof(IntegrationGrant),
         typeof(RecurringExpenseOccurrence),

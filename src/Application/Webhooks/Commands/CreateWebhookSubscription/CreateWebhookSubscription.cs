@@ -1,0 +1,63 @@
+using FluentValidation;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Domain.Common;
+using Ledger.Domain.Integrations;
+using Mediator;
+
+namespace Ledger.Application.Webhooks.Commands.CreateWebhookSubscription;
+
+/// <summary>
+/// Subscribes an https URL to the group's events. Owners, and partners with a grant on the group;
+/// the answer carries the signing secret, the only time it is shown.
+/// </summary>
+public sealed record CreateWebhookSubscription(GroupId GroupId, string Url)
+    : ICommand<CreatedWebhookSubscriptionDto>,
+        IGroupScoped,
+        IGroupReadCommand
+{
+    public GroupAccess RequiredAccess => GroupAccess.Member;
+}
+
+public sealed class CreateWebhookSubscriptionValidator
+    : AbstractValidator<CreateWebhookSubscription>
+{
+    public CreateWebhookSubscriptionValidator()
+    {
+        RuleFor(c => c.Url)
+            .Must(WebhookUrls.IsAcceptable)
+            .WithErrorCode("webhook.url")
+            .WithMessage(
+                "The URL must be an absolute https URL to a public host, at most 2000 characters."
+            );
+    }
+}
+
+public sealed class CreateWebhookSubscriptionHandler(
+    IApplicationDbContext db,
+    WebhookAccess access,
+    TimeProvider clock
+) : ICommandHandler<CreateWebhookSubscription, CreatedWebhookSubscriptionDto>
+{
+    public async ValueTask<CreatedWebhookSubscriptionDto> Handle(
+        CreateWebhookSubscription command,
+        CancellationToken cancellationToken
+    )
+    {
+        var caller = await access.EnsureAsync(command.GroupId, cancellationToken);
+        var subscription = WebhookSubscription.Create(
+            command.GroupId,
+            new Uri(command.Url),
+            caller,
+            clock.GetUtcNow()
+        );
+        db.WebhookSubscriptions.Add(subscription);
+        return new CreatedWebhookSubscriptionDto(
+            subscription.Id,
+            subscription.GroupId.Value,
+            subscription.Url,
+            subscription.CreatedAt,
+            subscription.Secret
+        );
+    }
+}

@@ -1,0 +1,36 @@
+using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Domain.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Webhooks.Commands.DeleteWebhookSubscription;
+
+/// <summary>Ends a subscription; no further events are sent to it. No validator: ids only.</summary>
+public sealed record DeleteWebhookSubscription(GroupId GroupId, Guid SubscriptionId)
+    : ICommand<Unit>,
+        IGroupScoped,
+        IGroupReadCommand
+{
+    public GroupAccess RequiredAccess => GroupAccess.Member;
+}
+
+public sealed class DeleteWebhookSubscriptionHandler(IApplicationDbContext db, WebhookAccess access)
+    : ICommandHandler<DeleteWebhookSubscription, Unit>
+{
+    public async ValueTask<Unit> Handle(
+        DeleteWebhookSubscription command,
+        CancellationToken cancellationToken
+    )
+    {
+        var caller = await access.EnsureAsync(command.GroupId, cancellationToken);
+        var subscription =
+            await access
+                .Visible(command.GroupId, caller)
+                .FirstOrDefaultAsync(s => s.Id == command.SubscriptionId, cancellationToken)
+            ?? throw new NotFoundException("webhook subscription");
+        db.WebhookSubscriptions.Remove(subscription);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Domain.Common;
+using Ledger.Domain.Groups;
+using Ledger.Domain.Integrations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Webhooks;
+
+/// <summary>
+/// Who manages a group's webhook subscriptions. The authorization behaviour has already let
+/// through members and partners with a grant on the group; of the members, only owners may
+/// go on, and each caller sees its own kind: owners the subscriptions owners made, a partner its own.
+/// </summary>
+public sealed class WebhookAccess(IApplicationDbContext db, ICurrentPrincipal principal)
+{
+    public async Task<Actor> EnsureAsync(GroupId groupId, CancellationToken cancellationToken)
+    {
+        if (principal.IsPartner)
+        {
+            return Actor.Client(principal.ClientId!);
+        }
+
+        var userId = principal.RequireUserId();
+        var isOwner = await db.Memberships.AnyAsync(
+            m =>
+                m.GroupId == groupId
+                && m.UserId == userId
+                && m.LeftAt == null
+                && m.Role == GroupRole.Owner,
+            cancellationToken
+        );
+        return isOwner
+            ? Actor.User(userId)
+            : throw new ForbiddenException("Only an owner of this group can manage its webhooks.");
+    }
+
+    /// <summary>The subscriptions of the group the caller may see.</summary>
+    public IQueryable<WebhookSubscription> Visible(GroupId groupId, Actor caller) =>
+        caller.ClientId is { } clientId
+            ? db.WebhookSubscriptions.Where(s =>
+                s.GroupId == groupId && s.CreatedByClientId == clientId
+            )
+            : db.WebhookSubscriptions.Where(s =>
+                s.GroupId == groupId && s.CreatedByClientId == null
+            );
+}
+
+/// <summary>Which URLs may receive webhooks.</summary>
+public static class WebhookUrls
+{
+    /// <summary>
+    /// An absolute https URL without credentials whose host is not a literal loopback,
+    /// private, link-local, multicast or metadata address nor <c>localhost</c>. A host name is
+    /// checked again where it matters, against the address actually connected to (ADR 0031).
+    /// </summary>
+    public static bool IsAcceptable(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && uri.Scheme == Uri.UriSchemeHttps
+        && string.IsNullOrEmpty(uri.UserInfo)
+        && url!.Length <= WebhookSubscription.UrlMaxLength
+        && !uri.IsLoopback
+        && !(
+            IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var address) && IsForbidden(address)
+        );
+
+    /// <summary>Addresses a webhook must never reach in production.</summary>
+    public static bool IsForbidden(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (
+            IPAddress.IsLoopback(address)
+            || address.Equals(IPAddress.Any)
+            || address.Equals(IPAddress.IPv6Any)
+        )
+        {
+            return true;
+        }
+
+        if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            var first = address.GetAddressBytes()[0];
+            return address.IsIPv6LinkLocal
+                || address.IsIPv6SiteLocal
+                || address.IsIPv6Multicast
+                || address.IsIPv6UniqueLocal
+                || first == 0;
+        }
+
+        var b = address.GetAddressBytes();
+        return b[0] == 10
+            || b[0] == 0
+            || (b[0] == 172 && b[1] >= 16 && b[1] <= 31)
+            || (b[0] == 192 && b[1] == 168)
+            || (b[0] == 169 && b[1] == 254) // link-local, including 169.254.169.254 (cloud metadata)
+            || (b[0] == 100 && b[1] >= 64 && b[1] <= 127) // carrier-grade NAT
+            || b[0] >= 224; // multicast and reserved
+    }
+}
+
+/// <summary>A subscription as its owner sees it: never the secret, which is shown once at creation.</summary>
+public sealed record WebhookSubscriptionDto(
+    Guid Id,
+    Guid GroupId,
+    string Url,
+    DateTimeOffset CreatedAt
+)
+{
+    public static WebhookSubscriptionDto From(WebhookSubscription s) =>
+        new(s.Id, s.GroupId.Value, s.Url, s.CreatedAt);
+}
+
+/// <summary>A new subscription with its signing secret, which is not shown again.</summary>
+public sealed record CreatedWebhookSubscriptionDto(
+    Guid Id,
+    Guid GroupId,
+    string Url,
+    DateTimeOffset CreatedAt,
+    string Secret
+);
