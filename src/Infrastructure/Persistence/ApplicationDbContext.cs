@@ -55,19 +55,31 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public IReadOnlyList<IDomainEvent> TakeDomainEvents()
     {
-        var events = new List<IDomainEvent>();
-        foreach (var entry in ChangeTracker.Entries<IHasDomainEvents>())
+        // Aggregates that raise events are tracked already; detecting changes here would run
+        // before ReplacedChildren marks an updated expense's dropped children deleted, and EF
+        // would refuse the severed (RESTRICT) relationships.
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            if (entry.Entity.DomainEvents.Count == 0)
+            var events = new List<IDomainEvent>();
+            foreach (var entry in ChangeTracker.Entries<IHasDomainEvents>())
             {
-                continue;
+                if (entry.Entity.DomainEvents.Count == 0)
+                {
+                    continue;
+                }
+
+                events.AddRange(entry.Entity.DomainEvents);
+                entry.Entity.ClearDomainEvents();
             }
 
-            events.AddRange(entry.Entity.DomainEvents);
-            entry.Entity.ClearDomainEvents();
+            return events;
         }
-
-        return events;
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
     }
 
     public IQueryable<T> Apply<T>(ISpecification<T> specification)
