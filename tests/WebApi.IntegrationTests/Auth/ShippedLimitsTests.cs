@@ -250,6 +250,106 @@ public sealed class ShippedLimitsTests : HttpTest
         statuses[AuthLimit].Should().Be(HttpStatusCode.TooManyRequests);
     }
 
+    /// <summary>
+    /// Issue 20 #14: `./build.sh token` (the README walkthrough) run more often in one window than
+    /// the auth limit allows sign-ins; it signs in once and reuses the kept token after that.
+    /// </summary>
+    [Test]
+    public async Task Should_let_the_token_target_run_more_often_than_the_limit_by_reusing_its_kept_token()
+    {
+        var user = (await CreateUsersAsync(1))[0];
+        var root = Directory.CreateTempSubdirectory("ledger-token-").FullName;
+        try
+        {
+            WriteTokenTargetRoot(root, user);
+            var tokens = new List<string>();
+            for (var run = 0; run <= AuthLimit; run++)
+            {
+                tokens.Add(await RunTokenTargetAsync(root));
+            }
+
+            using var client = ClientFrom(NextAddress());
+            foreach (var token in tokens.Distinct())
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
+                request.Headers.Authorization = new("Bearer", token);
+                (await client.SendAsync(request)).StatusCode.Should().Be(HttpStatusCode.OK);
+            }
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>What the build tool reads: the repository marker, the web client, the demo users.</summary>
+    private static void WriteTokenTargetRoot(string root, TestUser user)
+    {
+        File.WriteAllText(Path.Combine(root, "Ledger.sln"), "");
+        var settings = Directory.CreateDirectory(Path.Combine(root, "src", "WebApi")).FullName;
+        File.WriteAllText(
+            Path.Combine(settings, "appsettings.Development.json"),
+            System.Text.Json.JsonSerializer.Serialize(
+                new
+                {
+                    Auth = new
+                    {
+                        WebClient = new
+                        {
+                            TestOAuthClient.ClientId,
+                            RedirectUris = new[] { TestOAuthClient.RedirectUri },
+                        },
+                    },
+                }
+            )
+        );
+        var local = Directory.CreateDirectory(Path.Combine(root, ".local")).FullName;
+        File.WriteAllText(
+            Path.Combine(local, "demo-credentials.json"),
+            System.Text.Json.JsonSerializer.Serialize(
+                new
+                {
+                    users = new[]
+                    {
+                        new
+                        {
+                            email = user.Email,
+                            displayName = "Token Target",
+                            password = user.Password,
+                        },
+                    },
+                }
+            )
+        );
+    }
+
+    /// <summary>The real build tool's `token` target against this host; its access token.</summary>
+    private async Task<string> RunTokenTargetAsync(string root)
+    {
+        var tool = Path.Combine(
+            TestEnvironment.RepositoryRoot(),
+            "build",
+            "bin",
+            "Release",
+            "net10.0",
+            "ledger-build.dll"
+        );
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { tool, "token" },
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["LEDGER_API_URL"] = BaseAddress.ToString().TrimEnd('/') },
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        process.ExitCode.Should().Be(0, await error);
+        return (await output).Trim();
+    }
+
     private async Task SignsInAndRefreshesAsync(
         TestUser user,
         IPAddress address,
