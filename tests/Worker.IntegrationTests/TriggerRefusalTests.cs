@@ -1,6 +1,7 @@
 using AwesomeAssertions;
 using Ledger.Application.Operations;
 using Ledger.Infrastructure.Scheduling;
+using Ledger.TestSupport;
 using Quartz;
 
 namespace Ledger.Worker.IntegrationTests;

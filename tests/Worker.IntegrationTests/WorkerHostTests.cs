@@ -1,6 +1,7 @@
 using AwesomeAssertions;
 using Ledger.Domain.Operations;
 using Ledger.Infrastructure.Scheduling;
+using Ledger.TestSupport;
 using Npgsql;
 
 namespace Ledger.Worker.IntegrationTests;

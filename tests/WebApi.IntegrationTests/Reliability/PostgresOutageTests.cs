@@ -42,7 +42,7 @@ public sealed class PostgresOutageTests : HttpTest
             await PostgresOutage.StartAsync();
         }
 
-        await Eventually.StatusAsync(() => StatusOfGroupsAsync(alice), HttpStatusCode.OK);
+        await EventuallyAnswers.StatusAsync(() => StatusOfGroupsAsync(alice), HttpStatusCode.OK);
         using var ready = await probe.GetAsync("/health/ready");
         ready.StatusCode.Should().Be(HttpStatusCode.OK);
     }
@@ -55,7 +55,7 @@ public sealed class PostgresOutageTests : HttpTest
 }
 
 /// <summary>Waits on a condition, never on the clock alone.</summary>
-internal static class Eventually
+internal static class EventuallyAnswers
 {
     public static async Task StatusAsync(
         Func<Task<HttpStatusCode>> read,

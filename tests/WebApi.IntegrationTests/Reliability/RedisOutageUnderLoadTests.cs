@@ -53,7 +53,7 @@ public sealed class RedisOutageUnderLoadTests : HttpTest
 
             redis.Kill();
             load.Phase = Phase.Outage;
-            var degraded = await Conditions.HoldsAsync(
+            var degraded = await Eventually.HoldsAsync(
                 async () => await ReadinessAsync(probe) == ("degraded", "unavailable"),
                 Wait
             );
@@ -67,11 +67,11 @@ public sealed class RedisOutageUnderLoadTests : HttpTest
 
             await redis.StartAgainAsync();
             load.Phase = Phase.After;
-            var recovered = await Conditions.HoldsAsync(
+            var recovered = await Eventually.HoldsAsync(
                 async () => await ReadinessAsync(probe) == ("ok", "ok"),
                 Wait
             );
-            var counted = await Conditions.HoldsAsync(async () => await KeysAsync(redis) > 0, Wait);
+            var counted = await Eventually.HoldsAsync(async () => await KeysAsync(redis) > 0, Wait);
             await load.WaitForMoreAsync(Phase.After, 30, Wait);
             await load.StopAsync();
 
@@ -144,7 +144,7 @@ public sealed class RedisOutageUnderLoadTests : HttpTest
         {
             var target = _statuses.Count(s => s.Phase == phase) + count;
             (
-                await Conditions.HoldsAsync(
+                await Eventually.HoldsAsync(
                     () => Task.FromResult(_statuses.Count(s => s.Phase == phase) >= target),
                     timeout
                 )

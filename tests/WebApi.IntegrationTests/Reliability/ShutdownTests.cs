@@ -46,14 +46,14 @@ public sealed class ShutdownTests : HttpTest
         }
 
         (
-            await Conditions.HoldsAsync(
+            await Eventually.HoldsAsync(
                 async () => await DatabaseConnectionsAsync(applicationName) == 0,
                 Wait
             )
         )
             .Should()
             .BeTrue("the host's data source closes its connections when it is disposed");
-        (await Conditions.HoldsAsync(async () => await RedisClientsAsync(redis) == 0, Wait))
+        (await Eventually.HoldsAsync(async () => await RedisClientsAsync(redis) == 0, Wait))
             .Should()
             .BeTrue("the host's Redis multiplexer is disposed");
     }

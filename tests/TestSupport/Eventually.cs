@@ -1,4 +1,4 @@
-namespace Ledger.Worker.IntegrationTests;
+namespace Ledger.TestSupport;
 
 /// <summary>Polls a condition until it holds or the timeout passes; never a fixed sleep.</summary>
 public static class Eventually
@@ -15,7 +15,7 @@ public static class Eventually
 
             try
             {
-                await Task.Delay(100, deadline.Token);
+                await Task.Delay(50, deadline.Token);
             }
             catch (OperationCanceledException)
             {
