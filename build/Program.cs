@@ -7,6 +7,7 @@ using Ledger.Build;
 //   run                          provision, migrate, seed demo data, start the API and the worker
 //   token [EMAIL]                sign a demo user in to the running API (code + PKCE), print the access token
 //   bench [--tiny]               measure the API against the database floor, write docs/PERFORMANCE.md
+//   bench --only recurring [--templates N]   P3 alone: two workers generating N due templates (100,000)
 var root = FindRoot();
 var services = new LocalServices(root);
 try
@@ -21,6 +22,11 @@ try
         ["run"] => await Targets.RunAsync(root, services.Start()),
         ["bench"] => await Bench.RunAsync(root, services.Start(), tiny: false),
         ["bench", "--tiny"] => await Bench.RunAsync(root, services.Start(), tiny: true),
+        ["bench", "--only", "recurring", .. var rest] => await BenchRecurring.RunOnlyAsync(
+            root,
+            services.Start(),
+            rest
+        ),
         ["token"] => await TokenTarget.RunAsync(root, email: null),
         ["token", var email] => await TokenTarget.RunAsync(root, email),
         _ => Usage(),
@@ -50,7 +56,7 @@ static int Done(Action action)
 static int Usage()
 {
     Console.Error.WriteLine(
-        "usage: ./build.sh services start|stop|status | migrate | test [--filter EXPR] | run | token [EMAIL] | bench [--tiny]"
+        "usage: ./build.sh services start|stop|status | migrate | test [--filter EXPR] | run | token [EMAIL] | bench [--tiny] | bench --only recurring [--templates N]"
     );
     return 2;
 }

@@ -47,6 +47,7 @@ public static class DependencyInjection
         );
         services.AddScoped<IBalanceReader, BalanceReader>();
         services.AddScoped<IBalanceWriter, BalanceWriter>();
+        services.AddScoped<IBulkWriter, BulkWriter>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IPartnerClients, PartnerClients>();

@@ -1,4 +1,5 @@
 using AwesomeAssertions;
+using Ledger.Application.RecurringExpenses.Commands.GenerateRecurringExpenses;
 using Ledger.Domain.Common;
 using Ledger.Domain.Operations;
 using Ledger.Domain.Recurrence;
@@ -23,8 +24,8 @@ public sealed class WorkerJobTests
 
     /// <summary>
     /// The generation budget of this worker (<c>Worker:Timeouts</c>; the shipped one is 5 minutes):
-    /// long enough for the first batch of 200 occurrences on a loaded machine, short enough for
-    /// the test.
+    /// long enough for the first batch of occurrences on a loaded machine, short enough for the
+    /// test.
     /// </summary>
     private static readonly TimeSpan GenerationBudget = TimeSpan.FromSeconds(8);
 
@@ -114,10 +115,12 @@ public sealed class WorkerJobTests
     {
         await using var app = new LedgerApplication(_testing.Database.ConnectionString);
         var today = new GroupCalendar("Europe/Berlin").Today(DateTimeOffset.UtcNow);
-        // 250 occurrences: the first batch records 200 and commits; the second records the
-        // other 50, then reaches the held group's expense and waits there until the budget ends.
+        // One batch and 50 more occurrences: the first batch records its maximum and commits;
+        // the second takes the other 50 and the held group's, and waits for the held group's
+        // lock until the budget ends.
+        const int Batch = GenerateRecurringExpenses.DefaultMaxOccurrences;
         var (flat, flatmates) = await app.CreateGroupAsync(members: 1);
-        await app.CreateDailyRecurringAsync(flat, flatmates, 1, today.AddDays(-249));
+        await app.CreateDailyRecurringAsync(flat, flatmates, 1, today.AddDays(-(Batch + 49)));
         var (held, heldMembers) = await app.CreateGroupAsync(members: 0);
         await app.CreateDailyRecurringAsync(held, heldMembers, 1, today.AddDays(-10));
         await using var holder = new NpgsqlConnection(_testing.Database.ConnectionString);
@@ -148,8 +151,8 @@ public sealed class WorkerJobTests
                 .Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.Key, g => g.Count)
         );
-        occurrences.Should().Equal(new Dictionary<GroupId, int> { [flat] = 200 });
-        (await app.WithDbAsync(db => db.Expenses.CountAsync())).Should().Be(200);
+        occurrences.Should().Equal(new Dictionary<GroupId, int> { [flat] = Batch });
+        (await app.WithDbAsync(db => db.Expenses.CountAsync())).Should().Be(Batch);
         _worker.HasExited.Should().BeFalse();
     }
 

@@ -41,6 +41,47 @@ internal sealed class GroupMembers
     }
 
     /// <summary>
+    /// The members of several groups at once, for a set-based system command (recurring
+    /// generation): the groups are locked against membership changes in one statement, in id
+    /// order, then read in one query. A group without active members maps to none.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<GroupId, GroupMembers>> LockAndReadManyAsync(
+        IApplicationDbContext db,
+        IReadOnlyCollection<GroupId> groupIds,
+        CancellationToken cancellationToken
+    )
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A row lock needs an open transaction.");
+        }
+
+        var ids = groupIds.Select(g => g.Value).Distinct().Order().ToArray();
+        // KEY SHARE, as LockGroupAgainstMembershipChangesAsync takes it for one group.
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT 1 FROM groups WHERE id = ANY({ids}) ORDER BY id FOR KEY SHARE",
+            cancellationToken
+        );
+        var keys = ids.Select(id => new GroupId(id)).ToList();
+        var rows = await db
+            .Memberships.AsNoTracking()
+            .Where(m => keys.Contains(m.GroupId) && m.LeftAt == null)
+            .Select(m => new
+            {
+                m.GroupId,
+                m.UserId,
+                m.Role,
+            })
+            .ToListAsync(cancellationToken);
+        var byGroup = rows.GroupBy(r => r.GroupId)
+            .ToDictionary(
+                g => g.Key,
+                g => new GroupMembers(g.ToDictionary(m => m.UserId, m => m.Role))
+            );
+        return keys.ToDictionary(g => g, g => byGroup.GetValueOrDefault(g) ?? new GroupMembers([]));
+    }
+
+    /// <summary>
     /// A change may not move the balance of someone who has left: they could never settle it,
     /// and it would be a debt nobody in the group can see to (an old expense being voided or
     /// edited after one of its members left).

@@ -186,18 +186,29 @@ public sealed class RecurringExpense : AggregateRoot<RecurringExpenseId>, IVersi
     ) => Expense.Create(GroupId, DetailsFor(date), CreatedBy, members, now);
 
     /// <summary>Records that the occurrence of <paramref name="date"/> exists now.</summary>
-    public void Generated(DateOnly date, GroupCalendar calendar, DateTimeOffset now)
+    public void Generated(DateOnly date, GroupCalendar calendar, DateTimeOffset now) =>
+        Generated([date], calendar, now);
+
+    /// <summary>
+    /// Records that the occurrences of <paramref name="dates"/> (oldest first) exist now, and
+    /// computes the next one once: catching up a long backlog stays linear in its length.
+    /// </summary>
+    public void Generated(IReadOnlyList<DateOnly> dates, GroupCalendar calendar, DateTimeOffset now)
     {
-        if (LastOccurrenceDate is { } last && date <= last)
+        foreach (var date in dates)
         {
-            throw new BusinessRuleViolationException(
-                "recurring-expense.generated",
-                "This occurrence was generated already."
-            );
+            if (LastOccurrenceDate is { } last && date <= last)
+            {
+                throw new BusinessRuleViolationException(
+                    "recurring-expense.generated",
+                    "This occurrence was generated already."
+                );
+            }
+
+            LastOccurrenceDate = date;
+            GeneratedCount++;
         }
 
-        LastOccurrenceDate = date;
-        GeneratedCount++;
         Reschedule(calendar, now);
     }
 

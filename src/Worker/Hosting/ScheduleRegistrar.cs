@@ -41,7 +41,9 @@ public sealed partial class ScheduleRegistrar(
             .WithIdentity(jobKey)
             .WithDescription(definition.Description)
             .StoreDurably(true)
-            .DisallowConcurrentExecution(true)
+            // Once at a time in the cluster, except recurring generation, whose runs on
+            // several nodes share the due templates through SKIP LOCKED claims (ADR 0022).
+            .DisallowConcurrentExecution(!definition.AllowConcurrentRuns)
             // A node that dies mid-run leaves the firing to a survivor, which runs it again:
             // every command is idempotent.
             .RequestRecovery(true)

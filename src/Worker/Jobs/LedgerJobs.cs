@@ -86,7 +86,9 @@ public static class LedgerJobs
             "0 * * * * ?",
             Skip,
             TimeSpan.FromMinutes(5),
-            "Records the occurrences of recurring expenses that came due, catching up missed ones."
+            "Records the occurrences of recurring expenses that came due, catching up missed ones.",
+            // Simultaneous runs on several nodes claim disjoint templates (ADR 0022).
+            AllowConcurrentRuns: true
         ),
         new(
             "create-due-chore-assignments",

@@ -1,0 +1,180 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Ledger.Application.Common.Interfaces;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+namespace Ledger.Infrastructure.Persistence;
+
+/// <summary>
+/// Inserts or updates many rows of one entity type in one statement: every column is sent as
+/// one array parameter and expanded with <c>unnest</c>, so the statement's cost grows with the
+/// rows, not with round trips or change tracking. Columns, store types and value converters are
+/// read from the EF model (cached per type), so a column added to an entity is written without
+/// touching this class; a shadow property, which has no value on the object, is refused.
+/// </summary>
+internal sealed class BulkWriter(ApplicationDbContext db) : IBulkWriter
+{
+    private static readonly ConcurrentDictionary<Type, Table> Tables = new();
+
+    public Task InsertAsync<T>(IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (rows.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var table = TableOf(typeof(T));
+        var columns = table.Columns.Where(c => !c.FilledByDatabase).ToList();
+        var sql = new StringBuilder()
+            .Append("INSERT INTO ")
+            .Append(table.Name)
+            .Append(" (")
+            .AppendJoin(", ", columns.Select(c => c.Name))
+            .Append(") SELECT * FROM unnest(")
+            .AppendJoin(", ", columns.Select((c, i) => $"@p{i}::{c.StoreType}[]"))
+            .Append(')');
+        return ExecuteAsync(sql.ToString(), columns, rows, cancellationToken);
+    }
+
+    public Task UpdateAsync<T>(
+        IReadOnlyCollection<T> rows,
+        IReadOnlyList<string> properties,
+        CancellationToken cancellationToken
+    )
+        where T : class
+    {
+        if (rows.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var table = TableOf(typeof(T));
+        var keys = table.Columns.Where(c => c.IsKey).ToList();
+        var set = properties
+            .Select(p =>
+                table.Columns.SingleOrDefault(c => c.Property == p && !c.IsKey)
+                ?? throw new ArgumentException($"{typeof(T).Name} has no non-key property {p}.")
+            )
+            .ToList();
+        var columns = keys.Concat(set).ToList();
+        var sql = new StringBuilder()
+            .Append("UPDATE ")
+            .Append(table.Name)
+            .Append(" AS t SET ")
+            .AppendJoin(", ", set.Select(c => $"{c.Name} = v.{c.Name}"))
+            .Append(" FROM unnest(")
+            .AppendJoin(", ", columns.Select((c, i) => $"@p{i}::{c.StoreType}[]"))
+            .Append(") AS v (")
+            .AppendJoin(", ", columns.Select(c => c.Name))
+            .Append(") WHERE ")
+            .AppendJoin(" AND ", keys.Select(c => $"t.{c.Name} = v.{c.Name}"));
+        return ExecuteAsync(sql.ToString(), columns, rows, cancellationToken);
+    }
+
+    private async Task ExecuteAsync<T>(
+        string sql,
+        IReadOnlyList<Column> columns,
+        IReadOnlyCollection<T> rows,
+        CancellationToken cancellationToken
+    )
+        where T : class
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException(
+                "Bulk writes run inside the command's transaction."
+            );
+        }
+
+        var parameters = new object[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var column = columns[i];
+            var values = Array.CreateInstance(column.ElementType, rows.Count);
+            var row = 0;
+            foreach (var entity in rows)
+            {
+                values.SetValue(column.Read(entity), row++);
+            }
+
+            parameters[i] = new NpgsqlParameter($"p{i}", values);
+        }
+
+        await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+    }
+
+    private Table TableOf(Type type) => Tables.GetOrAdd(type, t => Table.Of(db.Model, t));
+
+    private sealed record Table(string Name, IReadOnlyList<Column> Columns)
+    {
+        public static Table Of(IModel model, Type type)
+        {
+            var entity =
+                model.FindEntityType(type)
+                ?? throw new InvalidOperationException($"{type.Name} is not an entity.");
+            var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var key = entity.FindPrimaryKey()!.Properties;
+            var columns = entity
+                .GetProperties()
+                .Select(p => Column.Of(p, store, key.Contains(p)))
+                .ToList();
+            var name = store.Schema is null
+                ? Quote(store.Name)
+                : $"{Quote(store.Schema)}.{Quote(store.Name)}";
+            return new Table(name, columns);
+        }
+    }
+
+    private sealed record Column(
+        string Property,
+        string Name,
+        string StoreType,
+        Type ElementType,
+        bool IsKey,
+        bool FilledByDatabase,
+        Func<object, object?> Read
+    )
+    {
+        public static Column Of(IProperty property, StoreObjectIdentifier store, bool isKey)
+        {
+            if (property.IsShadowProperty())
+            {
+                throw new NotSupportedException(
+                    $"{property.DeclaringType.DisplayName()}.{property.Name} is a shadow property: bulk writes need a value on the object."
+                );
+            }
+
+            var getter = property.GetGetter();
+            var converter = property.GetTypeMapping().Converter;
+            var provider = converter?.ProviderClrType ?? property.ClrType;
+            provider = Nullable.GetUnderlyingType(provider) ?? provider;
+            var element = provider.IsValueType
+                ? typeof(Nullable<>).MakeGenericType(provider)
+                : provider;
+            var filled =
+                property.GetValueGenerationStrategy(store) != NpgsqlValueGenerationStrategy.None
+                || property.GetComputedColumnSql(store) is not null;
+            return new Column(
+                property.Name,
+                Quote(property.GetColumnName(store)!),
+                property.GetColumnType(store),
+                element,
+                isKey,
+                filled,
+                entity =>
+                {
+                    var value = getter.GetClrValue(entity);
+                    return value is null ? null
+                        : converter is null ? value
+                        : converter.ConvertToProvider(value);
+                }
+            );
+        }
+    }
+
+    private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"")}\"";
+}
