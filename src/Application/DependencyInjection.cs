@@ -3,6 +3,7 @@ using Ledger.Application.Chores;
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Behaviours;
 using Ledger.Application.Common.Idempotency;
+using Ledger.Application.Common.Outbox;
 using Ledger.Application.Common.Paging;
 using Ledger.Application.Common.PersonalData;
 using Ledger.Application.Common.Security;
@@ -46,6 +47,7 @@ public static class DependencyInjection
         services.AddScoped<HouseholdAccess>();
         services.AddScoped<Webhooks.WebhookAccess>();
         services.AddScoped<ChoreHandOver>();
+        services.AddDomainEvents(typeof(DependencyInjection).Assembly);
         services.AddScoped<AuditTrail>();
         services.AddScoped<ExpenseRecorder>();
         services.AddScoped<AccountMail>();

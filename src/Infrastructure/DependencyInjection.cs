@@ -59,7 +59,11 @@ public static class DependencyInjection
         services.AddLedgerIdentity(configuration);
         AddOperations(services, configuration);
         services.Configure<EmailSettings>(configuration.GetSection(EmailSettings.Section));
-        services.AddScoped<IAccountMailer, SmtpAccountMailer>();
+        // Account mail is queued in the command's transaction and sent by the worker (ADR 0036).
+        services.AddScoped<IAccountMailer, QueuedAccountMailer>();
+        services.AddScoped<IAccountEmailOutbox, AccountEmailOutbox>();
+        services.AddSingleton<SmtpAccountEmailSender>();
+        services.AddSingleton<EmailTokenProtection>();
 
         var redis = ConnectionSettings.Redis(configuration);
         if (redis is not null)

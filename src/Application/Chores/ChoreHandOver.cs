@@ -9,8 +9,9 @@ namespace Ledger.Application.Chores;
 /// <summary>
 /// What happens to a group's chores when a member leaves or is removed: they drop out of every
 /// rotation and their open assignments go to whoever the rotation picks. Chores, assignments and
-/// history are never deleted. Called by the LeaveGroup and RemoveMember handlers, inside their
-/// transaction and after the membership has ended.
+/// history are never deleted. Run by <see cref="ChoreHandOverOnDeparture"/> for every ended
+/// membership (leaving, removal, account deletion), inside the command's transaction, before its
+/// save (ADR 0036).
 /// </summary>
 public sealed class ChoreHandOver(
     IApplicationDbContext db,

@@ -4,8 +4,10 @@ using Microsoft.Extensions.Logging;
 namespace Ledger.Application.Users;
 
 /// <summary>
-/// Sends an account email without letting its fate show in the response: a caller must not
-/// learn from a failure that an address has an account. Failures are logged by user id.
+/// Queues an account email without letting its fate show in the response: a caller must not
+/// learn from a failure that an address has an account. Failures are logged by user id. The
+/// mail is queued in the command's transaction and sent by the worker after COMMIT (ADR 0036):
+/// a rolled-back command sends nothing, a retried one sends once, and no request waits on SMTP.
 /// </summary>
 public sealed partial class AccountMail(IAccountMailer mailer, ILogger<AccountMail> logger)
 {

@@ -97,7 +97,15 @@ public sealed class Expense : AggregateRoot<ExpenseId>, IVersioned
                 ),
         };
         expense.Apply(details, members);
-        expense.Raise(new ExpenseCreated(groupId, expense.Id));
+        expense.Raise(
+            new ExpenseCreated(
+                groupId,
+                expense.Id,
+                expense.Total.ToCanonicalString(),
+                expense.Currency,
+                expense.Version
+            )
+        );
         return expense;
     }
 
@@ -107,7 +115,7 @@ public sealed class Expense : AggregateRoot<ExpenseId>, IVersioned
         Apply(details, members);
         UpdatedAt = now;
         Version++;
-        Raise(new ExpenseUpdated(GroupId, Id));
+        Raise(new ExpenseUpdated(GroupId, Id, Total.ToCanonicalString(), Currency, Version));
     }
 
     public void Void(Actor by, string reason, DateTimeOffset now)
@@ -133,7 +141,7 @@ public sealed class Expense : AggregateRoot<ExpenseId>, IVersioned
         VoidedByClientId = by.ClientId;
         VoidReason = reason;
         Version++;
-        Raise(new ExpenseVoided(GroupId, Id));
+        Raise(new ExpenseVoided(GroupId, Id, Version));
     }
 
     public long PaidMinorUnitsBy(UserId member) =>
@@ -208,6 +216,19 @@ public sealed class Expense : AggregateRoot<ExpenseId>, IVersioned
             RecordSplitPayment(splitId, amount);
         }
 
+        Raise(
+            new SplitPaid(
+                GroupId,
+                Id,
+                split.Id,
+                activity.Id,
+                split.UserId,
+                to,
+                activity.Amount.ToCanonicalString(),
+                activity.Currency,
+                pending
+            )
+        );
         return activity;
     }
 

@@ -128,8 +128,8 @@ public sealed class Group : AggregateRoot<GroupId>, IVersioned
         invite.Use(now);
         var membership = new Membership(Id, user, GroupRole.Member, now);
         _memberships.Add(membership);
-        Raise(new MemberJoined(Id, user));
         Touch();
+        Raise(new MemberJoined(Id, user, Version));
         return membership;
     }
 
@@ -214,7 +214,6 @@ public sealed class Group : AggregateRoot<GroupId>, IVersioned
         }
 
         membership.End(now);
-        Raise(new MemberLeft(Id, user));
         if (!othersRemain)
         {
             Status = GroupStatus.Archived;
@@ -222,6 +221,11 @@ public sealed class Group : AggregateRoot<GroupId>, IVersioned
         }
 
         Touch();
+        Raise(new MemberLeft(Id, user, Version));
+        if (!othersRemain)
+        {
+            Raise(new GroupArchived(Id, Version));
+        }
     }
 
     /// <summary>
@@ -259,14 +263,19 @@ public sealed class Group : AggregateRoot<GroupId>, IVersioned
         }
 
         membership.End(now);
-        Raise(new MemberLeft(Id, user));
-        if (!othersRemain && Status == GroupStatus.Active)
+        var archives = !othersRemain && Status == GroupStatus.Active;
+        if (archives)
         {
             Status = GroupStatus.Archived;
             ArchivedAt = now;
         }
 
         Touch();
+        Raise(new MemberLeft(Id, user, Version));
+        if (archives)
+        {
+            Raise(new GroupArchived(Id, Version));
+        }
     }
 
     public void RemoveMember(
@@ -287,8 +296,8 @@ public sealed class Group : AggregateRoot<GroupId>, IVersioned
 
         EnsureSettled(openBalanceCurrencies, "remove");
         membership.End(now, removed: true);
-        Raise(new MemberLeft(Id, target));
         Touch();
+        Raise(new MemberRemoved(Id, target, Version));
     }
 
     /// <summary>Brings an archived group back, with the restoring former owner as its owner.</summary>
@@ -314,6 +323,8 @@ public sealed class Group : AggregateRoot<GroupId>, IVersioned
         ArchivedAt = null;
         _memberships.Add(new Membership(Id, by, GroupRole.Owner, now));
         Touch();
+        Raise(new GroupRestored(Id, Version));
+        Raise(new MemberJoined(Id, by, Version));
     }
 
     public GroupDeletionRequest RequestDeletion(UserId by, string tokenHash, DateTimeOffset now)
@@ -360,6 +371,7 @@ public sealed class Group : AggregateRoot<GroupId>, IVersioned
         DeletedAt = now;
         DeletedBy = by;
         Touch();
+        Raise(new GroupDeleted(Id, Version));
     }
 
     public void RestoreDeleted(UserId by, DateTimeOffset now)
@@ -385,6 +397,7 @@ public sealed class Group : AggregateRoot<GroupId>, IVersioned
         DeletedAt = null;
         DeletedBy = null;
         Touch();
+        Raise(new GroupRestored(Id, Version));
     }
 
     public bool WasOwner(UserId user) =>
@@ -460,6 +473,21 @@ public sealed class Group : AggregateRoot<GroupId>, IVersioned
 
 public sealed record GroupCreated(GroupId GroupId, UserId CreatedBy) : IDomainEvent;
 
-public sealed record MemberJoined(GroupId GroupId, UserId UserId) : IDomainEvent;
+// Group events carry the group's version after the change (every membership change bumps it).
 
-public sealed record MemberLeft(GroupId GroupId, UserId UserId) : IDomainEvent;
+public sealed record MemberJoined(GroupId GroupId, UserId UserId, int Version) : IDomainEvent;
+
+/// <summary>A member left, or their account was deleted (which ends every membership).</summary>
+public sealed record MemberLeft(GroupId GroupId, UserId UserId, int Version) : IDomainEvent;
+
+/// <summary>An owner ended another member's membership.</summary>
+public sealed record MemberRemoved(GroupId GroupId, UserId UserId, int Version) : IDomainEvent;
+
+/// <summary>The last member left: the group is read-only until a former owner restores it.</summary>
+public sealed record GroupArchived(GroupId GroupId, int Version) : IDomainEvent;
+
+/// <summary>An owner deleted the group; it can be restored for <see cref="Group.RestoreWindow"/>.</summary>
+public sealed record GroupDeleted(GroupId GroupId, int Version) : IDomainEvent;
+
+/// <summary>An archived or deleted group is active again.</summary>
+public sealed record GroupRestored(GroupId GroupId, int Version) : IDomainEvent;

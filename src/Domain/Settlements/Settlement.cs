@@ -120,16 +120,34 @@ public sealed class Settlement : AggregateRoot<SettlementId>, IVersioned
             DecidedAt = byPayee ? now : null,
             Version = 1,
         };
+        settlement.Raise(
+            new SettlementRecorded(
+                groupId,
+                settlement.Id,
+                from,
+                to,
+                settlement.Amount.ToCanonicalString(),
+                settlement.Currency,
+                settlement.Status,
+                settlement.Version
+            )
+        );
         return settlement;
     }
 
     /// <summary>The payee received it: from now on it counts.</summary>
-    public void Confirm(UserId by, DateTimeOffset now) =>
+    public void Confirm(UserId by, DateTimeOffset now)
+    {
         Decide(by, SettlementStatus.Confirmed, now);
+        Raise(new SettlementConfirmed(GroupId, Id, Version));
+    }
 
     /// <summary>The payee says it never arrived.</summary>
-    public void Decline(UserId by, DateTimeOffset now) =>
+    public void Decline(UserId by, DateTimeOffset now)
+    {
         Decide(by, SettlementStatus.Declined, now);
+        Raise(new SettlementDeclined(GroupId, Id, Version));
+    }
 
     public void Void(Actor by, string reason, DateTimeOffset now)
     {
@@ -148,6 +166,7 @@ public sealed class Settlement : AggregateRoot<SettlementId>, IVersioned
         VoidedByClientId = by.ClientId;
         VoidReason = why;
         Version++;
+        Raise(new SettlementVoided(GroupId, Id, Version));
     }
 
     private void Decide(UserId by, SettlementStatus decision, DateTimeOffset now)

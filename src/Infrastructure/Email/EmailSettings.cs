@@ -15,6 +15,25 @@ public sealed class EmailSettings
     /// the API (<c>{LinkBaseUrl}/confirm-email?userId=..&amp;token=..</c>, <c>/reset-password</c>).
     /// </summary>
     public string? LinkBaseUrl { get; init; }
+
+    /// <summary>The queue of account emails the worker sends (ADR 0036).</summary>
+    public EmailOutboxSettings Outbox { get; init; } = new();
+}
+
+/// <summary>The <c>Email:Outbox</c> section: how the worker's sender works through the queue.</summary>
+public sealed class EmailOutboxSettings
+{
+    /// <summary>Emails claimed (and sent) per transaction.</summary>
+    public int BatchSize { get; init; } = 20;
+
+    /// <summary>The first retry's delay; each further failure doubles it (with jitter).</summary>
+    public TimeSpan FirstRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest delay between two attempts.</summary>
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long sent and abandoned rows are kept before the sender purges them.</summary>
+    public TimeSpan Retention { get; init; } = TimeSpan.FromDays(7);
 }
 
 public sealed class SmtpSettings

@@ -98,6 +98,14 @@ public static class LedgerJobs
             TimeSpan.FromMinutes(2),
             "Assigns the chore occurrences that came due by each chore's rotation."
         ),
+        new(
+            "send-queued-emails",
+            typeof(SendQueuedEmailsJob),
+            "0/10 * * * * ?",
+            Skip,
+            TimeSpan.FromMinutes(1),
+            "Sends the account emails queued by committed requests; purges sent ones after their retention."
+        ),
     ];
 
     public static JobDefinition Find(string name) =>

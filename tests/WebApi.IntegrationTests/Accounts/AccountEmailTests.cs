@@ -31,8 +31,18 @@ public sealed class AccountEmailTests : HttpTest
         );
 
         requested.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        smtp.Received().Should().BeEmpty("the request queues the mail and never talks SMTP");
+        (await QueuedEmails.SendDueAsync(host.Services)).Sent.Should().BeGreaterThanOrEqualTo(1);
         var link = LinkIn(await smtp.MessageToAsync(user.Email), "/reset-password");
         link["userId"].Should().Be(user.UserId.Value.ToString());
+        var stored = await AccountRows.JsonAsync(
+            "SELECT kind, protected_token, sent_at FROM outgoing_emails WHERE user_id = @id",
+            user.UserId.Value
+        );
+        stored.Should().ContainSingle().Which.Should().Contain("PasswordReset");
+        stored[0].Should().NotContain(link["token"], "the token is encrypted at rest");
+        stored[0].Should().NotContain("\"sent_at\":null", "the worker marked it sent");
+        (await QueuedEmails.SendDueAsync(host.Services)).Sent.Should().Be(0, "it is sent once");
         var newPassword = Pii.Password();
         var reset = new
         {
@@ -82,6 +92,7 @@ public sealed class AccountEmailTests : HttpTest
         );
 
         again.StatusCode.Should().Be(HttpStatusCode.Created);
+        await QueuedEmails.SendDueAsync(host.Services);
         var message = await smtp.MessageToAsync(user.Email);
         message.TextBody.Should().Contain("already has one");
         LinkIn(message, "/reset-password")["userId"].Should().Be(user.UserId.Value.ToString());
@@ -101,6 +112,7 @@ public sealed class AccountEmailTests : HttpTest
         );
 
         requested.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        await QueuedEmails.SendDueAsync(host.Services);
         var link = LinkIn(await smtp.MessageToAsync(user.Email), "/confirm-email");
         var confirmation = new { userId = user.UserId.Value, token = link["token"] };
         using var confirmed = await client.PostAsJsonAsync(
@@ -143,6 +155,7 @@ public sealed class AccountEmailTests : HttpTest
                 .Be(await forUnknown.Content.ReadAsStringAsync());
         }
 
+        await QueuedEmails.SendDueAsync(host.Services);
         await smtp.MessageToAsync(user.Email);
         smtp.Received()
             .SelectMany(m => m.To.Mailboxes)

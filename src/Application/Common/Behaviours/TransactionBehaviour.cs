@@ -13,16 +13,16 @@ namespace Ledger.Application.Common.Behaviours;
 /// Core's execution strategy (so a transient failure retries the whole unit), saves, and
 /// commits. A handler never commits by itself, so none can forget to (audit 003 #13). If a
 /// transaction is already open (a command sent by another command) it joins it.
-/// Before saving, it writes every domain event the command raised to the outbox in the same
-/// transaction (ADR 0031): an event exists exactly when its change committed, and nothing
-/// leaves the process before COMMIT. The balance upsert comes last, just before COMMIT, so the
-/// group's balance rows are locked only briefly.
+/// Before saving, it publishes every domain event the command raised (ADR 0036): in-process
+/// handlers run and the events are written to the outbox in the same transaction (ADR 0031): an
+/// event exists exactly when its change committed, and nothing leaves the process before COMMIT.
+/// The balance upsert comes last, just before COMMIT, so the group's balance rows are locked only
+/// briefly.
 /// </summary>
 public sealed class TransactionBehaviour<TMessage, TResponse>(
     IApplicationDbContext db,
     IBalanceWriter balances,
-    ICurrentPrincipal principal,
-    TimeProvider clock
+    DomainEventPublisher domainEvents
 ) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
 {
@@ -51,7 +51,7 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(
                         ct
                     );
                     var response = await next(message, ct);
-                    WriteOutbox();
+                    await domainEvents.PublishAsync(ct);
                     await db.SaveChangesAsync(ct);
                     await balances.FlushAsync(ct);
                     await transaction.CommitAsync(ct);
@@ -63,21 +63,6 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(
         catch (DbUpdateConcurrencyException conflict)
         {
             throw await ToVersionConflictAsync(conflict, cancellationToken);
-        }
-    }
-
-    private void WriteOutbox()
-    {
-        var events = db.TakeDomainEvents();
-        if (events.Count == 0)
-        {
-            return;
-        }
-
-        var now = clock.GetUtcNow();
-        foreach (var domainEvent in events)
-        {
-            db.OutboxMessages.Add(OutboxEvents.ToMessage(domainEvent, principal, now));
         }
     }
 

@@ -1,6 +1,10 @@
 namespace Ledger.Application.Common.Interfaces;
 
-/// <summary>Sends the account emails (links carrying single-use tokens) to the account's own address.</summary>
+/// <summary>
+/// The account emails (links carrying single-use tokens) to the account's own address. Called
+/// inside a command: the mail is queued in its transaction and sent by the worker once it
+/// committed (<see cref="IAccountEmailOutbox"/>, ADR 0036).
+/// </summary>
 public interface IAccountMailer
 {
     Task SendEmailConfirmationAsync(AccountToken token, CancellationToken cancellationToken);

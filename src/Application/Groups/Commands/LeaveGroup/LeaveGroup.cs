@@ -1,4 +1,3 @@
-using Ledger.Application.Chores;
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Interfaces;
@@ -29,8 +28,7 @@ public sealed class LeaveGroupHandler(
     ICurrentPrincipal principal,
     IBalanceReader balances,
     AuditTrail audit,
-    TimeProvider clock,
-    ChoreHandOver chores
+    TimeProvider clock
 ) : ICommandHandler<LeaveGroup, LeftGroupDto>
 {
     public async ValueTask<LeftGroupDto> Handle(
@@ -53,7 +51,6 @@ public sealed class LeaveGroupHandler(
         );
 
         group.Leave(me, openCurrencies, clock.GetUtcNow());
-        await chores.MemberLeftAsync(group, me, cancellationToken);
         audit.Record(GroupAudit.MemberLeft, GroupAudit.MembershipRecord, membership.Id, group.Id);
         if (group.Status == GroupStatus.Archived)
         {

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Ledger.Application.Chores;
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Interfaces;
@@ -28,8 +27,7 @@ public sealed class RemoveMemberHandler(
     IApplicationDbContext db,
     IBalanceReader balances,
     AuditTrail audit,
-    TimeProvider clock,
-    ChoreHandOver chores
+    TimeProvider clock
 ) : ICommandHandler<RemoveMember>
 {
     public async ValueTask<Unit> Handle(RemoveMember command, CancellationToken cancellationToken)
@@ -48,7 +46,6 @@ public sealed class RemoveMemberHandler(
         );
 
         group.RemoveMember(command.UserId, openCurrencies, clock.GetUtcNow());
-        await chores.MemberLeftAsync(group, command.UserId, cancellationToken);
         audit.Record(
             GroupAudit.MemberRemoved,
             GroupAudit.MembershipRecord,

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Ledger.Application.Chores;
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Groups;
@@ -31,8 +30,7 @@ public sealed class DeleteMeHandler(
     IBalanceReader balances,
     ICurrentPrincipal principal,
     AuditTrail audit,
-    TimeProvider clock,
-    ChoreHandOver chores
+    TimeProvider clock
 ) : ICommandHandler<DeleteMe, Unit>
 {
     public async ValueTask<Unit> Handle(DeleteMe command, CancellationToken cancellationToken)
@@ -86,8 +84,6 @@ public sealed class DeleteMeHandler(
         var open = await balances.OpenCurrenciesOfMemberAsync(groupId, me, cancellationToken);
         var wasActive = group.Status == Domain.Groups.GroupStatus.Active;
         group.EndMembershipOfDeletedAccount(me, open, now);
-        // As when leaving: out of every rotation, open assignments to whoever is next.
-        await chores.MemberLeftAsync(group, me, cancellationToken);
         audit.Record(
             GroupAudit.MemberLeft,
             GroupAudit.MembershipRecord,

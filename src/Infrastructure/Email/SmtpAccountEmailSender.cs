@@ -7,40 +7,44 @@ using MimeKit;
 
 namespace Ledger.Infrastructure.Email;
 
-/// <summary>Account emails over SMTP with MailKit: one connection per message (they are rare).</summary>
-public sealed class SmtpAccountMailer(IOptions<EmailSettings> options) : IAccountMailer
+/// <summary>
+/// Renders an account email and sends it over SMTP with MailKit: one connection per message
+/// (they are rare). Called by the worker's sender only (<see cref="AccountEmailOutbox"/>).
+/// </summary>
+public sealed class SmtpAccountEmailSender(IOptions<EmailSettings> options)
 {
     private EmailSettings Settings => options.Value;
 
-    public Task SendEmailConfirmationAsync(
+    public Task SendAsync(
+        AccountEmailKind kind,
         AccountToken token,
         CancellationToken cancellationToken
     ) =>
-        SendAsync(
-            token,
-            "Confirm your email address for Ledger",
-            "Confirm your email address by opening this link:",
-            "confirm-email",
-            cancellationToken
-        );
-
-    public Task SendPasswordResetAsync(AccountToken token, CancellationToken cancellationToken) =>
-        SendAsync(
-            token,
-            "Reset your Ledger password",
-            "Someone asked to reset the password of your Ledger account. If it was you, open this link to choose a new one; if not, ignore this message:",
-            "reset-password",
-            cancellationToken
-        );
-
-    public Task SendAccountExistsAsync(AccountToken token, CancellationToken cancellationToken) =>
-        SendAsync(
-            token,
-            "Your Ledger account",
-            "Someone tried to create a Ledger account with this email address, which already has one. If it was you, sign in instead; if you forgot your password, open this link to choose a new one. If it was not you, ignore this message:",
-            "reset-password",
-            cancellationToken
-        );
+        kind switch
+        {
+            AccountEmailKind.EmailConfirmation => SendAsync(
+                token,
+                "Confirm your email address for Ledger",
+                "Confirm your email address by opening this link:",
+                "confirm-email",
+                cancellationToken
+            ),
+            AccountEmailKind.PasswordReset => SendAsync(
+                token,
+                "Reset your Ledger password",
+                "Someone asked to reset the password of your Ledger account. If it was you, open this link to choose a new one; if not, ignore this message:",
+                "reset-password",
+                cancellationToken
+            ),
+            AccountEmailKind.AccountExists => SendAsync(
+                token,
+                "Your Ledger account",
+                "Someone tried to create a Ledger account with this email address, which already has one. If it was you, sign in instead; if you forgot your password, open this link to choose a new one. If it was not you, ignore this message:",
+                "reset-password",
+                cancellationToken
+            ),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
 
     private async Task SendAsync(
         AccountToken token,

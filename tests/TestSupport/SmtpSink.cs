@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using MimeKit;
 
-namespace Ledger.WebApi.IntegrationTests.Support;
+namespace Ledger.TestSupport;
 
 /// <summary>
 /// A real SMTP server on loopback for one test: Debian's aiosmtpd, storing every message it
