@@ -43,6 +43,7 @@ public static class DependencyInjection
             typeof(DependencyInjection).Assembly,
             ServiceLifetime.Singleton
         );
+        services.AddScoped<Caller>();
         services.AddScoped<GroupAccessChecker>();
         services.AddScoped<HouseholdAccess>();
         services.AddScoped<Webhooks.WebhookAccess>();

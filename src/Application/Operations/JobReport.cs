@@ -16,6 +16,10 @@ public sealed record JobReport(
 
 /// <summary>
 /// A command the worker sends on a schedule. It is idempotent: running it twice, or on two
-/// workers at once, leaves the same state as running it once.
+/// workers at once, leaves the same state as running it once. Only the worker's system
+/// principal may send one.
 /// </summary>
-public interface IScheduledCommand : ICommand<JobReport>, ISystemCommand;
+public interface IScheduledCommand : ICommand<JobReport>, IRequiresAccess
+{
+    Access IRequiresAccess.Access => Access.System;
+}

@@ -26,16 +26,20 @@ public sealed class GroupRoleRecheckBehaviour<TMessage, TResponse>(
     )
     {
         if (
-            message is IGroupScoped { RequiredAccess: GroupAccess.Owner } scoped
+            message
+                is IRequiresAccess
+                {
+                    Access: Access.GroupAccessRequirement { Required: GroupAccess.Owner } owner,
+                }
             && db.Database.CurrentTransaction is not null
         )
         {
-            await db.LockGroupAsync(scoped.GroupId, cancellationToken);
+            await db.LockGroupAsync(owner.Group, cancellationToken);
             await groupAccess.EnsureAsync(
                 principal,
-                scoped.GroupId,
-                scoped.RequiredAccess,
-                scoped.AllowsDeletedGroup,
+                owner.Group,
+                owner.Required,
+                owner.AllowsDeletedGroup,
                 PartnerUse.None,
                 cancellationToken
             );

@@ -28,7 +28,7 @@ public sealed partial class LoggingBehaviour<TMessage, TResponse>(
     )
     {
         var started = Stopwatch.GetTimestamp();
-        var groupId = (message as IGroupScoped)?.GroupId.Value;
+        var groupId = (message as IRequiresAccess)?.Access.GroupId?.Value;
         try
         {
             var response = await next(message, cancellationToken);

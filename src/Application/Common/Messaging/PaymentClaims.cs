@@ -7,8 +7,10 @@ namespace Ledger.Application.Common.Messaging;
 /// what is still owed, under a row lock, inside the command's transaction, before the handler
 /// runs; the lock holds until commit, so racing payments are checked one after another.
 /// </summary>
-public interface IMarksMoneyAsPaid : IGroupScoped
+public interface IMarksMoneyAsPaid
 {
+    GroupId GroupId { get; }
+
     PaymentClaim Claim { get; }
 }
 

@@ -14,7 +14,28 @@ namespace Ledger.Application.Common.Security;
 /// </summary>
 public sealed class GroupAccessChecker(IApplicationDbContext db)
 {
-    public async Task EnsureAsync(
+    public Task EnsureAsync(
+        ICurrentPrincipal principal,
+        GroupId groupId,
+        GroupAccess required,
+        bool allowsDeletedGroup,
+        PartnerUse partnerUse,
+        CancellationToken cancellationToken
+    ) =>
+        ResolveAsync(
+            principal,
+            groupId,
+            required,
+            allowsDeletedGroup,
+            partnerUse,
+            cancellationToken
+        );
+
+    /// <summary>
+    /// Checks the caller may act in the group as required and answers their active role there
+    /// (null for a partner, and for a former owner who is no longer a member).
+    /// </summary>
+    public async Task<GroupRole?> ResolveAsync(
         ICurrentPrincipal principal,
         GroupId groupId,
         GroupAccess required,
@@ -26,7 +47,7 @@ public sealed class GroupAccessChecker(IApplicationDbContext db)
         if (principal.IsPartner)
         {
             await EnsurePartnerAsync(principal, groupId, required, partnerUse, cancellationToken);
-            return;
+            return null;
         }
 
         var userId = principal.UserId ?? throw new NotFoundException("group");
@@ -64,7 +85,7 @@ public sealed class GroupAccessChecker(IApplicationDbContext db)
                     throw new ForbiddenException("Only a former owner of this group can do this.");
                 }
 
-                return;
+                return facts.ActiveRole;
 
             case GroupAccess.Member:
                 if (facts.ActiveRole is null)
@@ -72,7 +93,7 @@ public sealed class GroupAccessChecker(IApplicationDbContext db)
                     throw new NotFoundException("group");
                 }
 
-                return;
+                return facts.ActiveRole;
 
             case GroupAccess.Owner:
                 if (facts.ActiveRole is null)
@@ -85,7 +106,7 @@ public sealed class GroupAccessChecker(IApplicationDbContext db)
                     throw new ForbiddenException("Only an owner of this group can do this.");
                 }
 
-                return;
+                return facts.ActiveRole;
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(required), required, null);
@@ -140,17 +161,4 @@ public sealed class GroupAccessChecker(IApplicationDbContext db)
             throw new NotFoundException("group");
         }
     }
-}
-
-/// <summary>What a message would let a partner do in a group, if anything.</summary>
-public enum PartnerUse
-{
-    /// <summary>Not open to partners (membership changes, owner actions).</summary>
-    None,
-
-    /// <summary>Reads group data: needs <c>ledger.read</c>.</summary>
-    Read,
-
-    /// <summary>Changes group data: needs <c>ledger.write</c>.</summary>
-    Write,
 }

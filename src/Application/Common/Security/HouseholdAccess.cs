@@ -19,11 +19,11 @@ public sealed class HouseholdAccess(
     GroupAccessChecker groups
 )
 {
-    public async Task EnsureAsync(object message, CancellationToken cancellationToken)
+    public async Task EnsureAsync(Access access, CancellationToken cancellationToken)
     {
-        switch (message)
+        switch (access)
         {
-            case IListScoped list:
+            case Access.ListAccess list:
                 await EnsureCanUseAsync(
                     user => OwnerOfList(user, list.ListId),
                     "list",
@@ -31,7 +31,7 @@ public sealed class HouseholdAccess(
                 );
                 return;
 
-            case IChoreScoped chore:
+            case Access.ChoreAccess chore:
                 await EnsureCanUseAsync(
                     user =>
                         db.Chores.Where(c => c.Id == chore.ChoreId)
@@ -53,20 +53,20 @@ public sealed class HouseholdAccess(
                 );
                 return;
 
-            case IPersonalOrGroupScoped { GroupId: { } groupId }:
+            case Access.PersonalOrGroupAccess { Group: { } groupId }:
                 await groups.EnsureAsync(
                     principal,
                     groupId,
                     GroupAccess.Member,
                     allowsDeletedGroup: false,
                     // Partners never get here: the behaviour turns them away from anything but
-                    // group-scoped messages.
+                    // group access requirements.
                     PartnerUse.None,
                     cancellationToken
                 );
                 return;
 
-            case IPersonalOrGroupScoped when principal.UserId is null:
+            case Access.PersonalOrGroupAccess when principal.UserId is null:
                 throw new ForbiddenException("Only users have personal lists and chores.");
         }
     }

@@ -16,9 +16,9 @@ namespace Ledger.Application.Balances.Queries.CheckBalanceConsistency;
 /// </summary>
 public sealed record CheckBalanceConsistency(GroupId GroupId)
     : IQuery<BalanceConsistencyDto>,
-        IGroupScoped
+        IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Owner;
+    public Access Access => Access.GroupOwner(GroupId);
 }
 
 /// <summary>Whether the maintained balances equal the recomputation; each difference if not.</summary>

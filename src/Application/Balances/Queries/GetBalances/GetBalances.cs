@@ -14,9 +14,9 @@ namespace Ledger.Application.Balances.Queries.GetBalances;
 /// members. Reads the maintained balance rows only, never the history, so it costs the same
 /// at a million expenses as at a thousand (P2).
 /// </summary>
-public sealed record GetBalances(GroupId GroupId) : IQuery<BalancesDto>, IGroupScoped
+public sealed record GetBalances(GroupId GroupId) : IQuery<BalancesDto>, IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
 }
 
 public sealed class GetBalancesHandler(IApplicationDbContext db)

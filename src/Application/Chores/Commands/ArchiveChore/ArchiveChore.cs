@@ -13,8 +13,11 @@ namespace Ledger.Application.Chores.Commands.ArchiveChore;
 /// </summary>
 public sealed record ArchiveChore(ChoreId ChoreId, int ExpectedVersion)
     : ICommand<ChoreDto>,
-        IChoreScoped,
-        IVersionedCommand;
+        IRequiresAccess,
+        IVersionedCommand
+{
+    public Access Access => Access.Chore(ChoreId);
+}
 
 public sealed class ArchiveChoreValidator : AbstractValidator<ArchiveChore>
 {

@@ -15,7 +15,10 @@ public sealed record CompleteChoreAssignment(
     ChoreId ChoreId,
     ChoreAssignmentId AssignmentId,
     int ExpectedVersion
-) : ICommand<AssignmentDto>, IChoreScoped, IVersionedCommand;
+) : ICommand<AssignmentDto>, IRequiresAccess, IVersionedCommand
+{
+    public Access Access => Access.Chore(ChoreId);
+}
 
 public sealed class CompleteChoreAssignmentValidator : AbstractValidator<CompleteChoreAssignment>
 {

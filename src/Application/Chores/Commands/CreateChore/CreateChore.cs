@@ -24,7 +24,10 @@ public sealed record CreateChore(
     IReadOnlyList<UserId>? ParticipantIds = null,
     DateOnly? FirstDueDate = null,
     string? TimeZone = null
-) : ICommand<ChoreDto>, IPersonalOrGroupScoped;
+) : ICommand<ChoreDto>, IRequiresAccess
+{
+    public Access Access => Access.PersonalOrGroup(GroupId);
+}
 
 public sealed class CreateChoreValidator : AbstractValidator<CreateChore>
 {

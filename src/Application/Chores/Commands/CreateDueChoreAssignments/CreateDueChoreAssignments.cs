@@ -22,8 +22,10 @@ public sealed record CreateDueChoreAssignments(
     DateTimeOffset AsOf,
     ChoreId? After = null,
     int BatchSize = CreateDueChoreAssignments.DefaultBatchSize
-) : ICommand<DueChoreAssignmentsResult>, ISystemCommand
+) : ICommand<DueChoreAssignmentsResult>, IRequiresAccess
 {
+    public Access Access => Access.System;
+
     public const int DefaultBatchSize = 100;
     public const int MaxBatchSize = 1000;
 }

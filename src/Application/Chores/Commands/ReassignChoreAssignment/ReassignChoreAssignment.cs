@@ -16,7 +16,10 @@ public sealed record ReassignChoreAssignment(
     ChoreAssignmentId AssignmentId,
     UserId AssigneeId,
     int ExpectedVersion
-) : ICommand<AssignmentDto>, IChoreScoped, IVersionedCommand;
+) : ICommand<AssignmentDto>, IRequiresAccess, IVersionedCommand
+{
+    public Access Access => Access.Chore(ChoreId);
+}
 
 public sealed class ReassignChoreAssignmentValidator : AbstractValidator<ReassignChoreAssignment>
 {

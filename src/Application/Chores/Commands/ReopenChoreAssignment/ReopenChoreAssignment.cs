@@ -12,7 +12,10 @@ public sealed record ReopenChoreAssignment(
     ChoreId ChoreId,
     ChoreAssignmentId AssignmentId,
     int ExpectedVersion
-) : ICommand<AssignmentDto>, IChoreScoped, IVersionedCommand;
+) : ICommand<AssignmentDto>, IRequiresAccess, IVersionedCommand
+{
+    public Access Access => Access.Chore(ChoreId);
+}
 
 public sealed class ReopenChoreAssignmentValidator : AbstractValidator<ReopenChoreAssignment>
 {

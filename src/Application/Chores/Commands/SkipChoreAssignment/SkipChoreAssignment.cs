@@ -15,7 +15,10 @@ public sealed record SkipChoreAssignment(
     ChoreId ChoreId,
     ChoreAssignmentId AssignmentId,
     int ExpectedVersion
-) : ICommand<AssignmentDto>, IChoreScoped, IVersionedCommand;
+) : ICommand<AssignmentDto>, IRequiresAccess, IVersionedCommand
+{
+    public Access Access => Access.Chore(ChoreId);
+}
 
 public sealed class SkipChoreAssignmentValidator : AbstractValidator<SkipChoreAssignment>
 {

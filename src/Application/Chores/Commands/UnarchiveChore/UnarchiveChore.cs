@@ -14,8 +14,11 @@ namespace Ledger.Application.Chores.Commands.UnarchiveChore;
 /// </summary>
 public sealed record UnarchiveChore(ChoreId ChoreId, int ExpectedVersion)
     : ICommand<ChoreDto>,
-        IChoreScoped,
-        IVersionedCommand;
+        IRequiresAccess,
+        IVersionedCommand
+{
+    public Access Access => Access.Chore(ChoreId);
+}
 
 public sealed class UnarchiveChoreValidator : AbstractValidator<UnarchiveChore>
 {

@@ -23,7 +23,10 @@ public sealed record UpdateChore(
     string? Description = null,
     IReadOnlyList<UserId>? ParticipantIds = null,
     string? TimeZone = null
-) : ICommand<ChoreDto>, IChoreScoped, IVersionedCommand;
+) : ICommand<ChoreDto>, IRequiresAccess, IVersionedCommand
+{
+    public Access Access => Access.Chore(ChoreId);
+}
 
 public sealed class UpdateChoreValidator : AbstractValidator<UpdateChore>
 {

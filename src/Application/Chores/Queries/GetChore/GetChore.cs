@@ -9,7 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Ledger.Application.Chores.Queries.GetChore;
 
 /// <summary>One chore with its rotation and open assignments.</summary>
-public sealed record GetChore(ChoreId ChoreId) : IQuery<ChoreDto>, IChoreScoped;
+public sealed record GetChore(ChoreId ChoreId) : IQuery<ChoreDto>, IRequiresAccess
+{
+    public Access Access => Access.Chore(ChoreId);
+}
 
 public sealed class GetChoreHandler(IApplicationDbContext db) : IQueryHandler<GetChore, ChoreDto>
 {

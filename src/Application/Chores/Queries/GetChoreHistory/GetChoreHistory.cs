@@ -18,7 +18,10 @@ public sealed record GetChoreHistory(
     ChoreAssignmentId? AssignmentId = null,
     int? Limit = null,
     string? Cursor = null
-) : IQuery<Page<ChoreEventDto>>, IChoreScoped;
+) : IQuery<Page<ChoreEventDto>>, IRequiresAccess
+{
+    public Access Access => Access.Chore(ChoreId);
+}
 
 public sealed class GetChoreHistoryValidator : AbstractValidator<GetChoreHistory>
 {

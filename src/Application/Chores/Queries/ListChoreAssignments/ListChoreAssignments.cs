@@ -18,7 +18,10 @@ public sealed record ListChoreAssignments(
     AssignmentStatus? Status = null,
     int? Limit = null,
     string? Cursor = null
-) : IQuery<Page<AssignmentDto>>, IChoreScoped;
+) : IQuery<Page<AssignmentDto>>, IRequiresAccess
+{
+    public Access Access => Access.Chore(ChoreId);
+}
 
 public sealed class ListChoreAssignmentsValidator : AbstractValidator<ListChoreAssignments>
 {

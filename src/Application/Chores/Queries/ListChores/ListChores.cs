@@ -18,7 +18,10 @@ public sealed record ListChores(
     bool IncludeArchived = false,
     int? Limit = null,
     string? Cursor = null
-) : IQuery<Page<ChoreDto>>, IPersonalOrGroupScoped;
+) : IQuery<Page<ChoreDto>>, IRequiresAccess
+{
+    public Access Access => Access.PersonalOrGroup(GroupId);
+}
 
 public sealed class ListChoresValidator : AbstractValidator<ListChores>
 {

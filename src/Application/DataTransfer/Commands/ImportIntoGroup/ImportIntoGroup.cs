@@ -21,9 +21,9 @@ public sealed record ImportIntoGroup(
     string Format,
     string Content,
     IReadOnlyDictionary<string, Guid> People
-) : ICommand<ImportResultDto>, IGroupScoped, IImportFields, IIdempotentCommand
+) : ICommand<ImportResultDto>, IRequiresAccess, IImportFields, IIdempotentCommand
 {
-    public GroupAccess RequiredAccess => GroupAccess.Owner;
+    public Access Access => Access.GroupOwner(GroupId);
 }
 
 public sealed class ImportIntoGroupValidator : AbstractValidator<ImportIntoGroup>

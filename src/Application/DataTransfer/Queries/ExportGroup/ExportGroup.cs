@@ -17,9 +17,9 @@ namespace Ledger.Application.DataTransfer.Queries.ExportGroup;
 /// is read at once; the history is handed out as streams read in keyset batches while the
 /// response is written, so memory stays bounded whatever the group's size.
 /// </summary>
-public sealed record ExportGroup(GroupId GroupId) : IQuery<GroupExport>, IGroupScoped
+public sealed record ExportGroup(GroupId GroupId) : IQuery<GroupExport>, IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
 }
 
 /// <summary>An export ready to be written: the small parts read, the history still to stream.</summary>

@@ -17,9 +17,9 @@ public sealed record PreviewImport(
     string Format,
     string Content,
     IReadOnlyDictionary<string, Guid> People
-) : IQuery<ImportResultDto>, IGroupScoped, IImportFields
+) : IQuery<ImportResultDto>, IRequiresAccess, IImportFields
 {
-    public GroupAccess RequiredAccess => GroupAccess.Owner;
+    public Access Access => Access.GroupOwner(GroupId);
 }
 
 public sealed class PreviewImportValidator : AbstractValidator<PreviewImport>

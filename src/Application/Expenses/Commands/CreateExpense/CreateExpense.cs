@@ -24,9 +24,9 @@ public sealed record CreateExpense(
     SplitInput Split,
     Guid? ListId = null,
     string? Note = null
-) : ICommand<ExpenseDto>, IGroupScoped, IGroupWrite, IExpenseFields, IIdempotentCommand
+) : ICommand<ExpenseDto>, IRequiresAccess, IExpenseFields, IIdempotentCommand
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Write);
 }
 
 public sealed class CreateExpenseValidator : AbstractValidator<CreateExpense>

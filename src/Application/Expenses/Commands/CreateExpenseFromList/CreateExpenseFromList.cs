@@ -24,9 +24,9 @@ public sealed record CreateExpenseFromList(
     ExpenseCategory Category,
     DateOnly Date,
     IReadOnlyList<BoughtItemInput> Items
-) : ICommand<ExpenseDto>, IGroupScoped, IGroupWrite, IIdempotentCommand
+) : ICommand<ExpenseDto>, IRequiresAccess, IIdempotentCommand
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Write);
 }
 
 /// <summary>A bought item to charge, and the member it was for (null: shared by everyone).</summary>

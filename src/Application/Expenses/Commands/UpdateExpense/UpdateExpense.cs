@@ -29,9 +29,9 @@ public sealed record UpdateExpense(
     int ExpectedVersion,
     Guid? ListId = null,
     string? Note = null
-) : ICommand<ExpenseDto>, IGroupScoped, IGroupWrite, IVersionedCommand, IExpenseFields
+) : ICommand<ExpenseDto>, IRequiresAccess, IVersionedCommand, IExpenseFields
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Write);
 }
 
 public sealed class UpdateExpenseValidator : AbstractValidator<UpdateExpense>

@@ -20,9 +20,9 @@ public sealed record VoidExpense(
     ExpenseId ExpenseId,
     string Reason,
     int ExpectedVersion
-) : ICommand<ExpenseDto>, IGroupScoped, IGroupWrite, IVersionedCommand
+) : ICommand<ExpenseDto>, IRequiresAccess, IVersionedCommand
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Write);
 }
 
 public sealed class VoidExpenseValidator : AbstractValidator<VoidExpense>

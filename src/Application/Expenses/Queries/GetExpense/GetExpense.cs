@@ -8,9 +8,9 @@ namespace Ledger.Application.Expenses.Queries.GetExpense;
 /// <summary>One expense of a group, voided or not, for the group's members.</summary>
 public sealed record GetExpense(GroupId GroupId, ExpenseId ExpenseId)
     : IQuery<ExpenseDto>,
-        IGroupScoped
+        IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
 }
 
 public sealed class GetExpenseHandler(IApplicationDbContext db)

@@ -26,11 +26,11 @@ public sealed record ListExpenses(
     bool IncludeVoided = false,
     int? Limit = null,
     string? Cursor = null
-) : IQuery<Page<ExpenseSummaryDto>>, IGroupScoped
+) : IQuery<Page<ExpenseSummaryDto>>, IRequiresAccess
 {
-    public const int TextMaxLength = 100;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
 
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public const int TextMaxLength = 100;
 }
 
 public sealed class ListExpensesValidator : AbstractValidator<ListExpenses>

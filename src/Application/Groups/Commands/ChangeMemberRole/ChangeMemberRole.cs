@@ -15,9 +15,9 @@ namespace Ledger.Application.Groups.Commands.ChangeMemberRole;
 /// </summary>
 public sealed record ChangeMemberRole(GroupId GroupId, UserId UserId, GroupRole Role)
     : ICommand<MemberDto>,
-        IGroupScoped
+        IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Owner;
+    public Access Access => Access.GroupOwner(GroupId);
 }
 
 public sealed class ChangeMemberRoleValidator : AbstractValidator<ChangeMemberRole>

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
 using Ledger.Domain.Groups;
 using Mediator;
 
@@ -8,7 +9,11 @@ namespace Ledger.Application.Groups.Commands.CreateGroup;
 
 /// <summary>Creates a group; the creator becomes its first owner.</summary>
 public sealed record CreateGroup(string Name, string DefaultCurrency, string TimeZone)
-    : ICommand<GroupDto>;
+    : ICommand<GroupDto>,
+        IRequiresAccess
+{
+    public Access Access => Access.SignedInUser;
+}
 
 public sealed class CreateGroupValidator : AbstractValidator<CreateGroup>
 {

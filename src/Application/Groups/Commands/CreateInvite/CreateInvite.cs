@@ -17,9 +17,9 @@ namespace Ledger.Application.Groups.Commands.CreateInvite;
 /// </summary>
 public sealed record CreateInvite(GroupId GroupId, DateTimeOffset ExpiresAt, int MaxUses)
     : ICommand<CreatedInviteDto>,
-        IGroupScoped
+        IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Owner;
+    public Access Access => Access.GroupOwner(GroupId);
 }
 
 public sealed record CreatedInviteDto(

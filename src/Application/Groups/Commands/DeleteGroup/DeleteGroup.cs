@@ -20,9 +20,9 @@ public sealed record DeleteGroup(
     string ConfirmationToken,
     string ConfirmationName,
     int ExpectedVersion
-) : ICommand, IGroupScoped, IVersionedCommand
+) : ICommand, IRequiresAccess, IVersionedCommand
 {
-    public GroupAccess RequiredAccess => GroupAccess.Owner;
+    public Access Access => Access.GroupOwner(GroupId);
 }
 
 public sealed class DeleteGroupValidator : AbstractValidator<DeleteGroup>

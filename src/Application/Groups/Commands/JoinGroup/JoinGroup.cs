@@ -2,6 +2,7 @@ using FluentValidation;
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Groups.Specifications;
 using Ledger.Domain.Common;
@@ -17,7 +18,10 @@ namespace Ledger.Application.Groups.Commands.JoinGroup;
 /// used-up code, or one of a group that is no longer active, all answer the same 404, so codes
 /// cannot be used to learn which groups exist.
 /// </summary>
-public sealed record JoinGroup(string Code) : ICommand<GroupDto>;
+public sealed record JoinGroup(string Code) : ICommand<GroupDto>, IRequiresAccess
+{
+    public Access Access => Access.SignedInUser;
+}
 
 public sealed class JoinGroupValidator : AbstractValidator<JoinGroup>
 {

@@ -15,9 +15,9 @@ namespace Ledger.Application.Groups.Commands.LeaveGroup;
 /// group. Leaving never deletes anything (audit 003 #2). No validator: the group id is the only
 /// input, and authorization has already resolved it.
 /// </summary>
-public sealed record LeaveGroup(GroupId GroupId) : ICommand<LeftGroupDto>, IGroupScoped
+public sealed record LeaveGroup(GroupId GroupId) : ICommand<LeftGroupDto>, IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.None);
 }
 
 /// <summary>The group's status after the caller left: Archived if they were the last member.</summary>

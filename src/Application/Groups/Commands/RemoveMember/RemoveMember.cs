@@ -13,9 +13,9 @@ namespace Ledger.Application.Groups.Commands.RemoveMember;
 /// Ends another member's membership (kept for history). Owners only; not an owner (demote them
 /// first) and not while the member's balance in any currency is open.
 /// </summary>
-public sealed record RemoveMember(GroupId GroupId, UserId UserId) : ICommand, IGroupScoped
+public sealed record RemoveMember(GroupId GroupId, UserId UserId) : ICommand, IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Owner;
+    public Access Access => Access.GroupOwner(GroupId);
 }
 
 public sealed class RemoveMemberValidator : AbstractValidator<RemoveMember>

@@ -15,9 +15,9 @@ namespace Ledger.Application.Groups.Commands.RequestGroupDeletion;
 /// </summary>
 public sealed record RequestGroupDeletion(GroupId GroupId)
     : ICommand<GroupDeletionConfirmationDto>,
-        IGroupScoped
+        IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Owner;
+    public Access Access => Access.GroupOwner(GroupId);
 }
 
 public sealed record GroupDeletionConfirmationDto(

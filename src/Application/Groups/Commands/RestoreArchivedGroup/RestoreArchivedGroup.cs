@@ -13,9 +13,9 @@ namespace Ledger.Application.Groups.Commands.RestoreArchivedGroup;
 /// (ListMyGroups with IncludeArchived shows them these groups). No validator: the group id is
 /// the only input, and authorization has already resolved it.
 /// </summary>
-public sealed record RestoreArchivedGroup(GroupId GroupId) : ICommand<GroupDto>, IGroupScoped
+public sealed record RestoreArchivedGroup(GroupId GroupId) : ICommand<GroupDto>, IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.FormerOwner;
+    public Access Access => Access.GroupFormerOwner(GroupId);
 }
 
 public sealed class RestoreArchivedGroupHandler(

@@ -13,11 +13,9 @@ namespace Ledger.Application.Groups.Commands.RestoreDeletedGroup;
 /// left as they were by the deletion). No validator: the group id is the only input, and
 /// authorization has already resolved it.
 /// </summary>
-public sealed record RestoreDeletedGroup(GroupId GroupId) : ICommand<GroupDto>, IGroupScoped
+public sealed record RestoreDeletedGroup(GroupId GroupId) : ICommand<GroupDto>, IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Owner;
-
-    public bool AllowsDeletedGroup => true;
+    public Access Access => Access.GroupOwner(GroupId, includingDeleted: true);
 }
 
 public sealed class RestoreDeletedGroupHandler(

@@ -16,9 +16,9 @@ namespace Ledger.Application.Groups.Commands.RevokeInvite;
 /// </summary>
 public sealed record RevokeInvite(GroupId GroupId, InviteId InviteId)
     : ICommand<InviteDto>,
-        IGroupScoped
+        IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Owner;
+    public Access Access => Access.GroupOwner(GroupId);
 }
 
 public sealed class RevokeInviteHandler(

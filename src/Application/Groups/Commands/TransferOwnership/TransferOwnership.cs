@@ -15,9 +15,9 @@ namespace Ledger.Application.Groups.Commands.TransferOwnership;
 /// </summary>
 public sealed record TransferOwnership(GroupId GroupId, UserId NewOwner)
     : ICommand<GroupDto>,
-        IGroupScoped
+        IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Owner;
+    public Access Access => Access.GroupOwner(GroupId);
 }
 
 public sealed class TransferOwnershipValidator : AbstractValidator<TransferOwnership>

@@ -18,9 +18,9 @@ public sealed record UpdateGroupSettings(
     string DefaultCurrency,
     string TimeZone,
     int ExpectedVersion
-) : ICommand<GroupDto>, IGroupScoped, IVersionedCommand
+) : ICommand<GroupDto>, IRequiresAccess, IVersionedCommand
 {
-    public GroupAccess RequiredAccess => GroupAccess.Owner;
+    public Access Access => Access.GroupOwner(GroupId);
 }
 
 public sealed class UpdateGroupSettingsValidator : AbstractValidator<UpdateGroupSettings>

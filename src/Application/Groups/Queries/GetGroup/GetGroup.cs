@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Ledger.Application.Groups.Queries.GetGroup;
 
 /// <summary>One group, for its members.</summary>
-public sealed record GetGroup(GroupId GroupId) : IQuery<GroupDto>, IGroupScoped
+public sealed record GetGroup(GroupId GroupId) : IQuery<GroupDto>, IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
 }
 
 public sealed class GetGroupHandler(IApplicationDbContext db, ICurrentPrincipal principal)

@@ -15,9 +15,9 @@ namespace Ledger.Application.Groups.Queries.ListInvites;
 /// </summary>
 public sealed record ListInvites(GroupId GroupId, int? Limit = null, string? Cursor = null)
     : IQuery<Page<InviteDto>>,
-        IGroupScoped
+        IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Owner;
+    public Access Access => Access.GroupOwner(GroupId);
 }
 
 public sealed record InviteDto(

@@ -12,9 +12,9 @@ namespace Ledger.Application.Groups.Queries.ListMembers;
 /// <summary>A group's active members in the order they joined, with display names, for its members.</summary>
 public sealed record ListMembers(GroupId GroupId, int? Limit = null, string? Cursor = null)
     : IQuery<Page<MemberDto>>,
-        IGroupScoped
+        IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
 }
 
 public sealed class ListMembersValidator : AbstractValidator<ListMembers>

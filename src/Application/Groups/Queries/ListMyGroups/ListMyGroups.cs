@@ -1,5 +1,6 @@
 using FluentValidation;
 using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Paging;
 using Ledger.Application.Groups.Specifications;
 using Ledger.Domain.Common;
@@ -18,7 +19,10 @@ public sealed record ListMyGroups(
     int? Limit = null,
     string? Cursor = null,
     bool IncludeArchived = false
-) : IQuery<Page<GroupDto>>;
+) : IQuery<Page<GroupDto>>, IRequiresAccess
+{
+    public Access Access => Access.SignedInUser;
+}
 
 public sealed class ListMyGroupsValidator : AbstractValidator<ListMyGroups>
 {

@@ -12,7 +12,10 @@ namespace Ledger.Application.Lists.Commands.AddListItem;
 /// </summary>
 public sealed record AddListItem(ListId ListId, string Name, string? Quantity = null)
     : ICommand<ListItemDto>,
-        IListScoped;
+        IRequiresAccess
+{
+    public Access Access => Access.List(ListId);
+}
 
 public sealed class AddListItemValidator : AbstractValidator<AddListItem>
 {

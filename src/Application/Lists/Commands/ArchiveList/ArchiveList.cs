@@ -13,8 +13,11 @@ namespace Ledger.Application.Lists.Commands.ArchiveList;
 /// </summary>
 public sealed record ArchiveList(ListId ListId, int ExpectedVersion)
     : ICommand<ListDto>,
-        IListScoped,
-        IVersionedCommand;
+        IRequiresAccess,
+        IVersionedCommand
+{
+    public Access Access => Access.List(ListId);
+}
 
 public sealed class ArchiveListValidator : AbstractValidator<ArchiveList>
 {

@@ -16,7 +16,10 @@ namespace Ledger.Application.Lists.Commands.CreateList;
 /// </summary>
 public sealed record CreateList(string Name, GroupId? GroupId = null, string? Currency = null)
     : ICommand<ListDto>,
-        IPersonalOrGroupScoped;
+        IRequiresAccess
+{
+    public Access Access => Access.PersonalOrGroup(GroupId);
+}
 
 public sealed class CreateListValidator : AbstractValidator<CreateList>
 {

@@ -14,7 +14,10 @@ public sealed record EditListItem(
     string Name,
     string? Quantity,
     int ExpectedVersion
-) : ICommand<ListItemDto>, IListScoped, IVersionedCommand;
+) : ICommand<ListItemDto>, IRequiresAccess, IVersionedCommand
+{
+    public Access Access => Access.List(ListId);
+}
 
 public sealed class EditListItemValidator : AbstractValidator<EditListItem>
 {

@@ -17,7 +17,10 @@ public sealed record MarkListItemBought(
     ListItemId ItemId,
     string? Price,
     int ExpectedVersion
-) : ICommand<ListItemDto>, IListScoped, IVersionedCommand;
+) : ICommand<ListItemDto>, IRequiresAccess, IVersionedCommand
+{
+    public Access Access => Access.List(ListId);
+}
 
 public sealed class MarkListItemBoughtValidator : AbstractValidator<MarkListItemBought>
 {

@@ -13,8 +13,11 @@ namespace Ledger.Application.Lists.Commands.RemoveListItem;
 /// </summary>
 public sealed record RemoveListItem(ListId ListId, ListItemId ItemId, int ExpectedVersion)
     : ICommand<ListItemDto>,
-        IListScoped,
-        IVersionedCommand;
+        IRequiresAccess,
+        IVersionedCommand
+{
+    public Access Access => Access.List(ListId);
+}
 
 public sealed class RemoveListItemValidator : AbstractValidator<RemoveListItem>
 {

@@ -10,8 +10,11 @@ namespace Ledger.Application.Lists.Commands.RenameList;
 /// <summary>Renames a list the caller may use, if they saw its current version.</summary>
 public sealed record RenameList(ListId ListId, string Name, int ExpectedVersion)
     : ICommand<ListDto>,
-        IListScoped,
-        IVersionedCommand;
+        IRequiresAccess,
+        IVersionedCommand
+{
+    public Access Access => Access.List(ListId);
+}
 
 public sealed class RenameListValidator : AbstractValidator<RenameList>
 {

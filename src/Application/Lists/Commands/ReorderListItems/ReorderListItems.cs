@@ -16,7 +16,10 @@ public sealed record ReorderListItems(
     ListId ListId,
     IReadOnlyList<ListItemId> ItemIds,
     int ExpectedVersion
-) : ICommand<ListWithItemsDto>, IListScoped, IVersionedCommand;
+) : ICommand<ListWithItemsDto>, IRequiresAccess, IVersionedCommand
+{
+    public Access Access => Access.List(ListId);
+}
 
 public sealed class ReorderListItemsValidator : AbstractValidator<ReorderListItems>
 {

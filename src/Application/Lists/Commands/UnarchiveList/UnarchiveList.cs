@@ -10,8 +10,11 @@ namespace Ledger.Application.Lists.Commands.UnarchiveList;
 /// <summary>Brings an archived list back into use.</summary>
 public sealed record UnarchiveList(ListId ListId, int ExpectedVersion)
     : ICommand<ListDto>,
-        IListScoped,
-        IVersionedCommand;
+        IRequiresAccess,
+        IVersionedCommand
+{
+    public Access Access => Access.List(ListId);
+}
 
 public sealed class UnarchiveListValidator : AbstractValidator<UnarchiveList>
 {

@@ -10,8 +10,11 @@ namespace Ledger.Application.Lists.Commands.UnmarkListItemBought;
 /// <summary>Puts a bought item back on the list to buy, dropping its price.</summary>
 public sealed record UnmarkListItemBought(ListId ListId, ListItemId ItemId, int ExpectedVersion)
     : ICommand<ListItemDto>,
-        IListScoped,
-        IVersionedCommand;
+        IRequiresAccess,
+        IVersionedCommand
+{
+    public Access Access => Access.List(ListId);
+}
 
 public sealed class UnmarkListItemBoughtValidator : AbstractValidator<UnmarkListItemBought>
 {

@@ -9,7 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Ledger.Application.Lists.Queries.GetList;
 
 /// <summary>A list with its live items in order.</summary>
-public sealed record GetList(ListId ListId) : IQuery<ListWithItemsDto>, IListScoped;
+public sealed record GetList(ListId ListId) : IQuery<ListWithItemsDto>, IRequiresAccess
+{
+    public Access Access => Access.List(ListId);
+}
 
 public sealed class GetListHandler(IApplicationDbContext db)
     : IQueryHandler<GetList, ListWithItemsDto>

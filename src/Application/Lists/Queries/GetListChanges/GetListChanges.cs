@@ -17,7 +17,10 @@ namespace Ledger.Application.Lists.Queries.GetListChanges;
 /// </summary>
 public sealed record GetListChanges(ListId ListId, long Since)
     : IQuery<ListWithItemsDto>,
-        IListScoped;
+        IRequiresAccess
+{
+    public Access Access => Access.List(ListId);
+}
 
 public sealed class GetListChangesValidator : AbstractValidator<GetListChanges>
 {

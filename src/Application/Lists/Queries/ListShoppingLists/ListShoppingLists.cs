@@ -18,7 +18,10 @@ public sealed record ListShoppingLists(
     bool IncludeArchived = false,
     int? Limit = null,
     string? Cursor = null
-) : IQuery<Page<ListDto>>, IPersonalOrGroupScoped;
+) : IQuery<Page<ListDto>>, IRequiresAccess
+{
+    public Access Access => Access.PersonalOrGroup(GroupId);
+}
 
 public sealed class ListShoppingListsValidator : AbstractValidator<ListShoppingLists>
 {

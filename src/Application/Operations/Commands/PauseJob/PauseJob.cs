@@ -7,7 +7,10 @@ using Mediator;
 namespace Ledger.Application.Operations.Commands.PauseJob;
 
 /// <summary>Stops a job's schedule from firing until it is resumed. A run under way finishes.</summary>
-public sealed record PauseJob(string JobName) : ICommand, IRequirePlatformAdmin;
+public sealed record PauseJob(string JobName) : ICommand, IRequiresAccess
+{
+    public Access Access => Access.Admin;
+}
 
 public sealed class PauseJobValidator : AbstractValidator<PauseJob>
 {

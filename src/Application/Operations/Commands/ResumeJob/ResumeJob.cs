@@ -10,7 +10,10 @@ namespace Ledger.Application.Operations.Commands.ResumeJob;
 /// Lets a paused job's schedule fire again. A firing missed while paused is handled by the
 /// job's misfire policy (run once now, or wait for the next one).
 /// </summary>
-public sealed record ResumeJob(string JobName) : ICommand, IRequirePlatformAdmin;
+public sealed record ResumeJob(string JobName) : ICommand, IRequiresAccess
+{
+    public Access Access => Access.Admin;
+}
 
 public sealed class ResumeJobValidator : AbstractValidator<ResumeJob>
 {

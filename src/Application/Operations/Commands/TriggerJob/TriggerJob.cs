@@ -11,7 +11,10 @@ namespace Ledger.Application.Operations.Commands.TriggerJob;
 /// Queues one run of a job now, on whichever worker picks it up. Refused while a run of the job
 /// is already queued or running anywhere in the cluster, so repeated clicks cannot pile up work.
 /// </summary>
-public sealed record TriggerJob(string JobName) : ICommand, IRequirePlatformAdmin;
+public sealed record TriggerJob(string JobName) : ICommand, IRequiresAccess
+{
+    public Access Access => Access.Admin;
+}
 
 public sealed class TriggerJobValidator : AbstractValidator<TriggerJob>
 {

@@ -10,7 +10,10 @@ namespace Ledger.Application.Operations.Queries.ListJobs;
 /// The worker cluster's jobs: schedule, state, last and next fire time, and the outcome and
 /// duration of the last recorded run.
 /// </summary>
-public sealed record ListJobs : IQuery<IReadOnlyList<JobDto>>, IRequirePlatformAdmin;
+public sealed record ListJobs : IQuery<IReadOnlyList<JobDto>>, IRequiresAccess
+{
+    public Access Access => Access.Admin;
+}
 
 public sealed record JobDto(
     string Name,

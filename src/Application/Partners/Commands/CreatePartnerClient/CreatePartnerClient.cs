@@ -12,7 +12,10 @@ namespace Ledger.Application.Partners.Commands.CreatePartnerClient;
 /// </summary>
 public sealed record CreatePartnerClient(string DisplayName, IReadOnlyList<string> Scopes)
     : ICommand<PartnerClientCredentials>,
-        IRequirePlatformAdmin;
+        IRequiresAccess
+{
+    public Access Access => Access.Admin;
+}
 
 public sealed class CreatePartnerClientValidator : AbstractValidator<CreatePartnerClient>
 {

@@ -13,7 +13,10 @@ namespace Ledger.Application.Partners.Commands.DisablePartnerClient;
 /// grant it holds is revoked, so that its next request to group data fails even with an access
 /// token that has not expired yet. Platform admins only.
 /// </summary>
-public sealed record DisablePartnerClient(string ClientId) : ICommand<Unit>, IRequirePlatformAdmin;
+public sealed record DisablePartnerClient(string ClientId) : ICommand<Unit>, IRequiresAccess
+{
+    public Access Access => Access.Admin;
+}
 
 public sealed class DisablePartnerClientValidator : AbstractValidator<DisablePartnerClient>
 {

@@ -19,9 +19,9 @@ public sealed record GrantIntegration(
     GroupId GroupId,
     string ClientId,
     IReadOnlyList<string> Scopes
-) : ICommand<IntegrationGrantDto>, IGroupScoped
+) : ICommand<IntegrationGrantDto>, IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Owner;
+    public Access Access => Access.GroupOwner(GroupId);
 }
 
 public sealed class GrantIntegrationValidator : AbstractValidator<GrantIntegration>

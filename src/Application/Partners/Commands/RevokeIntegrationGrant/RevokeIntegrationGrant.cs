@@ -14,9 +14,9 @@ namespace Ledger.Application.Partners.Commands.RevokeIntegrationGrant;
 /// </summary>
 public sealed record RevokeIntegrationGrant(GroupId GroupId, IntegrationGrantId GrantId)
     : ICommand<Unit>,
-        IGroupScoped
+        IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Owner;
+    public Access Access => Access.GroupOwner(GroupId);
 }
 
 public sealed class RevokeIntegrationGrantHandler(

@@ -12,7 +12,10 @@ namespace Ledger.Application.Partners.Commands.RotatePartnerClientSecret;
 /// </summary>
 public sealed record RotatePartnerClientSecret(string ClientId)
     : ICommand<PartnerClientCredentials>,
-        IRequirePlatformAdmin;
+        IRequiresAccess
+{
+    public Access Access => Access.Admin;
+}
 
 public sealed class RotatePartnerClientSecretValidator
     : AbstractValidator<RotatePartnerClientSecret>

@@ -12,9 +12,9 @@ namespace Ledger.Application.Partners.Queries.ListIntegrationGrants;
 /// </summary>
 public sealed record ListIntegrationGrants(GroupId GroupId)
     : IQuery<IReadOnlyList<IntegrationGrantDto>>,
-        IGroupScoped
+        IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Owner;
+    public Access Access => Access.GroupOwner(GroupId);
 }
 
 public sealed class ListIntegrationGrantsHandler(IApplicationDbContext db)

@@ -16,9 +16,9 @@ namespace Ledger.Application.Receipts.Commands.DetachReceipt;
 /// </summary>
 public sealed record DetachReceipt(GroupId GroupId, ExpenseId ExpenseId, ReceiptId ReceiptId)
     : ICommand,
-        IGroupScoped
+        IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.None);
 }
 
 public sealed class DetachReceiptHandler(

@@ -19,9 +19,9 @@ namespace Ledger.Application.Receipts.Commands.UploadReceipt;
 /// </summary>
 public sealed record UploadReceipt(GroupId GroupId, ExpenseId ExpenseId, Stream Content)
     : ICommand<ReceiptDto>,
-        IGroupScoped
+        IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.None);
 }
 
 public sealed class UploadReceiptHandler(

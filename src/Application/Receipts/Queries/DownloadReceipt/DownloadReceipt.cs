@@ -10,9 +10,9 @@ namespace Ledger.Application.Receipts.Queries.DownloadReceipt;
 /// <summary>An attached receipt's bytes and type, for those who may read the group (else 404).</summary>
 public sealed record DownloadReceipt(GroupId GroupId, ExpenseId ExpenseId, ReceiptId ReceiptId)
     : IQuery<ReceiptContent>,
-        IGroupScoped
+        IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
 }
 
 public sealed record ReceiptContent(Stream Content, string ContentType, ReceiptId Id);

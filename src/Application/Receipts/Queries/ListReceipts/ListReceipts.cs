@@ -11,9 +11,9 @@ namespace Ledger.Application.Receipts.Queries.ListReceipts;
 /// <summary>The receipts attached to an expense, for those who may read the group.</summary>
 public sealed record ListReceipts(GroupId GroupId, ExpenseId ExpenseId)
     : IQuery<IReadOnlyList<ReceiptDto>>,
-        IGroupScoped
+        IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
 }
 
 public sealed class ListReceiptsHandler(IApplicationDbContext db)

@@ -26,9 +26,9 @@ public sealed record CreateRecurringExpense(
     SplitInput Split,
     RecurrenceInput Recurrence,
     string? Note = null
-) : ICommand<RecurringExpenseDto>, IGroupScoped, IExpenseFields
+) : ICommand<RecurringExpenseDto>, IRequiresAccess, IExpenseFields
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.None);
 
     DateOnly IExpenseFields.Date => Recurrence?.Start ?? default;
 

@@ -16,9 +16,9 @@ public sealed record EndRecurringExpense(
     GroupId GroupId,
     RecurringExpenseId RecurringExpenseId,
     int ExpectedVersion
-) : ICommand<RecurringExpenseDto>, IGroupScoped, IVersionedCommand
+) : ICommand<RecurringExpenseDto>, IRequiresAccess, IVersionedCommand
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.None);
 }
 
 public sealed class EndRecurringExpenseValidator : AbstractValidator<EndRecurringExpense>

@@ -27,9 +27,9 @@ public sealed record UpdateRecurringExpense(
     RecurrenceInput Recurrence,
     int ExpectedVersion,
     string? Note = null
-) : ICommand<RecurringExpenseDto>, IGroupScoped, IVersionedCommand, IExpenseFields
+) : ICommand<RecurringExpenseDto>, IRequiresAccess, IVersionedCommand, IExpenseFields
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.None);
 
     DateOnly IExpenseFields.Date => Recurrence?.Start ?? default;
 

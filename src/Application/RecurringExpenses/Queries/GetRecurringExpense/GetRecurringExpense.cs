@@ -8,9 +8,9 @@ namespace Ledger.Application.RecurringExpenses.Queries.GetRecurringExpense;
 /// <summary>One recurring expense of the group, for its members.</summary>
 public sealed record GetRecurringExpense(GroupId GroupId, RecurringExpenseId RecurringExpenseId)
     : IQuery<RecurringExpenseDto>,
-        IGroupScoped
+        IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
 }
 
 public sealed class GetRecurringExpenseHandler(IApplicationDbContext db)

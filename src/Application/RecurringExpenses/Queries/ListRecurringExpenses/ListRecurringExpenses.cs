@@ -13,11 +13,11 @@ namespace Ledger.Application.RecurringExpenses.Queries.ListRecurringExpenses;
 /// </summary>
 public sealed record ListRecurringExpenses(GroupId GroupId, bool IncludeEnded = false)
     : IQuery<IReadOnlyList<RecurringExpenseDto>>,
-        IGroupScoped
+        IRequiresAccess
 {
-    public const int MaxResults = 200;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
 
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public const int MaxResults = 200;
 }
 
 public sealed class ListRecurringExpensesHandler(IApplicationDbContext db)

@@ -14,12 +14,12 @@ public sealed record PreviewRecurringExpense(
     GroupId GroupId,
     RecurringExpenseId RecurringExpenseId,
     int Count = PreviewRecurringExpense.DefaultCount
-) : IQuery<IReadOnlyList<DateOnly>>, IGroupScoped
+) : IQuery<IReadOnlyList<DateOnly>>, IRequiresAccess
 {
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
+
     public const int DefaultCount = 10;
     public const int MaxCount = 100;
-
-    public GroupAccess RequiredAccess => GroupAccess.Member;
 }
 
 public sealed class PreviewRecurringExpenseValidator : AbstractValidator<PreviewRecurringExpense>

@@ -19,9 +19,9 @@ public sealed record ConfirmSettlement(
     GroupId GroupId,
     SettlementId SettlementId,
     int ExpectedVersion
-) : ICommand<SettlementDto>, IGroupScoped, IVersionedCommand, IMarksMoneyAsPaid
+) : ICommand<SettlementDto>, IRequiresAccess, IVersionedCommand, IMarksMoneyAsPaid
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.None);
 
     public PaymentClaim Claim => new PendingSettlementClaim(SettlementId);
 }

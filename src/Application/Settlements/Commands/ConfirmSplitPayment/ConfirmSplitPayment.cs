@@ -19,9 +19,9 @@ public sealed record ConfirmSplitPayment(
     ExpenseId ExpenseId,
     SettlementActivityId PaymentId,
     int ExpectedVersion
-) : ICommand<SplitPaymentDto>, IGroupScoped, IVersionedCommand
+) : ICommand<SplitPaymentDto>, IRequiresAccess, IVersionedCommand
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.None);
 }
 
 public sealed class ConfirmSplitPaymentValidator : AbstractValidator<ConfirmSplitPayment>

@@ -13,9 +13,9 @@ public sealed record DeclineSettlement(
     GroupId GroupId,
     SettlementId SettlementId,
     int ExpectedVersion
-) : ICommand<SettlementDto>, IGroupScoped, IVersionedCommand
+) : ICommand<SettlementDto>, IRequiresAccess, IVersionedCommand
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.None);
 }
 
 public sealed class DeclineSettlementValidator : AbstractValidator<DeclineSettlement>

@@ -18,9 +18,9 @@ public sealed record DeclineSplitPayment(
     ExpenseId ExpenseId,
     SettlementActivityId PaymentId,
     int ExpectedVersion
-) : ICommand<SplitPaymentDto>, IGroupScoped, IVersionedCommand
+) : ICommand<SplitPaymentDto>, IRequiresAccess, IVersionedCommand
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.None);
 }
 
 public sealed class DeclineSplitPaymentValidator : AbstractValidator<DeclineSplitPayment>

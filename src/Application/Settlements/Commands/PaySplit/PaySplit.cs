@@ -26,9 +26,9 @@ public sealed record PaySplit(
     string Amount,
     DateTimeOffset? PaidAt = null,
     UserId? PayeeUserId = null
-) : ICommand<SplitPaymentDto>, IGroupScoped, IGroupWrite, IMarksMoneyAsPaid, IIdempotentCommand
+) : ICommand<SplitPaymentDto>, IRequiresAccess, IMarksMoneyAsPaid, IIdempotentCommand
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Write);
 
     public PaymentClaim Claim => new SplitPaymentClaim(ExpenseId, SplitId, Amount);
 }

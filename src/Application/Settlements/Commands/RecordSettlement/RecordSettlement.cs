@@ -25,9 +25,9 @@ public sealed record RecordSettlement(
     string Currency,
     string Amount,
     string? Note = null
-) : ICommand<SettlementDto>, IGroupScoped, IGroupWrite, IMarksMoneyAsPaid, IIdempotentCommand
+) : ICommand<SettlementDto>, IRequiresAccess, IMarksMoneyAsPaid, IIdempotentCommand
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Write);
 
     public PaymentClaim Claim => new MemberPaymentClaim(FromUserId, ToUserId, Currency, Amount);
 }

@@ -20,11 +20,10 @@ namespace Ledger.Application.Settlements.Commands.SettleUp;
 /// </summary>
 public sealed record SettleUp(GroupId GroupId, UserId FromUserId, UserId ToUserId, string Currency)
     : ICommand<SettlementDto>,
-        IGroupScoped,
-        IGroupWrite,
+        IRequiresAccess,
         IIdempotentCommand
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Write);
 }
 
 public sealed class SettleUpValidator : AbstractValidator<SettleUp>

@@ -21,9 +21,9 @@ public sealed record VoidSettlement(
     SettlementId SettlementId,
     string Reason,
     int ExpectedVersion
-) : ICommand<SettlementDto>, IGroupScoped, IVersionedCommand
+) : ICommand<SettlementDto>, IRequiresAccess, IVersionedCommand
 {
-    public GroupAccess RequiredAccess => GroupAccess.Owner;
+    public Access Access => Access.GroupOwner(GroupId);
 }
 
 public sealed class VoidSettlementValidator : AbstractValidator<VoidSettlement>

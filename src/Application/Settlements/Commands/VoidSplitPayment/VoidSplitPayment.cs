@@ -21,9 +21,9 @@ public sealed record VoidSplitPayment(
     SettlementActivityId PaymentId,
     string Reason,
     int ExpectedVersion
-) : ICommand<SplitPaymentDto>, IGroupScoped, IVersionedCommand
+) : ICommand<SplitPaymentDto>, IRequiresAccess, IVersionedCommand
 {
-    public GroupAccess RequiredAccess => GroupAccess.Owner;
+    public Access Access => Access.GroupOwner(GroupId);
 }
 
 public sealed class VoidSplitPaymentValidator : AbstractValidator<VoidSplitPayment>

@@ -8,9 +8,9 @@ namespace Ledger.Application.Settlements.Queries.GetSettlement;
 /// <summary>One settlement of the group, voided or not, for its members.</summary>
 public sealed record GetSettlement(GroupId GroupId, SettlementId SettlementId)
     : IQuery<SettlementDto>,
-        IGroupScoped
+        IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
 }
 
 public sealed class GetSettlementHandler(IApplicationDbContext db)

@@ -11,9 +11,9 @@ namespace Ledger.Application.Settlements.Queries.ListSettlements;
 /// <summary>A group's settlements, newest first, a page at a time; voided ones included and marked.</summary>
 public sealed record ListSettlements(GroupId GroupId, int? Limit = null, string? Cursor = null)
     : IQuery<Page<SettlementDto>>,
-        IGroupScoped
+        IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
 }
 
 public sealed class ListSettlementsValidator : AbstractValidator<ListSettlements>

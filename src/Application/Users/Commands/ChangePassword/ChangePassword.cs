@@ -1,6 +1,7 @@
 using FluentValidation;
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
 using Mediator;
 
 namespace Ledger.Application.Users.Commands.ChangePassword;
@@ -12,7 +13,11 @@ namespace Ledger.Application.Users.Commands.ChangePassword;
 /// </summary>
 public sealed record ChangePassword(string CurrentPassword, string NewPassword)
     : ICommand<Unit>,
-        IRequiresCurrentPassword;
+        IRequiresAccess,
+        IRequiresCurrentPassword
+{
+    public Access Access => Access.SignedInUser;
+}
 
 public sealed class ChangePasswordValidator : AbstractValidator<ChangePassword>
 {

@@ -9,7 +9,10 @@ using Mediator;
 namespace Ledger.Application.Users.Commands.ConfirmEmail;
 
 /// <summary>Confirms an account's email with the token from the mailed link (once).</summary>
-public sealed record ConfirmEmail(Guid UserId, string Token) : ICommand<Unit>, IAllowAnonymous;
+public sealed record ConfirmEmail(Guid UserId, string Token) : ICommand<Unit>, IRequiresAccess
+{
+    public Access Access => Access.Anonymous;
+}
 
 public sealed class ConfirmEmailValidator : AbstractValidator<ConfirmEmail>
 {

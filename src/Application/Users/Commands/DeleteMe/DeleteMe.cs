@@ -1,6 +1,7 @@
 using FluentValidation;
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
 using Ledger.Application.Groups;
 using Ledger.Application.Groups.Specifications;
 using Ledger.Domain.Common;
@@ -16,7 +17,13 @@ namespace Ledger.Application.Users.Commands.DeleteMe;
 /// of the user stops working. The current password is required (re-authentication, counted
 /// towards lockout), and the chores of every group left are handed over as when leaving.
 /// </summary>
-public sealed record DeleteMe(string CurrentPassword) : ICommand<Unit>, IRequiresCurrentPassword;
+public sealed record DeleteMe(string CurrentPassword)
+    : ICommand<Unit>,
+        IRequiresAccess,
+        IRequiresCurrentPassword
+{
+    public Access Access => Access.SignedInUser;
+}
 
 public sealed class DeleteMeValidator : AbstractValidator<DeleteMe>
 {

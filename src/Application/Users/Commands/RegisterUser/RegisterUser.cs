@@ -16,7 +16,10 @@ namespace Ledger.Application.Users.Commands.RegisterUser;
 /// </summary>
 public sealed record RegisterUser(string Email, string Password, string DisplayName)
     : ICommand<UserId>,
-        IAllowAnonymous;
+        IRequiresAccess
+{
+    public Access Access => Access.Anonymous;
+}
 
 public sealed class RegisterUserValidator : AbstractValidator<RegisterUser>
 {

@@ -9,7 +9,10 @@ namespace Ledger.Application.Users.Commands.RequestEmailConfirmation;
 /// Mails a confirmation link to the address if an unconfirmed account has it. The answer is the
 /// same whether or not one does.
 /// </summary>
-public sealed record RequestEmailConfirmation(string Email) : ICommand<Unit>, IAllowAnonymous;
+public sealed record RequestEmailConfirmation(string Email) : ICommand<Unit>, IRequiresAccess
+{
+    public Access Access => Access.Anonymous;
+}
 
 public sealed class RequestEmailConfirmationValidator : AbstractValidator<RequestEmailConfirmation>
 {

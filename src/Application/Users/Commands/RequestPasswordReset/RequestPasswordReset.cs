@@ -9,7 +9,10 @@ namespace Ledger.Application.Users.Commands.RequestPasswordReset;
 /// Mails a password reset link to the address if an account has it. The answer is the same
 /// whether or not one does.
 /// </summary>
-public sealed record RequestPasswordReset(string Email) : ICommand<Unit>, IAllowAnonymous;
+public sealed record RequestPasswordReset(string Email) : ICommand<Unit>, IRequiresAccess
+{
+    public Access Access => Access.Anonymous;
+}
 
 public sealed class RequestPasswordResetValidator : AbstractValidator<RequestPasswordReset>
 {

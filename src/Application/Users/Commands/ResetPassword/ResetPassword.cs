@@ -13,7 +13,10 @@ namespace Ledger.Application.Users.Commands.ResetPassword;
 /// </summary>
 public sealed record ResetPassword(Guid UserId, string Token, string NewPassword)
     : ICommand<Unit>,
-        IAllowAnonymous;
+        IRequiresAccess
+{
+    public Access Access => Access.Anonymous;
+}
 
 public sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
 {

@@ -2,13 +2,17 @@ using FluentValidation;
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
 using Ledger.Application.Users.Queries.GetMe;
 using Mediator;
 
 namespace Ledger.Application.Users.Commands.UpdateMe;
 
 /// <summary>Changes the caller's display name.</summary>
-public sealed record UpdateMe(string DisplayName) : ICommand<MeDto>;
+public sealed record UpdateMe(string DisplayName) : ICommand<MeDto>, IRequiresAccess
+{
+    public Access Access => Access.SignedInUser;
+}
 
 public sealed class UpdateMeValidator : AbstractValidator<UpdateMe>
 {

@@ -1,11 +1,15 @@
 using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.PersonalData;
 using Mediator;
 
 namespace Ledger.Application.Users.Queries.ExportMyData;
 
 /// <summary>All of the caller's data, one section per area (see <see cref="IPersonalDataSection"/>).</summary>
-public sealed record ExportMyData : IQuery<PersonalDataExport>;
+public sealed record ExportMyData : IQuery<PersonalDataExport>, IRequiresAccess
+{
+    public Access Access => Access.SignedInUser;
+}
 
 public sealed record PersonalDataExport(
     Guid UserId,

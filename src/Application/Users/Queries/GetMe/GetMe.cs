@@ -1,11 +1,15 @@
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
 using Mediator;
 
 namespace Ledger.Application.Users.Queries.GetMe;
 
 /// <summary>The signed-in user's own profile.</summary>
-public sealed record GetMe : IQuery<MeDto>;
+public sealed record GetMe : IQuery<MeDto>, IRequiresAccess
+{
+    public Access Access => Access.SignedInUser;
+}
 
 public sealed record MeDto(Guid Id, string DisplayName);
 

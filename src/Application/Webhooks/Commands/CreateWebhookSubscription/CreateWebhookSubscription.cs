@@ -13,10 +13,9 @@ namespace Ledger.Application.Webhooks.Commands.CreateWebhookSubscription;
 /// </summary>
 public sealed record CreateWebhookSubscription(GroupId GroupId, string Url)
     : ICommand<CreatedWebhookSubscriptionDto>,
-        IGroupScoped,
-        IGroupReadCommand
+        IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
 }
 
 public sealed class CreateWebhookSubscriptionValidator

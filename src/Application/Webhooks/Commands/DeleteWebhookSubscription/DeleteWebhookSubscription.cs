@@ -10,10 +10,9 @@ namespace Ledger.Application.Webhooks.Commands.DeleteWebhookSubscription;
 /// <summary>Ends a subscription; no further events are sent to it. No validator: ids only.</summary>
 public sealed record DeleteWebhookSubscription(GroupId GroupId, Guid SubscriptionId)
     : ICommand<Unit>,
-        IGroupScoped,
-        IGroupReadCommand
+        IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
 }
 
 public sealed class DeleteWebhookSubscriptionHandler(IApplicationDbContext db, WebhookAccess access)

@@ -8,9 +8,9 @@ namespace Ledger.Application.Webhooks.Queries.ListWebhookSubscriptions;
 /// <summary>The caller's subscriptions of the group (owners: the owners'; a partner: its own), without secrets.</summary>
 public sealed record ListWebhookSubscriptions(GroupId GroupId)
     : IQuery<IReadOnlyList<WebhookSubscriptionDto>>,
-        IGroupScoped
+        IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
 }
 
 public sealed class ListWebhookSubscriptionsHandler(WebhookAccess access)
