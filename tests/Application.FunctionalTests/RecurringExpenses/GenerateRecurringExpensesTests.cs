@@ -1,5 +1,6 @@
 using AwesomeAssertions;
 using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Expenses;
 using Ledger.Application.RecurringExpenses;
 using Ledger.Application.RecurringExpenses.Commands.GenerateRecurringExpenses;
 using Ledger.Application.RecurringExpenses.Commands.PauseRecurringExpense;
@@ -271,6 +272,80 @@ public sealed class GenerateRecurringExpensesTests : Expenses.ExpenseTest
             );
         (await OccurrenceDatesAsync(anasForBen.Id)).Should().BeEmpty();
         (await OccurrenceDatesAsync(bensOwn.Id)).Should().HaveCount(3);
+    }
+
+    [Test]
+    public async Task Should_write_each_occurrence_as_an_expense_with_its_audit_event_and_outbox_event()
+    {
+        var flat = await CreateFlatAsync();
+        var start = TodayInBerlin().AddDays(-2);
+        var rule = new RecurrenceInput(RecurrenceFrequency.Daily, 1, start);
+        await SendAsync(Recurring(flat.Group, flat.Ana, flat.Everyone, rule, "10.00"), flat.Ana);
+        await SendAsync(Recurring(flat.Group, flat.Ben, flat.Everyone, rule, "7.01"), flat.Ben);
+        var before = await WithDbAsync(db => db.OutboxMessages.CountAsync());
+
+        await GenerateAllAsync();
+
+        var expenses = await WithDbAsync(db =>
+            db.RecurringExpenseOccurrences.AsNoTracking()
+                .Join(
+                    db.Expenses.Include(e => e.Payers).Include(e => e.Splits),
+                    o => new { o.GroupId, Id = o.ExpenseId },
+                    e => new { e.GroupId, e.Id },
+                    (o, e) => e
+                )
+                .AsNoTracking()
+                .ToListAsync()
+        );
+        expenses.Should().HaveCount(6);
+        expenses
+            .Should()
+            .AllSatisfy(e =>
+            {
+                e.Version.Should().Be(1);
+                new[] { flat.Ana, flat.Ben }.Should().Contain(e.CreatedByUserId!.Value);
+                e.Payers.Sum(p => p.PaidMinorUnits).Should().Be(e.TotalMinorUnits);
+                e.Splits.Should().HaveCount(3);
+                e.Splits.Sum(s => s.OwedMinorUnits).Should().Be(e.TotalMinorUnits);
+            });
+        var ids = expenses.Select(e => e.Id.ToString()).ToList();
+        var audit = await WithDbAsync(db =>
+            db.AuditEvents.AsNoTracking().Where(a => a.Action == ExpenseAudit.Created).ToListAsync()
+        );
+        audit.Select(a => a.RecordId).Should().BeEquivalentTo(ids);
+        audit
+            .Should()
+            .AllSatisfy(a =>
+            {
+                a.ActorClientId.Should().Be("ledger.worker");
+                a.ActorUserId.Should().BeNull();
+                a.GroupId.Should().Be(flat.Group);
+                a.RecordType.Should().Be(ExpenseAudit.ExpenseRecord);
+            });
+        var outbox = await WithDbAsync(db =>
+            db.OutboxMessages.AsNoTracking()
+                .Where(m => m.Type == "expense.created")
+                .OrderBy(m => m.Position)
+                .ToListAsync()
+        );
+        (await WithDbAsync(db => db.OutboxMessages.CountAsync()))
+            .Should()
+            .Be(before + 6, "one event per occurrence, nothing else");
+        outbox
+            .Select(m =>
+            {
+                using var payload = System.Text.Json.JsonDocument.Parse(m.Payload);
+                var root = payload.RootElement;
+                m.GroupId.Should().Be(flat.Group);
+                root.GetProperty("actor")
+                    .GetProperty("clientId")
+                    .GetString()
+                    .Should()
+                    .Be("ledger.worker");
+                return root.GetProperty("expenseId").GetString();
+            })
+            .Should()
+            .BeEquivalentTo(expenses.Select(e => e.Id.Value.ToString()));
     }
 
     [Test]

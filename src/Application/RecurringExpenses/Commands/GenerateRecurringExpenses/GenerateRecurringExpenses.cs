@@ -80,6 +80,9 @@ public sealed class GenerateRecurringExpensesHandler(
         // Every template records at least one occurrence (or none, when due by a stale instant):
         // claiming more than the budget would only hold rows another worker could take.
         var limit = Math.Min(command.BatchSize, command.MaxOccurrences);
+        // Oldest due first, by the next_due_at index alone: the scan stops after the batch. An
+        // ORDER BY with a tie-breaker the index lacks would sort every due template on every
+        // claim (0.7 s per batch at 100,000 due, ADR 0022).
         var claimed = await db
             .Database.SqlQuery<DueTemplate>(
                 $"""
@@ -87,7 +90,7 @@ public sealed class GenerateRecurringExpensesHandler(
                 FROM recurring_expenses r
                 JOIN groups g ON g.id = r.group_id
                 WHERE r.next_due_at <= {now} AND r.status = 'Active' AND g.status = 'Active'
-                ORDER BY r.next_due_at, r.id
+                ORDER BY r.next_due_at
                 LIMIT {limit}
                 FOR UPDATE OF r SKIP LOCKED
                 """
