@@ -39,6 +39,7 @@ public static class HttpSetup
             options =>
             {
                 options.AddDocumentTransformer<LedgerOpenApiDocument>();
+                options.AddDocumentTransformer<WebhookEventsOpenApi>();
                 options.ShouldInclude = description => !AdminOpenApi.IsAdminOperation(description);
             }
         );
