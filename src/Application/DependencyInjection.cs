@@ -47,6 +47,9 @@ public static class DependencyInjection
         services.AddScoped<HouseholdAccess>();
         services.AddScoped<Webhooks.WebhookAccess>();
         services.AddScoped<ChoreHandOver>();
+        services.AddScoped<ChoreAssignmentTransitions>();
+        services.AddScoped<RecurringExpenses.RecurringExpenseTransitions>();
+        services.AddScoped<SplitPaymentTransitions>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<ExpenseRecorder>();
         services.AddScoped<AccountMail>();

@@ -2,6 +2,7 @@ using FluentValidation;
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Expenses;
+using Ledger.Application.MoneyRules;
 using Ledger.Application.Operations;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Common;
