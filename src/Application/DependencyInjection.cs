@@ -49,6 +49,9 @@ public static class DependencyInjection
         services.AddScoped<Webhooks.WebhookAccess>();
         services.AddScoped<ChoreHandOver>();
         services.AddDomainEvents(typeof(DependencyInjection).Assembly);
+        services.AddScoped<ChoreAssignmentTransitions>();
+        services.AddScoped<RecurringExpenses.RecurringExpenseTransitions>();
+        services.AddScoped<SplitPaymentTransitions>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<ExpenseRecorder>();
         services.AddScoped<AccountMail>();

@@ -36,7 +36,7 @@ public static class DependencyInjection
             );
 
         // One data source (and pool) per host, created by the container so that the container
-        // disposes it on shutdown and its connections are closed (audit 003 #18).
+        // disposes it on shutdown and its connections are closed (docs/requirements.md A18).
         services.AddSingleton(_ => NpgsqlDataSource.Create(database));
         services.AddDbContext<ApplicationDbContext>(
             (provider, options) =>
@@ -68,7 +68,7 @@ public static class DependencyInjection
         var redis = ConnectionSettings.Redis(configuration);
         if (redis is not null)
         {
-            // Created by the container, so the container disposes it on shutdown (audit 003 #18).
+            // Created by the container, so the container disposes it on shutdown (docs/requirements.md A18).
             services.AddSingleton<IConnectionMultiplexer>(_ =>
                 ConnectionMultiplexer.Connect(RedisOptions(redis))
             );

@@ -7,7 +7,7 @@ using Ledger.Worker.Hosting;
 using Ledger.Worker.Jobs;
 using Quartz;
 
-// The worker host: scheduled commands run here, never in the web process (audit 003 #14).
+// The worker host: scheduled commands run here, never in the web process (docs/requirements.md A14).
 // It is one node of a Quartz cluster on the application's PostgreSQL; run as many as needed.
 var builder = Host.CreateApplicationBuilder(args);
 

@@ -1,5 +1,6 @@
 using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Security;
+using Ledger.Application.MoneyRules;
 using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace Ledger.Application.Expenses;
 
 /// <summary>
 /// An expense may name the list it was bought from: any list its creator may read, a personal
-/// list included (audit 003 #6), and its item-based charges must be items of that list. The
+/// list included (docs/requirements.md A6), and its item-based charges must be items of that list. The
 /// expense keeps only the ids, so archiving the list or removing an item later never changes it.
 /// A change that keeps the expense's list needs no right to read it: an owner may correct an
 /// expense bought from its creator's personal list. No item is charged by two live expenses.

@@ -1,6 +1,7 @@
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Expenses;
+using Ledger.Application.MoneyRules;
 using Ledger.Domain.Common;
 using Ledger.Domain.Recurrence;
 using Microsoft.EntityFrameworkCore;
@@ -35,10 +36,7 @@ internal static class RecurringExpenseLoading
         CancellationToken cancellationToken
     )
     {
-        await db.Database.ExecuteSqlAsync(
-            $"SELECT 1 FROM recurring_expenses WHERE group_id = {groupId.Value} AND id = {id.Value} FOR UPDATE",
-            cancellationToken
-        );
+        await db.LockRecurringExpenseAsync(groupId, id, cancellationToken);
         return await db.LoadRecurringExpenseAsync(groupId, id, tracked: true, cancellationToken);
     }
 

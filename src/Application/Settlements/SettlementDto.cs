@@ -1,3 +1,4 @@
+using Ledger.Domain.Expenses;
 using Ledger.Domain.Settlements;
 
 namespace Ledger.Application.Settlements;
@@ -68,10 +69,7 @@ public sealed record SplitPaymentDto(
     int Version
 )
 {
-    public static SplitPaymentDto From(
-        SettlementActivity a,
-        Ledger.Domain.Expenses.ExpenseSplit split
-    ) =>
+    public static SplitPaymentDto From(SplitPayment a, Ledger.Domain.Expenses.ExpenseSplit split) =>
         new(
             a.Id.Value,
             a.GroupId.Value,

@@ -1,6 +1,7 @@
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Domain.Common;
+using Ledger.Domain.Expenses;
 using Ledger.Domain.Settlements;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,14 +25,14 @@ internal static class SettlementLoading
     }
 
     /// <summary>A payment against a split of the expense, tracked, or 404.</summary>
-    public static async Task<SettlementActivity> LoadSplitPaymentAsync(
+    public static async Task<SplitPayment> LoadSplitPaymentAsync(
         this IApplicationDbContext db,
         GroupId groupId,
         ExpenseId expenseId,
-        SettlementActivityId paymentId,
+        SplitPaymentId paymentId,
         CancellationToken cancellationToken
     ) =>
-        await db.SettlementActivities.SingleOrDefaultAsync(
+        await db.SplitPayments.SingleOrDefaultAsync(
             a => a.GroupId == groupId && a.ExpenseId == expenseId && a.Id == paymentId,
             cancellationToken
         ) ?? throw new NotFoundException(SettlementAudit.SplitPaymentRecord);

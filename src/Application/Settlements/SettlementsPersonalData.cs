@@ -18,7 +18,7 @@ public sealed class SettlementsPersonalData(IApplicationDbContext db) : IPersona
             .OrderBy(s => s.RecordedAt)
             .ToListAsync(cancellationToken);
         var payments = await db
-            .SettlementActivities.AsNoTracking()
+            .SplitPayments.AsNoTracking()
             .Where(a => a.DebtorUserId == userId || a.PayeeUserId == userId)
             .OrderBy(a => a.RecordedAt)
             .ToListAsync(cancellationToken);

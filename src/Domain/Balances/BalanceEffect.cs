@@ -70,25 +70,25 @@ public sealed class BalanceEffect
             : None;
 
     /// <summary>The split's member paid one of the expense's payers; nothing unless it counts.</summary>
-    public static BalanceEffect Of(SettlementActivity activity) =>
-        !activity.Counts
+    public static BalanceEffect Of(SplitPayment payment) =>
+        !payment.Counts
             ? None
             : Transfer(
-                activity.Currency,
-                activity.DebtorUserId,
-                activity.PayeeUserId,
-                activity.AmountMinorUnits
+                payment.Currency,
+                payment.DebtorUserId,
+                payment.PayeeUserId,
+                payment.AmountMinorUnits
             );
 
     /// <summary>A whole history: expenses, settlements and payments against splits.</summary>
     public static BalanceEffect Of(
         IEnumerable<Expense> expenses,
         IEnumerable<Settlement> settlements,
-        IEnumerable<SettlementActivity> activities
+        IEnumerable<SplitPayment> splitPayments
     ) =>
         settlements
             .Select(Of)
-            .Concat(activities.Select(Of))
+            .Concat(splitPayments.Select(Of))
             .Aggregate(Of(expenses), (sum, effect) => sum.Plus(effect));
 
     private static BalanceEffect Transfer(string currency, UserId from, UserId to, long amount)

@@ -230,24 +230,24 @@ public readonly record struct SettlementId(Guid Value) : IComparable<SettlementI
         left.CompareTo(right) >= 0;
 }
 
-public readonly record struct SettlementActivityId(Guid Value) : IComparable<SettlementActivityId>
+public readonly record struct SplitPaymentId(Guid Value) : IComparable<SplitPaymentId>
 {
-    public static SettlementActivityId New() => new(Guid.CreateVersion7());
+    public static SplitPaymentId New() => new(Guid.CreateVersion7());
 
     public override string ToString() => Value.ToString();
 
-    public int CompareTo(SettlementActivityId other) => Value.CompareTo(other.Value);
+    public int CompareTo(SplitPaymentId other) => Value.CompareTo(other.Value);
 
-    public static bool operator <(SettlementActivityId left, SettlementActivityId right) =>
+    public static bool operator <(SplitPaymentId left, SplitPaymentId right) =>
         left.CompareTo(right) < 0;
 
-    public static bool operator >(SettlementActivityId left, SettlementActivityId right) =>
+    public static bool operator >(SplitPaymentId left, SplitPaymentId right) =>
         left.CompareTo(right) > 0;
 
-    public static bool operator <=(SettlementActivityId left, SettlementActivityId right) =>
+    public static bool operator <=(SplitPaymentId left, SplitPaymentId right) =>
         left.CompareTo(right) <= 0;
 
-    public static bool operator >=(SettlementActivityId left, SettlementActivityId right) =>
+    public static bool operator >=(SplitPaymentId left, SplitPaymentId right) =>
         left.CompareTo(right) >= 0;
 }
 

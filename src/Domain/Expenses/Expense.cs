@@ -20,6 +20,7 @@ public sealed class Expense : AggregateRoot<ExpenseId>, IVersioned
     private readonly List<ExpensePayer> _payers = [];
     private readonly List<ExpenseSplit> _splits = [];
     private readonly List<ExpenseItem> _items = [];
+    private readonly List<SplitPayment> _splitPayments = [];
 
     private Expense()
     {
@@ -58,6 +59,12 @@ public sealed class Expense : AggregateRoot<ExpenseId>, IVersioned
 
     public IReadOnlyList<ExpensePayer> Payers => _payers;
     public IReadOnlyList<ExpenseSplit> Splits => _splits;
+
+    /// <summary>
+    /// The payments recorded against the splits: those loaded with the expense and those
+    /// recorded since (the store does not load them with it by default).
+    /// </summary>
+    public IReadOnlyList<SplitPayment> SplitPayments => _splitPayments;
     public IReadOnlyList<ExpenseItem> Items => _items;
 
     public Money Total => Money.FromMinorUnits(TotalMinorUnits, Currency);
@@ -148,31 +155,15 @@ public sealed class Expense : AggregateRoot<ExpenseId>, IVersioned
         _payers.Where(p => p.UserId == member).Sum(p => p.PaidMinorUnits);
 
     /// <summary>
-    /// Records a payment against a split, refusing more than is still owed. Does not bump the
-    /// expense's version: payments on different splits must not conflict with each other.
+    /// A member pays (part of) their split to one of the expense's payers: the expense records
+    /// the payment as its child (the only way a split payment comes to exist), never more than
+    /// is still owed on the split (<see cref="OverSettlement"/>). The payee may be left out when
+    /// exactly one payer other than the split's member can receive it. A pending payment (a
+    /// partner's) is checked now as it will be again on confirmation, and settles nothing until
+    /// then. Does not bump the expense's version: payments on different splits must not conflict
+    /// with each other.
     /// </summary>
-    public ExpenseSplit RecordSplitPayment(ExpenseSplitId splitId, Money amount)
-    {
-        EnsureNotVoided("paid");
-        var split = RequireSplit(splitId);
-        split.RecordPayment(amount);
-        return split;
-    }
-
-    /// <summary>Takes back a payment recorded with <see cref="RecordSplitPayment"/>.</summary>
-    public ExpenseSplit ReverseSplitPayment(ExpenseSplitId splitId, Money amount)
-    {
-        var split = RequireSplit(splitId);
-        split.ReversePayment(amount);
-        return split;
-    }
-
-    /// <summary>
-    /// A member pays (part of) their split to one of the expense's payers: never more than is
-    /// still owed on the split. The payee may be left out when exactly one payer other than the
-    /// split's member can receive it.
-    /// </summary>
-    public SettlementActivity PaySplit(
+    public SplitPayment RecordSplitPayment(
         ExpenseSplitId splitId,
         UserId? payee,
         Money amount,
@@ -194,7 +185,7 @@ public sealed class Expense : AggregateRoot<ExpenseId>, IVersioned
             );
         }
 
-        var activity = new SettlementActivity(
+        var payment = new SplitPayment(
             GroupId,
             Id,
             split.Id,
@@ -208,65 +199,74 @@ public sealed class Expense : AggregateRoot<ExpenseId>, IVersioned
         );
         if (pending)
         {
-            // Checked now as it will be again on confirmation; it settles nothing until then.
             split.EnsureCanPay(amount);
         }
         else
         {
-            RecordSplitPayment(splitId, amount);
+            Settle(splitId, amount);
         }
 
+        _splitPayments.Add(payment);
         Raise(
             new SplitPaid(
                 GroupId,
                 Id,
                 split.Id,
-                activity.Id,
+                payment.Id,
                 split.UserId,
                 to,
-                activity.Amount.ToCanonicalString(),
-                activity.Currency,
+                payment.Amount.ToCanonicalString(),
+                payment.Currency,
                 pending
             )
         );
-        return activity;
+        return payment;
+    }
+
+    /// <summary>Takes back what a voided payment settled (see <see cref="VoidSplitPayment"/>).</summary>
+    internal ExpenseSplit ReverseSplitPayment(ExpenseSplitId splitId, Money amount)
+    {
+        var split = RequireSplit(splitId);
+        split.ReversePayment(amount);
+        return split;
+    }
+
+    private void Settle(ExpenseSplitId splitId, Money amount)
+    {
+        EnsureNotVoided("paid");
+        RequireSplit(splitId).RecordPayment(amount);
     }
 
     /// <summary>The payee confirms a pending payment: from now on it settles the split.</summary>
-    public void ConfirmSplitPayment(SettlementActivity activity, UserId by, DateTimeOffset now)
+    public void ConfirmSplitPayment(SplitPayment payment, UserId by, DateTimeOffset now)
     {
-        EnsureOwns(activity);
-        activity.Decide(by, SettlementStatus.Confirmed, now);
-        RecordSplitPayment(activity.SplitId, activity.Amount);
+        EnsureOwns(payment);
+        payment.Decide(by, SettlementStatus.Confirmed, now);
+        Settle(payment.SplitId, payment.Amount);
     }
 
     /// <summary>The payee says a pending payment never arrived: it never counts.</summary>
-    public void DeclineSplitPayment(SettlementActivity activity, UserId by, DateTimeOffset now)
+    public void DeclineSplitPayment(SplitPayment payment, UserId by, DateTimeOffset now)
     {
-        EnsureOwns(activity);
-        activity.Decide(by, SettlementStatus.Declined, now);
+        EnsureOwns(payment);
+        payment.Decide(by, SettlementStatus.Declined, now);
     }
 
     /// <summary>Voids a payment against one of this expense's splits: the split owes it again.</summary>
-    public void VoidSplitPayment(
-        SettlementActivity activity,
-        Actor by,
-        string reason,
-        DateTimeOffset now
-    )
+    public void VoidSplitPayment(SplitPayment payment, Actor by, string reason, DateTimeOffset now)
     {
-        EnsureOwns(activity);
-        var counted = activity.Counts;
-        activity.Void(by, reason, now);
+        EnsureOwns(payment);
+        var counted = payment.Counts;
+        payment.Void(by, reason, now);
         if (counted)
         {
-            ReverseSplitPayment(activity.SplitId, activity.Amount);
+            ReverseSplitPayment(payment.SplitId, payment.Amount);
         }
     }
 
-    private void EnsureOwns(SettlementActivity activity)
+    private void EnsureOwns(SplitPayment payment)
     {
-        if (activity.ExpenseId != Id || activity.GroupId != GroupId)
+        if (payment.ExpenseId != Id || payment.GroupId != GroupId)
         {
             throw new InvalidOperationException("The payment belongs to another expense.");
         }

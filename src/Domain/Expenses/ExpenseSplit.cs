@@ -1,5 +1,6 @@
 using Ledger.Domain.Common;
 using Ledger.Domain.Monetary;
+using Ledger.Domain.Settlements;
 
 namespace Ledger.Domain.Expenses;
 
@@ -75,19 +76,11 @@ public sealed class ExpenseSplit
         UpdateStatus();
     }
 
-    /// <summary>Refuses a payment above what is still owed.</summary>
+    /// <summary>Refuses a payment above what is still owed (<see cref="OverSettlement"/>).</summary>
     internal void EnsureCanPay(Money amount)
     {
         RequirePositiveInCurrency(amount);
-        var remaining = Remaining;
-        if (amount > remaining)
-        {
-            throw new DomainValidationException(
-                "split.over-settlement",
-                $"amount: only {remaining} is still owed on this split.",
-                "amount"
-            );
-        }
+        OverSettlement.EnsureSplitCovers(OwedMinorUnits, SettledMinorUnits, Currency, amount);
     }
 
     /// <summary>Takes back a recorded payment (its activity was voided).</summary>

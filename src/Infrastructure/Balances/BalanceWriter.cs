@@ -1,6 +1,7 @@
 using Ledger.Application.Common.Interfaces;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Common;
+using Ledger.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Balances;
@@ -29,12 +30,8 @@ internal sealed class BalanceWriter(IApplicationDbContext db) : IBalanceWriter
             return Task.CompletedTask;
         }
 
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException(
-                "Balances change only inside the transaction of the money change."
-            );
-        }
+        // Balances change only inside the transaction of the money change.
+        OpenTransaction.Require(db.Database, "A balance change");
 
         foreach (var line in effect.Lines)
         {

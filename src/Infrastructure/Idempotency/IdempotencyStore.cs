@@ -1,6 +1,7 @@
 using Ledger.Application.Common.Idempotency;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Domain.Operations;
+using Ledger.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Idempotency;
@@ -78,13 +79,7 @@ internal sealed class IdempotencyStore(IApplicationDbContext db) : IIdempotencyS
         );
     }
 
-    private void RequireTransaction()
-    {
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException(
-                "Idempotency keys are written only inside the transaction of the change."
-            );
-        }
-    }
+    // Idempotency keys are written only inside the transaction of the change.
+    private void RequireTransaction() =>
+        OpenTransaction.Require(db.Database, "Writing an idempotency key");
 }

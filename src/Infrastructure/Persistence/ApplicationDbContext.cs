@@ -44,7 +44,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<RecurringExpenseOccurrence> RecurringExpenseOccurrences =>
         Set<RecurringExpenseOccurrence>();
     public DbSet<Settlement> Settlements => Set<Settlement>();
-    public DbSet<SettlementActivity> SettlementActivities => Set<SettlementActivity>();
+    public DbSet<SplitPayment> SplitPayments => Set<SplitPayment>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Receipt> Receipts => Set<Receipt>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -85,9 +85,6 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public IQueryable<T> Apply<T>(ISpecification<T> specification)
         where T : class => SpecificationEvaluator.Evaluate(Set<T>(), specification);
 
-    public IQueryable<T> ApplyForCount<T>(ISpecification<T> specification)
-        where T : class => SpecificationEvaluator.EvaluateForCount(Set<T>(), specification);
-
     public Task<int> DeleteRowsOfGroupsAsync(
         Type entityType,
         IReadOnlyCollection<GroupId> groupIds,
@@ -108,11 +105,44 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         );
     }
 
-    public Task LockGroupAsync(GroupId groupId, CancellationToken cancellationToken) =>
-        LockRowAsync(
+    public async Task LockGroupAsync(GroupId groupId, CancellationToken cancellationToken)
+    {
+        if (!TakesGroupLock(groupId, exclusive: true))
+        {
+            return;
+        }
+
+        await Database.ExecuteSqlAsync(
             $"SELECT 1 FROM groups WHERE id = {groupId.Value} FOR UPDATE",
             cancellationToken
         );
+    }
+
+    /// <summary>
+    /// Whether the group's row still needs locking in the current transaction: each group lock
+    /// is taken once per transaction (the behaviours and the handler all ask for it), and
+    /// FOR UPDATE covers FOR KEY SHARE.
+    /// </summary>
+    private bool TakesGroupLock(GroupId groupId, bool exclusive)
+    {
+        var transaction = OpenTransaction.Require(Database, "A row lock");
+        if (!ReferenceEquals(transaction, _groupLocksOf))
+        {
+            _groupLocksOf = transaction;
+            _groupLocks.Clear();
+        }
+
+        if (_groupLocks.TryGetValue(groupId, out var held) && (held || !exclusive))
+        {
+            return false;
+        }
+
+        _groupLocks[groupId] = exclusive;
+        return true;
+    }
+
+    private readonly Dictionary<GroupId, bool> _groupLocks = [];
+    private object? _groupLocksOf;
 
     public Task LockListAsync(ListId listId, CancellationToken cancellationToken) =>
         LockRowAsync(
@@ -128,12 +158,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     private async Task LockRowAsync(FormattableString sql, CancellationToken cancellationToken)
     {
-        if (Database.CurrentTransaction is null)
-        {
-            // Outside a transaction the lock would end with the statement and protect nothing.
-            throw new InvalidOperationException("A row lock needs an open transaction.");
-        }
-
+        OpenTransaction.Require(Database, "A row lock");
         await Database.ExecuteSqlAsync(sql, cancellationToken);
     }
 
@@ -142,7 +167,11 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         CancellationToken cancellationToken
     )
     {
-        RequireTransaction();
+        if (!TakesGroupLock(groupId, exclusive: false))
+        {
+            return;
+        }
+
         // KEY SHARE conflicts with the FOR UPDATE of membership changes, but not with other
         // money changes nor with plain updates of the group row (its settings).
         await Database.ExecuteSqlAsync(
@@ -157,7 +186,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         CancellationToken cancellationToken
     )
     {
-        RequireTransaction();
+        OpenTransaction.Require(Database, "A row lock");
         await Database.ExecuteSqlAsync(
             $"SELECT 1 FROM expenses WHERE group_id = {groupId.Value} AND id = {expenseId.Value} FOR UPDATE",
             cancellationToken
@@ -171,7 +200,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         CancellationToken cancellationToken
     )
     {
-        RequireTransaction();
+        OpenTransaction.Require(Database, "A row lock");
         // KEY SHARE on the expense: payments never wait for each other there, but a void or
         // an edit of the expense (FOR UPDATE) waits for them, and they for it.
         await Database.ExecuteSqlAsync(
@@ -197,7 +226,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         CancellationToken cancellationToken
     )
     {
-        RequireTransaction();
+        OpenTransaction.Require(Database, "A row lock");
         var ids = members.Select(m => m.Value).Order().ToArray();
         // Creates missing rows first (at zero), so there is always a row to lock; rows are
         // touched in (currency, member) order like the balance writer, so nothing deadlocks.
@@ -227,6 +256,46 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     private sealed record LockedBalance(Guid UserId, long NetMinorUnits);
 
+    public Task LockRecurringExpenseAsync(
+        GroupId groupId,
+        RecurringExpenseId id,
+        CancellationToken cancellationToken
+    ) =>
+        LockRowAsync(
+            $"SELECT 1 FROM recurring_expenses WHERE group_id = {groupId.Value} AND id = {id.Value} FOR UPDATE",
+            cancellationToken
+        );
+
+    public async Task LockReceiptQuotaAsync(GroupId groupId, CancellationToken cancellationToken)
+    {
+        OpenTransaction.Require(Database, "A receipt quota lock");
+        var lockKey = $"receipts:{groupId}";
+        await Database.ExecuteSqlAsync(
+            $"SELECT pg_advisory_xact_lock(hashtextextended({lockKey}, 0))",
+            cancellationToken
+        );
+    }
+
+    public async Task<IReadOnlyList<GroupId>> ClaimGroupsPastRestoreWindowAsync(
+        DateTimeOffset cutoff,
+        int limit,
+        CancellationToken cancellationToken
+    )
+    {
+        OpenTransaction.Require(Database, "Claiming groups to purge");
+        var due = await Database
+            .SqlQuery<Guid>(
+                $"""
+                SELECT id AS "Value" FROM groups
+                WHERE status = 'Deleted' AND deleted_at < {cutoff}
+                ORDER BY deleted_at LIMIT {limit}
+                FOR UPDATE SKIP LOCKED
+                """
+            )
+            .ToListAsync(cancellationToken);
+        return due.Select(id => new GroupId(id)).ToList();
+    }
+
     public override Task<int> SaveChangesAsync(
         bool acceptAllChangesOnSuccess,
         CancellationToken cancellationToken = default
@@ -240,15 +309,6 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     {
         ReplacedChildren.MarkDeleted(ChangeTracker);
         return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
-    private void RequireTransaction()
-    {
-        if (Database.CurrentTransaction is null)
-        {
-            // Outside a transaction the lock would end with the statement and protect nothing.
-            throw new InvalidOperationException("A row lock needs an open transaction.");
-        }
     }
 
     /// <summary>Commits that may end sessions wait until this host's session cache knows (ADR 0020).</summary>
@@ -310,9 +370,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
             .HaveConversion<RecurringExpenseIdConverter>();
         configurationBuilder.Properties<SettlementId>().HaveConversion<SettlementIdConverter>();
         configurationBuilder.Properties<ReceiptId>().HaveConversion<ReceiptIdConverter>();
-        configurationBuilder
-            .Properties<SettlementActivityId>()
-            .HaveConversion<SettlementActivityIdConverter>();
+        configurationBuilder.Properties<SplitPaymentId>().HaveConversion<SplitPaymentIdConverter>();
         // Timestamps are UTC instants; PostgreSQL stores them as timestamptz.
         configurationBuilder.Properties<string>().HaveMaxLength(4000);
     }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace Ledger.Infrastructure.Persistence;
 
 /// <summary>
-/// No deletion may cascade into shared data (audit 003 #1). Every foreign key is made
+/// No deletion may cascade into shared data (docs/requirements.md A1). Every foreign key is made
 /// RESTRICT, except those whose dependent is private to its principal and meaningless without it
 /// (a user's own credential rows, OpenIddict's token bookkeeping). Tests check the model and the
 /// migrated database against this allow-list.

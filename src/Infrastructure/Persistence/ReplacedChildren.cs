@@ -6,7 +6,7 @@ namespace Ledger.Infrastructure.Persistence;
 
 /// <summary>
 /// An expense replaces its payers, items and splits when it is updated. Their foreign keys are
-/// RESTRICT (no deletion cascades, audit 003 #1), and EF Core only deletes a child removed from
+/// RESTRICT (no deletion cascades, docs/requirements.md A1), and EF Core only deletes a child removed from
 /// its parent's collection when the relationship cascades; otherwise it refuses to save. So the
 /// rows of children the aggregate dropped are deleted here, explicitly, before EF detects the
 /// change. A replacement with the same key becomes an UPDATE of the row.

@@ -1,4 +1,5 @@
 using Ledger.Domain.Common;
+using Ledger.Domain.Expenses;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Ledger.Infrastructure.Persistence;
@@ -59,11 +60,8 @@ internal sealed class RecurringExpenseIdConverter()
 internal sealed class SettlementIdConverter()
     : ValueConverter<SettlementId, Guid>(id => id.Value, value => new SettlementId(value));
 
-internal sealed class SettlementActivityIdConverter()
-    : ValueConverter<SettlementActivityId, Guid>(
-        id => id.Value,
-        value => new SettlementActivityId(value)
-    );
+internal sealed class SplitPaymentIdConverter()
+    : ValueConverter<SplitPaymentId, Guid>(id => id.Value, value => new SplitPaymentId(value));
 
 internal sealed class ReceiptIdConverter()
     : ValueConverter<ReceiptId, Guid>(id => id.Value, value => new ReceiptId(value));

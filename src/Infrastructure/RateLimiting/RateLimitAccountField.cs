@@ -52,8 +52,17 @@ public sealed class RateLimitAccountField(
         new("grant_type", RateLimitAccountSource.Form, RateLimitAccountKind.TokenGrant);
 }
 
-/// <summary>The hashed account key of the current request, set before the rate limiter runs.</summary>
-internal sealed class RateLimitAccount(string key)
+/// <summary>
+/// The hashed account key of the current request, set by the WebApi's account reader before the
+/// rate limiter runs.
+/// </summary>
+public sealed class RateLimitAccount
 {
-    public string Key { get; } = key;
+    private RateLimitAccount(string key) => Key = key;
+
+    public string Key { get; }
+
+    /// <summary>The account key of a presented value (an email, a code): hashed, never in the clear.</summary>
+    public static RateLimitAccount Hashed(string value) =>
+        new(PartitionKeys.Hashed("account", value));
 }

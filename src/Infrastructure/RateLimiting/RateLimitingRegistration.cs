@@ -63,11 +63,4 @@ public static class RateLimitingRegistration
             );
         return services;
     }
-
-    /// <summary>
-    /// The rate limiter, preceded by the reader of account fields. Place it after
-    /// authentication, so user and client partitions see the caller.
-    /// </summary>
-    public static IApplicationBuilder UseLedgerRateLimiting(this IApplicationBuilder app) =>
-        app.UseMiddleware<RateLimitAccountMiddleware>().UseRateLimiter();
 }

@@ -8,7 +8,7 @@ namespace Ledger.Infrastructure.Scheduling;
 /// <summary>
 /// The one Quartz configuration that the worker and the API share: a persistent, clustered ADO
 /// store in the application's PostgreSQL database with JSON serialization. Workers start their
-/// scheduler; the API never does (audit 003 #14) and only reads and edits the shared schedule.
+/// scheduler; the API never does (docs/requirements.md A14) and only reads and edits the shared schedule.
 /// </summary>
 public static class LedgerScheduling
 {

@@ -92,7 +92,7 @@ public static class DemoExpenses
 
     /// <summary>
     /// Alice's own drugstore list, bought and turned into one expense: shampoo for her, razor
-    /// blades for Bob, cleaning things for both (a personal list on a group expense, 003 #6).
+    /// blades for Bob, cleaning things for both (a personal list on a group expense, docs/requirements.md A6).
     /// </summary>
     private static async Task SeedDrugstoreRunAsync(
         DemoData data,

@@ -23,8 +23,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Ledger.WebApi.Endpoints;
 
 /// <summary>
-/// Chores, personal and group alike: ONE set of endpoints (audit 003 #8); the chore's type
-/// decides who may use it, and the same rule covers its assignments and its history (003 #7).
+/// Chores, personal and group alike: ONE set of endpoints (docs/requirements.md A8); the chore's type
+/// decides who may use it, and the same rule covers its assignments and its history (docs/requirements.md A7).
 /// A chore's ETag is its version; an assignment's ETag is the assignment's version.
 /// </summary>
 public static class ChoreEndpoints

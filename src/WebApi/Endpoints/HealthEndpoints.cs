@@ -9,7 +9,7 @@ namespace Ledger.WebApi.Endpoints;
 
 /// <summary>
 /// Public probes. They say whether the service works and nothing else: no versions, no
-/// environment names (audit 003 #15). Build details live on the admin diagnostics endpoint.
+/// environment names (docs/requirements.md A15). Build details live on the admin diagnostics endpoint.
 /// </summary>
 public static class HealthEndpoints
 {

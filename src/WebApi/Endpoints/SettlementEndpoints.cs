@@ -11,7 +11,9 @@ using Ledger.Application.Settlements.Commands.VoidSettlement;
 using Ledger.Application.Settlements.Commands.VoidSplitPayment;
 using Ledger.Application.Settlements.Queries.GetSettlement;
 using Ledger.Application.Settlements.Queries.ListSettlements;
+using Ledger.Application.Settlements.Queries.ListSplitPayments;
 using Ledger.Domain.Common;
+using Ledger.Domain.Expenses;
 using Ledger.WebApi.Http;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -68,8 +70,32 @@ public static class SettlementEndpoints
                 DeclineSplitPayment
             )
             .Named(nameof(DeclineSplitPayment));
+        settlements
+            .MapGet("/expenses/{expenseId:guid}/split-payments", ListSplitPayments)
+            .Named(nameof(ListSplitPayments));
         return settlements;
     }
+
+    /// <summary>An expense's split payments, newest first, cursor-paged like every other list.</summary>
+    public static async Task<Ok<Page<SplitPaymentDto>>> ListSplitPayments(
+        Guid groupId,
+        Guid expenseId,
+        ISender sender,
+        CancellationToken cancellationToken,
+        int? limit = null,
+        string? cursor = null
+    ) =>
+        TypedResults.Ok(
+            await sender.Send(
+                new ListSplitPayments(
+                    new GroupId(groupId),
+                    new ExpenseId(expenseId),
+                    limit,
+                    cursor
+                ),
+                cancellationToken
+            )
+        );
 
     public static async Task<Ok<Page<SettlementDto>>> ListSettlements(
         Guid groupId,
@@ -257,7 +283,7 @@ public static class SettlementEndpoints
                 new VoidSplitPayment(
                     new GroupId(groupId),
                     new ExpenseId(expenseId),
-                    new SettlementActivityId(paymentId),
+                    new SplitPaymentId(paymentId),
                     body.Reason,
                     expected
                 ),
@@ -283,7 +309,7 @@ public static class SettlementEndpoints
                 new ConfirmSplitPayment(
                     new GroupId(groupId),
                     new ExpenseId(expenseId),
-                    new SettlementActivityId(paymentId),
+                    new SplitPaymentId(paymentId),
                     expected
                 ),
                 cancellationToken
@@ -308,7 +334,7 @@ public static class SettlementEndpoints
                 new DeclineSplitPayment(
                     new GroupId(groupId),
                     new ExpenseId(expenseId),
-                    new SettlementActivityId(paymentId),
+                    new SplitPaymentId(paymentId),
                     expected
                 ),
                 cancellationToken

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Cors.Infrastructure;
 namespace Ledger.WebApi.Http;
 
 /// <summary>
-/// CORS from configuration only (audit 003 #11, #16): <c>Cors:Origins</c> lists the frontends;
+/// CORS from configuration only (docs/requirements.md A11, #16): <c>Cors:Origins</c> lists the frontends;
 /// credentials are off unless <c>Cors:AllowCredentials</c> says so. No origins, no CORS.
 /// </summary>
 public sealed record CorsSettings(IReadOnlyList<string> Origins, bool AllowCredentials)

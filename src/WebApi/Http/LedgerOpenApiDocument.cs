@@ -3,7 +3,7 @@ using Microsoft.OpenApi;
 
 namespace Ledger.WebApi.Http;
 
-/// <summary>Titles the OpenAPI document; no version or environment details (audit 003 #15).</summary>
+/// <summary>Titles the OpenAPI document; no version or environment details (docs/requirements.md A15).</summary>
 internal sealed class LedgerOpenApiDocument : IOpenApiDocumentTransformer
 {
     public Task TransformAsync(

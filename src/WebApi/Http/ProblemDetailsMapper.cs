@@ -13,7 +13,7 @@ namespace Ledger.WebApi.Http;
 /// The one place exceptions become RFC 9457 problem details. Known exceptions map to 4xx with
 /// their client-safe message; anything else is a 500 with a generic text. No exception message,
 /// SQL, constraint name, path or stack trace of an unknown failure ever reaches a client
-/// (audit 003 #10).
+/// (docs/requirements.md A10).
 /// </summary>
 public sealed partial class ProblemDetailsMapper(
     IProblemDetailsService problemDetails,

@@ -5,7 +5,7 @@ using Ledger.WebApi.Auth;
 namespace Ledger.WebApi.Http;
 
 /// <summary>
-/// R11 and audit 003 #11 / 000 "production needs a real database": in every environment but
+/// R11 and docs/requirements.md A11 / 000 "production needs a real database": in every environment but
 /// Development and Testing the app refuses to start unless the database, the token signing and
 /// encryption keys, the key-ring encryption key and an explicit, safe CORS origin list are
 /// configured. The error names everything that is missing at once.

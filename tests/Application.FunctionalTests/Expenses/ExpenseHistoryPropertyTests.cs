@@ -267,7 +267,7 @@ public sealed class ExpenseHistoryPropertyTests : ExpenseTest
             db.Settlements.AsNoTracking().Where(s => s.GroupId == flat.Group).ToListAsync()
         );
         var payments = await WithDbAsync(db =>
-            db.SettlementActivities.AsNoTracking().Where(a => a.GroupId == flat.Group).ToListAsync()
+            db.SplitPayments.AsNoTracking().Where(a => a.GroupId == flat.Group).ToListAsync()
         );
         var splitsSettled = history
             .SelectMany(e => e.Splits)

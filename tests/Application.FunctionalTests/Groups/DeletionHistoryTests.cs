@@ -70,7 +70,7 @@ public sealed class DeletionHistoryTests : ExpenseTest
                 "settlements",
                 "member_balances",
             ]);
-        before["settlement_activities"].Should().NotBeEmpty("the split payment is history too");
+        before["split_payments"].Should().NotBeEmpty("the split payment is history too");
         foreach (var (table, rows) in before)
         {
             if (table is "audit_events" or "outbox_messages")

@@ -52,20 +52,6 @@ public sealed class SpecificationEvaluatorTests : FunctionalTest
     }
 
     [Test]
-    public async Task Should_count_matching_rows_ignoring_ordering_and_paging()
-    {
-        await SeedGroupsAsync("EUR", "USD", "EUR", "EUR", "EUR");
-        var spec = new GroupsInCurrency("EUR", skip: 1, take: 2);
-
-        var (paged, counted) = await WithDbAsync(async db =>
-            (await db.Apply(spec).CountAsync(), await db.ApplyForCount(spec).CountAsync())
-        );
-
-        paged.Should().Be(2);
-        counted.Should().Be(4);
-    }
-
-    [Test]
     public async Task Should_leave_the_change_tracker_alone_when_asked_for_no_tracking()
     {
         await SeedGroupsAsync("EUR", "EUR");

@@ -4,6 +4,7 @@ using Ledger.Application.Expenses.Queries.GetExpense;
 using Ledger.Application.FunctionalTests.Expenses;
 using Ledger.Application.Settlements;
 using Ledger.Application.Settlements.Commands.VoidSplitPayment;
+using Ledger.Application.Settlements.Queries.ListSplitPayments;
 using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.TestSupport;
@@ -99,11 +100,40 @@ public sealed class SplitPaymentTests : ExpenseTest
         outcomes.Where(o => o is not null).Should().AllBeOfType<DomainValidationException>();
     }
 
+    [Test]
+    public async Task Should_list_an_expenses_split_payments_newest_first_a_page_at_a_time()
+    {
+        var flat = await CreateFlatAsync();
+        var expense = await SendAsync(EqualExpense(flat, flat.Ana, "30.00"), flat.Ana);
+        var other = await SendAsync(EqualExpense(flat, flat.Ana, "30.00"), flat.Ana);
+        var first = await SendAsync(Pay(expense, flat.Ben, "1.00"), flat.Ben);
+        var second = await SendAsync(Pay(expense, flat.Cem, "2.00"), flat.Cem);
+        var third = await SendAsync(Pay(expense, flat.Ben, "3.00"), flat.Ben);
+        await SendAsync(Pay(other, flat.Ben, "4.00"), flat.Ben);
+        await SendAsync(VoidOf(second), flat.Ana);
+        var list = new ListSplitPayments(flat.Group, new ExpenseId(expense.Id), Limit: 2);
+
+        var page = await SendAsync(list, flat.Cem);
+        var rest = await SendAsync(list with { Cursor = page.NextCursor }, flat.Cem);
+
+        page.Items.Select(p => p.Id).Should().Equal(third.Id, second.Id);
+        page.Items[1].IsVoided.Should().BeTrue();
+        page.Items[0].Split.Settled.Should().Be("4.00");
+        rest.Items.Select(p => p.Id).Should().Equal(first.Id);
+        rest.NextCursor.Should().BeNull();
+        var foreign = async () =>
+            await SendAsync(
+                new ListSplitPayments(flat.Group, new ExpenseId(Guid.CreateVersion7())),
+                flat.Ana
+            );
+        await foreign.Should().ThrowAsync<NotFoundException>();
+    }
+
     private static VoidSplitPayment VoidOf(SplitPaymentDto payment) =>
         new(
             new GroupId(payment.GroupId),
             new ExpenseId(payment.ExpenseId),
-            new SettlementActivityId(payment.Id),
+            new SplitPaymentId(payment.Id),
             Pii.Text("reason"),
             payment.Version
         );

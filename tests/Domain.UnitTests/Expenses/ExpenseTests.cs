@@ -259,9 +259,9 @@ public sealed class ExpenseTests
         var expense = Create(Details(10m));
         var ben = expense.Splits[1];
 
-        expense.RecordSplitPayment(ben.Id, Eur(1m));
+        Pay(expense, ben.Id, Eur(1m));
         ben.Status.Should().Be(SplitStatus.PartiallyPaid);
-        expense.RecordSplitPayment(ben.Id, Eur(2.33m));
+        Pay(expense, ben.Id, Eur(2.33m));
 
         ben.Status.Should().Be(SplitStatus.Paid);
         ben.Settled.Should().Be(ben.Owed);
@@ -272,10 +272,10 @@ public sealed class ExpenseTests
     {
         var expense = Create(Details(10m));
         var ben = expense.Splits[1];
-        expense.RecordSplitPayment(ben.Id, Eur(3m));
+        Pay(expense, ben.Id, Eur(3m));
 
         var error = FluentActions
-            .Invoking(() => expense.RecordSplitPayment(ben.Id, Eur(0.34m)))
+            .Invoking(() => Pay(expense, ben.Id, Eur(0.34m)))
             .Should()
             .Throw<DomainValidationException>()
             .Which;
@@ -292,7 +292,7 @@ public sealed class ExpenseTests
             .Invoking(() =>
             {
                 var expense = Create(Details(10m));
-                expense.RecordSplitPayment(expense.Splits[1].Id, Eur(amount));
+                Pay(expense, expense.Splits[1].Id, Eur(amount));
             })
             .Should()
             .Throw<DomainValidationException>()
@@ -304,7 +304,7 @@ public sealed class ExpenseTests
     {
         var expense = Create(Details(10m));
         var ben = expense.Splits[1];
-        expense.RecordSplitPayment(ben.Id, Eur(1m));
+        Pay(expense, ben.Id, Eur(1m));
 
         FluentActions
             .Invoking(() => expense.Update(Details(12m), Flat, Now))
@@ -343,7 +343,7 @@ public sealed class ExpenseTests
         expense.Void(Actor.User(Ana), "Wrong", Now);
 
         FluentActions
-            .Invoking(() => expense.RecordSplitPayment(expense.Splits[1].Id, Eur(1m)))
+            .Invoking(() => Pay(expense, expense.Splits[1].Id, Eur(1m)))
             .Should()
             .Throw<BusinessRuleViolationException>()
             .Which.Code.Should()
@@ -356,16 +356,18 @@ public sealed class ExpenseTests
         var expense = Expense.Create(Group, Details(30m), Actor.User(Ana), Flat, Now);
         var ben = expense.Splits.Single(s => s.UserId == Ben);
 
-        var payment = expense.PaySplit(ben.Id, null, Eur(10m), Now, Actor.User(Ben), Now);
+        var payment = expense.RecordSplitPayment(ben.Id, null, Eur(10m), Now, Actor.User(Ben), Now);
 
         payment.PayeeUserId.Should().Be(Ana);
         ben.Status.Should().Be(SplitStatus.Paid);
         expense
-            .Invoking(e => e.PaySplit(ben.Id, null, Eur(0.01m), Now, Actor.User(Ben), Now))
+            .Invoking(e =>
+                e.RecordSplitPayment(ben.Id, null, Eur(0.01m), Now, Actor.User(Ben), Now)
+            )
             .Should()
             .Throw<DomainValidationException>();
         expense
-            .Invoking(e => e.PaySplit(ben.Id, Cem, Eur(1m), Now, Actor.User(Ben), Now))
+            .Invoking(e => e.RecordSplitPayment(ben.Id, Cem, Eur(1m), Now, Actor.User(Ben), Now))
             .Should()
             .Throw<DomainValidationException>()
             .Which.Field.Should()
@@ -384,9 +386,33 @@ public sealed class ExpenseTests
         var ben = expense.Splits.Single(s => s.UserId == Ben);
         var partner = Actor.Client("bank-feed");
 
-        var declined = expense.PaySplit(ben.Id, null, Eur(10m), Now, partner, Now, pending: true);
-        var confirmed = expense.PaySplit(ben.Id, null, Eur(10m), Now, partner, Now, pending: true);
-        var voided = expense.PaySplit(ben.Id, null, Eur(5m), Now, partner, Now, pending: true);
+        var declined = expense.RecordSplitPayment(
+            ben.Id,
+            null,
+            Eur(10m),
+            Now,
+            partner,
+            Now,
+            pending: true
+        );
+        var confirmed = expense.RecordSplitPayment(
+            ben.Id,
+            null,
+            Eur(10m),
+            Now,
+            partner,
+            Now,
+            pending: true
+        );
+        var voided = expense.RecordSplitPayment(
+            ben.Id,
+            null,
+            Eur(5m),
+            Now,
+            partner,
+            Now,
+            pending: true
+        );
 
         ben.Status.Should().Be(SplitStatus.Unpaid);
         BalanceEffect.Of(confirmed).IsNone.Should().BeTrue();
@@ -412,4 +438,8 @@ public sealed class ExpenseTests
             .Which.Code.Should()
             .Be("split-payment.not-pending");
     }
+
+    /// <summary>Ana, the payer, records that a split's member paid her.</summary>
+    private static SplitPayment Pay(Expense expense, ExpenseSplitId splitId, Money amount) =>
+        expense.RecordSplitPayment(splitId, payee: null, amount, Now, Actor.User(Ana), Now);
 }

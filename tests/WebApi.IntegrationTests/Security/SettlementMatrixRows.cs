@@ -84,6 +84,11 @@ public static class SettlementMatrixRows
             Body: _ => new { version = 1 },
             Prepare: PendingSplitPaymentAsync
         ),
+        new(
+            "GET /api/v1/groups/{groupId}/expenses/{expenseId}/split-payments",
+            Readers,
+            Prepare: SplitPaymentAsync
+        ),
     ];
 
     private static object OwnerPaysMember(MatrixScenario s) =>

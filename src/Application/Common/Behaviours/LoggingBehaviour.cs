@@ -11,7 +11,7 @@ namespace Ledger.Application.Common.Behaviours;
 /// <summary>
 /// Outermost behaviour: one structured line per message with its type name, the caller's ids,
 /// the group id when there is one, the outcome and the elapsed time. It never logs the message
-/// itself: bodies carry emails, names and typed descriptions (audit 003 #9).
+/// itself: bodies carry emails, names and typed descriptions (docs/requirements.md A9).
 /// </summary>
 public sealed partial class LoggingBehaviour<TMessage, TResponse>(
     ICurrentPrincipal principal,

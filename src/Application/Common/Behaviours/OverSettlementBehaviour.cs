@@ -13,8 +13,8 @@ namespace Ledger.Application.Common.Behaviours;
 /// checked against what is still owed, after locking the rows that say so (the split, or the
 /// two members' balances). The locks are held until commit, so of 200 racing payments against
 /// one split each sees what the previous ones settled and exactly the owed amount gets through
-/// (R1). A violation answers 400 naming what remains. The domain checks again when it applies
-/// the payment; this check is the one that holds under races.
+/// (R1). The rule, its arithmetic and its message are the domain's (<see cref="OverSettlement"/>):
+/// this behaviour only locks and asks it; a violation answers 400 naming what remains.
 /// </summary>
 public sealed class OverSettlementBehaviour<TMessage, TResponse>(IApplicationDbContext db)
     : IPipelineBehavior<TMessage, TResponse>
@@ -98,19 +98,13 @@ public sealed class OverSettlementBehaviour<TMessage, TResponse>(IApplicationDbC
             return; // The handler answers 404.
         }
 
-        var amount = Money.Parse(claim.Amount, split.Currency.Trim());
-        var remaining = Money.FromMinorUnits(
-            split.OwedMinorUnits - split.SettledMinorUnits,
-            split.Currency.Trim()
+        var currency = split.Currency.Trim();
+        OverSettlement.EnsureSplitCovers(
+            split.OwedMinorUnits,
+            split.SettledMinorUnits,
+            currency,
+            Money.Parse(claim.Amount, currency)
         );
-        if (amount > remaining)
-        {
-            throw new DomainValidationException(
-                "split.over-settlement",
-                $"amount: only {remaining} is still owed on this split.",
-                "amount"
-            );
-        }
     }
 
     private async Task CheckMembersAsync(
@@ -141,16 +135,10 @@ public sealed class OverSettlementBehaviour<TMessage, TResponse>(IApplicationDbC
             [from, to],
             cancellationToken
         );
-        var payerOwes = Math.Max(0, -balances.GetValueOrDefault(from));
-        var payeeIsOwed = Math.Max(0, balances.GetValueOrDefault(to));
-        var most = Money.FromMinorUnits(Math.Min(payerOwes, payeeIsOwed), amount.Currency);
-        if (amount > most)
-        {
-            throw new DomainValidationException(
-                "settlement.over-settlement",
-                $"amount: at most {most} can be settled from this payer to this payee now; more would create a debt that does not exist.",
-                "amount"
-            );
-        }
+        OverSettlement.EnsureMembersCover(
+            balances.GetValueOrDefault(from),
+            balances.GetValueOrDefault(to),
+            amount
+        );
     }
 }

@@ -9,9 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Ledger.Application.Common.Behaviours;
 
 /// <summary>
-/// Innermost behaviour for commands: runs the handler in one database transaction inside EF
+/// The behaviour that opens the transaction of a command (after logging, authorization,
+/// validation and reauthentication; the owner recheck, idempotency and over-settlement
+/// behaviours run inside it, then the handler): runs the rest in one database transaction inside EF
 /// Core's execution strategy (so a transient failure retries the whole unit), saves, and
-/// commits. A handler never commits by itself, so none can forget to (audit 003 #13). If a
+/// commits. A handler never commits by itself, so none can forget to (docs/requirements.md A13). If a
 /// transaction is already open (a command sent by another command) it joins it.
 /// Before saving, it publishes every domain event the command raised (ADR 0036): in-process
 /// handlers run and the events are written to the outbox in the same transaction (ADR 0031): an

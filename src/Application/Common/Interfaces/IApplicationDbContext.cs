@@ -17,7 +17,7 @@ namespace Ledger.Application.Common.Interfaces;
 
 /// <summary>
 /// The unit of work the use cases see. Handlers add and change entities; the transaction
-/// behaviour saves and commits, so no handler can forget to (audit 003 #13).
+/// behaviour saves and commits, so no handler can forget to (docs/requirements.md A13).
 /// </summary>
 public interface IApplicationDbContext
 {
@@ -38,7 +38,7 @@ public interface IApplicationDbContext
     DbSet<RecurringExpense> RecurringExpenses { get; }
     DbSet<RecurringExpenseOccurrence> RecurringExpenseOccurrences { get; }
     DbSet<Settlement> Settlements { get; }
-    DbSet<SettlementActivity> SettlementActivities { get; }
+    DbSet<SplitPayment> SplitPayments { get; }
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
     DbSet<Receipt> Receipts { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
@@ -72,13 +72,6 @@ public interface IApplicationDbContext
     /// The query a specification describes: criteria, includes, ordering, paging and tracking.
     /// </summary>
     IQueryable<T> Apply<T>(ISpecification<T> specification)
-        where T : class;
-
-    /// <summary>
-    /// The specification's criteria only, for counting: ordering, paging and includes would
-    /// change nothing but the cost (or, for paging, the answer).
-    /// </summary>
-    IQueryable<T> ApplyForCount<T>(ISpecification<T> specification)
         where T : class;
 
     /// <summary>
@@ -145,6 +138,33 @@ public interface IApplicationDbContext
         GroupId groupId,
         string currency,
         IReadOnlyCollection<UserId> members,
+        CancellationToken cancellationToken
+    );
+
+    /// <summary>
+    /// Locks a recurring expense's row until the transaction ends: a member's change waits for
+    /// a generation run that holds the row, and then sees the occurrences it recorded.
+    /// </summary>
+    Task LockRecurringExpenseAsync(
+        GroupId groupId,
+        RecurringExpenseId id,
+        CancellationToken cancellationToken
+    );
+
+    /// <summary>
+    /// Serializes receipt uploads to one group until the transaction ends (an advisory lock: no
+    /// row stands for a group's receipts), so the per-group quota holds under races.
+    /// </summary>
+    Task LockReceiptQuotaAsync(GroupId groupId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> deleted groups whose restore window ended before
+    /// <paramref name="cutoff"/>, oldest first, locking their rows until the transaction ends;
+    /// rows another worker already claimed are skipped (SKIP LOCKED).
+    /// </summary>
+    Task<IReadOnlyList<GroupId>> ClaimGroupsPastRestoreWindowAsync(
+        DateTimeOffset cutoff,
+        int limit,
         CancellationToken cancellationToken
     );
 }

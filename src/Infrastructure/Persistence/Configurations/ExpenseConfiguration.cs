@@ -58,6 +58,7 @@ internal sealed class ExpenseConfiguration : IEntityTypeConfiguration<Expense>
         builder.Navigation(e => e.Payers).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(e => e.Splits).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(e => e.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(e => e.SplitPayments).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         // The list of a group's expenses, newest first, and its filters.
         builder
@@ -84,7 +85,7 @@ internal sealed class ExpenseConfiguration : IEntityTypeConfiguration<Expense>
             .IsUnique()
             .HasFilter("import_id IS NOT NULL");
         // The user foreign keys (creator, voider) are added in the migration by name: EF cannot
-        // relate the strongly typed UserId to Identity's Guid key (see ExpenseSql).
+        // relate the strongly typed UserId to Identity's Guid key (see ExpenseUserForeignKeys).
     }
 }
 

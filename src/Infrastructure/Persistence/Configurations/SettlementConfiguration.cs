@@ -59,24 +59,24 @@ internal sealed class SettlementConfiguration : IEntityTypeConfiguration<Settlem
     }
 }
 
-internal sealed class SettlementActivityConfiguration : IEntityTypeConfiguration<SettlementActivity>
+internal sealed class SplitPaymentConfiguration : IEntityTypeConfiguration<SplitPayment>
 {
-    public void Configure(EntityTypeBuilder<SettlementActivity> builder)
+    public void Configure(EntityTypeBuilder<SplitPayment> builder)
     {
         builder.ToTable(
-            "settlement_activities",
+            "split_payments",
             table =>
             {
                 table.HasCheckConstraint(
-                    "ck_settlement_activities_amount_positive",
+                    "ck_split_payments_amount_positive",
                     "amount_minor_units > 0"
                 );
                 table.HasCheckConstraint(
-                    "ck_settlement_activities_one_recorder",
+                    "ck_split_payments_one_recorder",
                     "(recorded_by_user_id IS NULL) <> (recorded_by_client_id IS NULL)"
                 );
                 table.HasCheckConstraint(
-                    "ck_settlement_activities_void_complete",
+                    "ck_split_payments_void_complete",
                     "(voided_at IS NULL) = (void_reason IS NULL)"
                 );
             }
@@ -92,7 +92,12 @@ internal sealed class SettlementActivityConfiguration : IEntityTypeConfiguration
         builder.Ignore(a => a.IsVoided);
         builder.Ignore(a => a.Counts);
         builder.Ignore(a => a.RecordedBy);
-        builder.HasOne<Expense>().WithMany().HasForeignKey(a => new { a.GroupId, a.ExpenseId });
+        // A child of the expense aggregate: Expense.RecordSplitPayment adds it to the expense's
+        // SplitPayments, and saving the expense inserts it.
+        builder
+            .HasOne<Expense>()
+            .WithMany(e => e.SplitPayments)
+            .HasForeignKey(a => new { a.GroupId, a.ExpenseId });
         builder.HasOne<ExpenseSplit>().WithMany().HasForeignKey(a => new { a.GroupId, a.SplitId });
         builder.HasIndex(a => new
         {

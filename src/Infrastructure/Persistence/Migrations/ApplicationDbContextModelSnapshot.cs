@@ -727,6 +727,118 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Ledger.Domain.Expenses.SplitPayment", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountMinorUnits")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_minor_units");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("DebtorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("debtor_user_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid>("ExpenseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expense_id");
+
+                    b.Property<DateTimeOffset>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<Guid>("PayeeUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payee_user_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_client_id");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<Guid>("SplitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("split_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("void_reason");
+
+                    b.Property<DateTimeOffset?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voided_at");
+
+                    b.Property<string>("VoidedByClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("voided_by_client_id");
+
+                    b.Property<Guid?>("VoidedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("voided_by_user_id");
+
+                    b.HasKey("GroupId", "Id")
+                        .HasName("pk_split_payments");
+
+                    b.HasIndex("DebtorUserId")
+                        .HasDatabaseName("ix_split_payments_debtor_user_id");
+
+                    b.HasIndex("PayeeUserId")
+                        .HasDatabaseName("ix_split_payments_payee_user_id");
+
+                    b.HasIndex("GroupId", "SplitId")
+                        .HasDatabaseName("ix_split_payments_group_id_split_id");
+
+                    b.HasIndex("GroupId", "ExpenseId", "Id")
+                        .HasDatabaseName("ix_split_payments_group_id_expense_id_id");
+
+                    b.ToTable("split_payments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_split_payments_amount_positive", "amount_minor_units > 0");
+
+                            t.HasCheckConstraint("ck_split_payments_one_recorder", "(recorded_by_user_id IS NULL) <> (recorded_by_client_id IS NULL)");
+
+                            t.HasCheckConstraint("ck_split_payments_void_complete", "(voided_at IS NULL) = (void_reason IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Ledger.Domain.Groups.Group", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1613,176 +1725,6 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Ledger.Domain.Settlements.SettlementActivity", b =>
-                {
-                    b.Property<Guid>("GroupId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("group_id");
-
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<long>("AmountMinorUnits")
-                        .HasColumnType("bigint")
-                        .HasColumnName("amount_minor_units");
-
-                    b.Property<string>("Currency")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character(3)")
-                        .HasColumnName("currency")
-                        .IsFixedLength();
-
-                    b.Property<Guid>("DebtorUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("debtor_user_id");
-
-                    b.Property<DateTimeOffset?>("DecidedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("decided_at");
-
-                    b.Property<Guid>("ExpenseId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("expense_id");
-
-                    b.Property<DateTimeOffset>("PaidAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("paid_at");
-
-                    b.Property<Guid>("PayeeUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("payee_user_id");
-
-                    b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("recorded_at");
-
-                    b.Property<string>("RecordedByClientId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("recorded_by_client_id");
-
-                    b.Property<Guid?>("RecordedByUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("recorded_by_user_id");
-
-                    b.Property<Guid>("SplitId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("split_id");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("status");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
-
-                    b.Property<string>("VoidReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("void_reason");
-
-                    b.Property<DateTimeOffset?>("VoidedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("voided_at");
-
-                    b.Property<string>("VoidedByClientId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("voided_by_client_id");
-
-                    b.Property<Guid?>("VoidedByUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("voided_by_user_id");
-
-                    b.HasKey("GroupId", "Id")
-                        .HasName("pk_settlement_activities");
-
-                    b.HasIndex("DebtorUserId")
-                        .HasDatabaseName("ix_settlement_activities_debtor_user_id");
-
-                    b.HasIndex("PayeeUserId")
-                        .HasDatabaseName("ix_settlement_activities_payee_user_id");
-
-                    b.HasIndex("GroupId", "SplitId")
-                        .HasDatabaseName("ix_settlement_activities_group_id_split_id");
-
-                    b.HasIndex("GroupId", "ExpenseId", "Id")
-                        .HasDatabaseName("ix_settlement_activities_group_id_expense_id_id");
-
-                    b.ToTable("settlement_activities", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_settlement_activities_amount_positive", "amount_minor_units > 0");
-
-                            t.HasCheckConstraint("ck_settlement_activities_one_recorder", "(recorded_by_user_id IS NULL) <> (recorded_by_client_id IS NULL)");
-
-                            t.HasCheckConstraint("ck_settlement_activities_void_complete", "(voided_at IS NULL) = (void_reason IS NULL)");
-                        });
-                });
-
-            modelBuilder.Entity("Ledger.Infrastructure.Email.OutgoingEmail", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempts");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTimeOffset?>("GivenUpAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("given_up_at");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("last_error");
-
-                    b.Property<DateTimeOffset>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("next_attempt_at");
-
-                    b.Property<string>("ProtectedToken")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("protected_token");
-
-                    b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("sent_at");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_outgoing_emails");
-
-                    b.HasIndex("NextAttemptAt")
-                        .HasDatabaseName("ix_outgoing_emails_pending")
-                        .HasFilter("sent_at IS NULL AND given_up_at IS NULL");
-
-                    b.ToTable("outgoing_emails", (string)null);
-                });
-
             modelBuilder.Entity("Ledger.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2496,6 +2438,23 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_receipts_expenses_group_id_expense_id");
                 });
 
+            modelBuilder.Entity("Ledger.Domain.Expenses.SplitPayment", b =>
+                {
+                    b.HasOne("Ledger.Domain.Expenses.Expense", null)
+                        .WithMany("SplitPayments")
+                        .HasForeignKey("GroupId", "ExpenseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_split_payments_expenses_group_id_expense_id");
+
+                    b.HasOne("Ledger.Domain.Expenses.ExpenseSplit", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId", "SplitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_split_payments_expense_splits_group_id_split_id");
+                });
+
             modelBuilder.Entity("Ledger.Domain.Groups.GroupDeletionRequest", b =>
                 {
                     b.HasOne("Ledger.Domain.Groups.Group", null)
@@ -2608,23 +2567,6 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_settlements_groups_group_id");
                 });
 
-            modelBuilder.Entity("Ledger.Domain.Settlements.SettlementActivity", b =>
-                {
-                    b.HasOne("Ledger.Domain.Expenses.Expense", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId", "ExpenseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_settlement_activities_expenses_group_id_expense_id");
-
-                    b.HasOne("Ledger.Domain.Expenses.ExpenseSplit", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId", "SplitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_settlement_activities_expense_splits_group_id_split_id");
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -2723,6 +2665,8 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                     b.Navigation("Items");
 
                     b.Navigation("Payers");
+
+                    b.Navigation("SplitPayments");
 
                     b.Navigation("Splits");
                 });

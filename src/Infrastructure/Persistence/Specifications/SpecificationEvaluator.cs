@@ -23,19 +23,6 @@ public static class SpecificationEvaluator
         return TrackingStep.Apply(query, specification);
     }
 
-    /// <summary>
-    /// Criteria only: ordering and includes cannot change a count, and paging must not.
-    /// </summary>
-    public static IQueryable<T> EvaluateForCount<T>(
-        IQueryable<T> source,
-        ISpecification<T> specification
-    )
-        where T : class
-    {
-        EnsureSupported(specification);
-        return WhereEvaluator.Instance.GetQuery(source, specification).AsNoTracking();
-    }
-
     private static void EnsureSupported<T>(ISpecification<T> specification)
     {
         if (specification.SearchCriterias.Any())

@@ -106,7 +106,7 @@ public sealed partial class CheckBalanceConsistencyHandler(
             })
             .ToListAsync(cancellationToken);
         var splitPayments = await db
-            .SettlementActivities.AsNoTracking()
+            .SplitPayments.AsNoTracking()
             .Where(a => a.GroupId == query.GroupId && a.VoidedAt == null)
             .GroupBy(a => new
             {

@@ -15,7 +15,7 @@ public sealed record CompleteChoreAssignment(
     ChoreId ChoreId,
     ChoreAssignmentId AssignmentId,
     int ExpectedVersion
-) : ICommand<AssignmentDto>, IRequiresAccess, IVersionedCommand
+) : ICommand<AssignmentDto>, IRequiresAccess, IChoreAssignmentChange
 {
     public Access Access => Access.Chore(ChoreId);
 }
@@ -32,28 +32,22 @@ public sealed class CompleteChoreAssignmentValidator : AbstractValidator<Complet
 public sealed class CompleteChoreAssignmentHandler(
     IApplicationDbContext db,
     ICurrentPrincipal principal,
-    TimeProvider clock
+    ChoreAssignmentTransitions transitions
 ) : ICommandHandler<CompleteChoreAssignment, AssignmentDto>
 {
     public async ValueTask<AssignmentDto> Handle(
         CompleteChoreAssignment command,
         CancellationToken cancellationToken
-    )
-    {
-        var chore = await db.LockAndLoadChoreAsync(
-            command.ChoreId,
-            command.AssignmentId,
+    ) =>
+        await transitions.ApplyAsync(
+            command,
+            async (chore, assignment, now) =>
+                chore.Complete(
+                    assignment.Id,
+                    principal.RequireUserId(),
+                    await db.TodayForAsync(chore, now, cancellationToken),
+                    now
+                ),
             cancellationToken
         );
-        var assignment = chore.RequireAssignment(command.AssignmentId);
-        command.EnsureCurrent(assignment, "assignment");
-        var now = clock.GetUtcNow();
-        chore.Complete(
-            assignment.Id,
-            principal.RequireUserId(),
-            await db.TodayForAsync(chore, now, cancellationToken),
-            now
-        );
-        return AssignmentDto.From(assignment);
-    }
 }

@@ -12,7 +12,7 @@ public sealed record ReopenChoreAssignment(
     ChoreId ChoreId,
     ChoreAssignmentId AssignmentId,
     int ExpectedVersion
-) : ICommand<AssignmentDto>, IRequiresAccess, IVersionedCommand
+) : ICommand<AssignmentDto>, IRequiresAccess, IChoreAssignmentChange
 {
     public Access Access => Access.Chore(ChoreId);
 }
@@ -27,24 +27,21 @@ public sealed class ReopenChoreAssignmentValidator : AbstractValidator<ReopenCho
 }
 
 public sealed class ReopenChoreAssignmentHandler(
-    IApplicationDbContext db,
     ICurrentPrincipal principal,
-    TimeProvider clock
+    ChoreAssignmentTransitions transitions
 ) : ICommandHandler<ReopenChoreAssignment, AssignmentDto>
 {
     public async ValueTask<AssignmentDto> Handle(
         ReopenChoreAssignment command,
         CancellationToken cancellationToken
-    )
-    {
-        var chore = await db.LockAndLoadChoreAsync(
-            command.ChoreId,
-            command.AssignmentId,
+    ) =>
+        await transitions.ApplyAsync(
+            command,
+            (chore, assignment, now) =>
+            {
+                chore.Reopen(assignment.Id, principal.RequireUserId(), now);
+                return Task.CompletedTask;
+            },
             cancellationToken
         );
-        var assignment = chore.RequireAssignment(command.AssignmentId);
-        command.EnsureCurrent(assignment, "assignment");
-        chore.Reopen(assignment.Id, principal.RequireUserId(), clock.GetUtcNow());
-        return AssignmentDto.From(assignment);
-    }
 }

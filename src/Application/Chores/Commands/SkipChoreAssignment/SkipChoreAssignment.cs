@@ -15,7 +15,7 @@ public sealed record SkipChoreAssignment(
     ChoreId ChoreId,
     ChoreAssignmentId AssignmentId,
     int ExpectedVersion
-) : ICommand<AssignmentDto>, IRequiresAccess, IVersionedCommand
+) : ICommand<AssignmentDto>, IRequiresAccess, IChoreAssignmentChange
 {
     public Access Access => Access.Chore(ChoreId);
 }
@@ -32,28 +32,22 @@ public sealed class SkipChoreAssignmentValidator : AbstractValidator<SkipChoreAs
 public sealed class SkipChoreAssignmentHandler(
     IApplicationDbContext db,
     ICurrentPrincipal principal,
-    TimeProvider clock
+    ChoreAssignmentTransitions transitions
 ) : ICommandHandler<SkipChoreAssignment, AssignmentDto>
 {
     public async ValueTask<AssignmentDto> Handle(
         SkipChoreAssignment command,
         CancellationToken cancellationToken
-    )
-    {
-        var chore = await db.LockAndLoadChoreAsync(
-            command.ChoreId,
-            command.AssignmentId,
+    ) =>
+        await transitions.ApplyAsync(
+            command,
+            async (chore, assignment, now) =>
+                chore.Skip(
+                    assignment.Id,
+                    principal.RequireUserId(),
+                    await db.TodayForAsync(chore, now, cancellationToken),
+                    now
+                ),
             cancellationToken
         );
-        var assignment = chore.RequireAssignment(command.AssignmentId);
-        command.EnsureCurrent(assignment, "assignment");
-        var now = clock.GetUtcNow();
-        chore.Skip(
-            assignment.Id,
-            principal.RequireUserId(),
-            await db.TodayForAsync(chore, now, cancellationToken),
-            now
-        );
-        return AssignmentDto.From(assignment);
-    }
 }

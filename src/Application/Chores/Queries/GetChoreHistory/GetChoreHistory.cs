@@ -11,7 +11,7 @@ namespace Ledger.Application.Chores.Queries.GetChoreHistory;
 /// <summary>
 /// A chore's history, newest first, a page at a time; with <see cref="AssignmentId"/>, only the
 /// events of that assignment. Readable exactly by those who may read the chore: anyone else gets
-/// the same 404 as for the chore itself (audit 003 #7).
+/// the same 404 as for the chore itself (docs/requirements.md A7).
 /// </summary>
 public sealed record GetChoreHistory(
     ChoreId ChoreId,

@@ -179,11 +179,11 @@ public sealed class ExportGroupHandler(IApplicationDbContext db, TimeProvider cl
         [EnumeratorCancellation] CancellationToken cancellationToken
     )
     {
-        SettlementActivityId? after = null;
+        SplitPaymentId? after = null;
         while (true)
         {
             var batch = await db
-                .SettlementActivities.AsNoTracking()
+                .SplitPayments.AsNoTracking()
                 .Where(a => a.GroupId == groupId && (after == null || a.Id > after.Value))
                 .OrderBy(a => a.Id)
                 .Take(BatchSize)

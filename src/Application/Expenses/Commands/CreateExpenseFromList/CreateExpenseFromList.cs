@@ -3,6 +3,7 @@ using Ledger.Application.Common.Idempotency;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
+using Ledger.Application.MoneyRules;
 using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Monetary;
@@ -15,7 +16,7 @@ namespace Ledger.Application.Expenses.Commands.CreateExpenseFromList;
 /// Turns bought items of a list into one item-based expense in one step: whoever bought an
 /// item paid its price, the member it was for owes it, and items for nobody in particular are
 /// shared equally by every member. The list may be the group's or the caller's personal list
-/// (audit 003 #6); the expense keeps the link, and no item can be in two live expenses.
+/// (docs/requirements.md A6); the expense keeps the link, and no item can be in two live expenses.
 /// </summary>
 public sealed record CreateExpenseFromList(
     GroupId GroupId,

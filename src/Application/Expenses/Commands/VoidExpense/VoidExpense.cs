@@ -3,6 +3,7 @@ using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Groups;
+using Ledger.Application.MoneyRules;
 using Ledger.Domain.Audit;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Common;

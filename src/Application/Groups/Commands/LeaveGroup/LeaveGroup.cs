@@ -12,7 +12,7 @@ namespace Ledger.Application.Groups.Commands.LeaveGroup;
 /// <summary>
 /// Ends the caller's membership. Any member, once settled up in every currency; the last owner
 /// must hand over ownership first while others remain. The last member leaving archives the
-/// group. Leaving never deletes anything (audit 003 #2). No validator: the group id is the only
+/// group. Leaving never deletes anything (docs/requirements.md A2). No validator: the group id is the only
 /// input, and authorization has already resolved it.
 /// </summary>
 public sealed record LeaveGroup(GroupId GroupId) : ICommand<LeftGroupDto>, IRequiresAccess

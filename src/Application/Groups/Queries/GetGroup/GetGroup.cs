@@ -1,6 +1,7 @@
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ public sealed record GetGroup(GroupId GroupId) : IQuery<GroupDto>, IRequiresAcce
     public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
 }
 
-public sealed class GetGroupHandler(IApplicationDbContext db, ICurrentPrincipal principal)
+public sealed class GetGroupHandler(IApplicationDbContext db, Caller caller)
     : IQueryHandler<GetGroup, GroupDto>
 {
     public async ValueTask<GroupDto> Handle(GetGroup query, CancellationToken cancellationToken)
@@ -24,7 +25,7 @@ public sealed class GetGroupHandler(IApplicationDbContext db, ICurrentPrincipal 
                 .Include(g => g.Memberships)
                 .FirstOrDefaultAsync(g => g.Id == query.GroupId, cancellationToken)
             ?? throw new NotFoundException("group");
-        var me = principal.UserId is { } user ? group.ActiveMembershipOf(user)?.Role : null;
-        return GroupDto.From(group, me);
+        // The caller's role as the authorization behaviour resolved it (null for partners).
+        return GroupDto.From(group, caller.Role);
     }
 }

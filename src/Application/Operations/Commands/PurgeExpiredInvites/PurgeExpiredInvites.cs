@@ -1,6 +1,5 @@
 using Ledger.Application.Common.Interfaces;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Application.Operations.Commands.PurgeExpiredInvites;
@@ -23,11 +22,11 @@ public sealed class PurgeExpiredInvitesHandler(
     )
     {
         var now = clock.GetUtcNow();
-        var purged = await db
-            .Invites.Where(i => i.ExpiresAt <= now)
-            .OrderBy(i => i.ExpiresAt)
-            .Take(options.Value.PurgeBatchSize)
-            .ExecuteDeleteAsync(cancellationToken);
-        return new JobReport($"Purged {purged} expired invites.");
+        return await PurgeBatch.DeleteAsync(
+            db.Invites.Where(i => i.ExpiresAt <= now).OrderBy(i => i.ExpiresAt),
+            options.Value.PurgeBatchSize,
+            "expired invites",
+            cancellationToken
+        );
     }
 }

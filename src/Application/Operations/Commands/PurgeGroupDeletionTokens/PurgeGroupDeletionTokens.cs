@@ -1,6 +1,5 @@
 using Ledger.Application.Common.Interfaces;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Application.Operations.Commands.PurgeGroupDeletionTokens;
@@ -23,11 +22,11 @@ public sealed class PurgeGroupDeletionTokensHandler(
     )
     {
         var now = clock.GetUtcNow();
-        var purged = await db
-            .GroupDeletionRequests.Where(r => r.ExpiresAt <= now)
-            .OrderBy(r => r.ExpiresAt)
-            .Take(options.Value.PurgeBatchSize)
-            .ExecuteDeleteAsync(cancellationToken);
-        return new JobReport($"Purged {purged} expired group deletion confirmations.");
+        return await PurgeBatch.DeleteAsync(
+            db.GroupDeletionRequests.Where(r => r.ExpiresAt <= now).OrderBy(r => r.ExpiresAt),
+            options.Value.PurgeBatchSize,
+            "expired group deletion confirmations",
+            cancellationToken
+        );
     }
 }

@@ -46,7 +46,7 @@ public sealed class PurgeGroupsPastRestoreWindowHandler(
         typeof(IntegrationGrant),
         typeof(RecurringExpenseOccurrence),
         typeof(RecurringExpense),
-        typeof(SettlementActivity),
+        typeof(SplitPayment),
         typeof(Settlement),
         // Its files become orphans, which the receipt purge removes after its grace period.
         typeof(Receipt),
@@ -74,17 +74,11 @@ public sealed class PurgeGroupsPastRestoreWindowHandler(
         var cutoff = clock.GetUtcNow() - Group.RestoreWindow;
         var limit = options.Value.GroupPurgeBatchSize;
         // Claims the due groups; a second worker running the same purge skips them.
-        var due = await db
-            .Database.SqlQuery<Guid>(
-                $"""
-                SELECT id AS "Value" FROM groups
-                WHERE status = 'Deleted' AND deleted_at < {cutoff}
-                ORDER BY deleted_at LIMIT {limit}
-                FOR UPDATE SKIP LOCKED
-                """
-            )
-            .ToListAsync(cancellationToken);
-        var candidates = due.Select(id => new GroupId(id)).ToList();
+        var candidates = await db.ClaimGroupsPastRestoreWindowAsync(
+            cutoff,
+            limit,
+            cancellationToken
+        );
         var unsettled = await db
             .MemberBalances.Where(b => candidates.Contains(b.GroupId) && b.NetMinorUnits != 0)
             .Select(b => b.GroupId)

@@ -1,6 +1,5 @@
 using Ledger.Application.Common.Interfaces;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Application.Operations.Commands.PurgeIdempotencyKeys;
@@ -24,11 +23,11 @@ public sealed class PurgeIdempotencyKeysHandler(
     )
     {
         var now = clock.GetUtcNow();
-        var purged = await db
-            .IdempotencyRecords.Where(r => r.ExpiresAt <= now)
-            .OrderBy(r => r.ExpiresAt)
-            .Take(options.Value.PurgeBatchSize)
-            .ExecuteDeleteAsync(cancellationToken);
-        return new JobReport($"Purged {purged} expired idempotency keys.");
+        return await PurgeBatch.DeleteAsync(
+            db.IdempotencyRecords.Where(r => r.ExpiresAt <= now).OrderBy(r => r.ExpiresAt),
+            options.Value.PurgeBatchSize,
+            "expired idempotency keys",
+            cancellationToken
+        );
     }
 }

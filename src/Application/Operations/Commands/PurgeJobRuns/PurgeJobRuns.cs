@@ -1,6 +1,5 @@
 using Ledger.Application.Common.Interfaces;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Application.Operations.Commands.PurgeJobRuns;
@@ -20,11 +19,12 @@ public sealed class PurgeJobRunsHandler(
     )
     {
         var cutoff = clock.GetUtcNow() - options.Value.JobRunRetention;
-        var purged = await db
-            .JobRuns.Where(r => r.FinishedAt != null && r.StartedAt < cutoff)
-            .OrderBy(r => r.StartedAt)
-            .Take(options.Value.PurgeBatchSize)
-            .ExecuteDeleteAsync(cancellationToken);
-        return new JobReport($"Purged {purged} job run records.");
+        return await PurgeBatch.DeleteAsync(
+            db.JobRuns.Where(r => r.FinishedAt != null && r.StartedAt < cutoff)
+                .OrderBy(r => r.StartedAt),
+            options.Value.PurgeBatchSize,
+            "job run records",
+            cancellationToken
+        );
     }
 }

@@ -3,6 +3,7 @@ using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Expenses;
+using Ledger.Application.MoneyRules;
 using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Mediator;
@@ -52,11 +53,7 @@ public sealed class UploadReceiptHandler(
         var receipt = await sanitizer.SanitizeAsync(command.Content, cancellationToken);
 
         // Uploads to one group run one after another from here, so the quota holds under races.
-        var lockKey = $"receipts:{command.GroupId}";
-        await db.Database.ExecuteSqlAsync(
-            $"SELECT pg_advisory_xact_lock(hashtextextended({lockKey}, 0))",
-            cancellationToken
-        );
+        await db.LockReceiptQuotaAsync(command.GroupId, cancellationToken);
         var limits = options.Value;
         var attached = db.Receipts.Where(r => r.GroupId == command.GroupId && r.DetachedAt == null);
         if (

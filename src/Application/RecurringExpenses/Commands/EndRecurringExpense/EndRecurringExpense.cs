@@ -4,6 +4,7 @@ using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Expenses;
 using Ledger.Application.Groups;
+using Ledger.Application.MoneyRules;
 using Ledger.Domain.Common;
 using Mediator;
 
@@ -16,7 +17,7 @@ public sealed record EndRecurringExpense(
     GroupId GroupId,
     RecurringExpenseId RecurringExpenseId,
     int ExpectedVersion
-) : ICommand<RecurringExpenseDto>, IRequiresAccess, IVersionedCommand
+) : ICommand<RecurringExpenseDto>, IRequiresAccess, IRecurringExpenseChange
 {
     public Access Access => Access.GroupMember(GroupId, PartnerUse.None);
 }
@@ -26,38 +27,21 @@ public sealed class EndRecurringExpenseValidator : AbstractValidator<EndRecurrin
     public EndRecurringExpenseValidator() => RuleFor(c => c.ExpectedVersion).MustBeAVersion();
 }
 
-public sealed class EndRecurringExpenseHandler(
-    IApplicationDbContext db,
-    ICurrentPrincipal principal,
-    AuditTrail audit,
-    TimeProvider clock
-) : ICommandHandler<EndRecurringExpense, RecurringExpenseDto>
+public sealed class EndRecurringExpenseHandler(RecurringExpenseTransitions transitions)
+    : ICommandHandler<EndRecurringExpense, RecurringExpenseDto>
 {
     public async ValueTask<RecurringExpenseDto> Handle(
         EndRecurringExpense command,
         CancellationToken cancellationToken
-    )
-    {
-        var members = await GroupMembers.LockAndReadAsync(db, command.GroupId, cancellationToken);
-        var recurring = await db.LockAndLoadRecurringExpenseAsync(
-            command.GroupId,
-            command.RecurringExpenseId,
+    ) =>
+        await transitions.ApplyAsync(
+            command,
+            (recurring, now) =>
+            {
+                recurring.End(now);
+                return Task.CompletedTask;
+            },
+            RecurringExpenseAudit.Ended,
             cancellationToken
         );
-        RecurringExpenseLoading.EnsureMayChange(
-            ExpensePolicy.Caller(principal, members),
-            recurring
-        );
-        command.EnsureCurrent(recurring, RecurringExpenseAudit.Record);
-
-        var now = clock.GetUtcNow();
-        recurring.End(now);
-        audit.Record(
-            RecurringExpenseAudit.Ended,
-            RecurringExpenseAudit.Record,
-            recurring.Id,
-            recurring.GroupId
-        );
-        return RecurringExpenseDto.From(recurring);
-    }
 }

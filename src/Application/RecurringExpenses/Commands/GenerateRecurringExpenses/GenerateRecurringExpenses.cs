@@ -3,6 +3,7 @@ using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Outbox;
 using Ledger.Application.Expenses;
+using Ledger.Application.MoneyRules;
 using Ledger.Application.Operations;
 using Ledger.Domain.Audit;
 using Ledger.Domain.Balances;

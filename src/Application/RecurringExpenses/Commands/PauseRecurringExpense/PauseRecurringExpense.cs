@@ -4,6 +4,7 @@ using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Expenses;
 using Ledger.Application.Groups;
+using Ledger.Application.MoneyRules;
 using Ledger.Domain.Common;
 using Mediator;
 
@@ -16,7 +17,7 @@ public sealed record PauseRecurringExpense(
     GroupId GroupId,
     RecurringExpenseId RecurringExpenseId,
     int ExpectedVersion
-) : ICommand<RecurringExpenseDto>, IRequiresAccess, IVersionedCommand
+) : ICommand<RecurringExpenseDto>, IRequiresAccess, IRecurringExpenseChange
 {
     public Access Access => Access.GroupMember(GroupId, PartnerUse.None);
 }
@@ -26,38 +27,21 @@ public sealed class PauseRecurringExpenseValidator : AbstractValidator<PauseRecu
     public PauseRecurringExpenseValidator() => RuleFor(c => c.ExpectedVersion).MustBeAVersion();
 }
 
-public sealed class PauseRecurringExpenseHandler(
-    IApplicationDbContext db,
-    ICurrentPrincipal principal,
-    AuditTrail audit,
-    TimeProvider clock
-) : ICommandHandler<PauseRecurringExpense, RecurringExpenseDto>
+public sealed class PauseRecurringExpenseHandler(RecurringExpenseTransitions transitions)
+    : ICommandHandler<PauseRecurringExpense, RecurringExpenseDto>
 {
     public async ValueTask<RecurringExpenseDto> Handle(
         PauseRecurringExpense command,
         CancellationToken cancellationToken
-    )
-    {
-        var members = await GroupMembers.LockAndReadAsync(db, command.GroupId, cancellationToken);
-        var recurring = await db.LockAndLoadRecurringExpenseAsync(
-            command.GroupId,
-            command.RecurringExpenseId,
+    ) =>
+        await transitions.ApplyAsync(
+            command,
+            (recurring, now) =>
+            {
+                recurring.Pause(now);
+                return Task.CompletedTask;
+            },
+            RecurringExpenseAudit.Paused,
             cancellationToken
         );
-        RecurringExpenseLoading.EnsureMayChange(
-            ExpensePolicy.Caller(principal, members),
-            recurring
-        );
-        command.EnsureCurrent(recurring, RecurringExpenseAudit.Record);
-
-        var now = clock.GetUtcNow();
-        recurring.Pause(now);
-        audit.Record(
-            RecurringExpenseAudit.Paused,
-            RecurringExpenseAudit.Record,
-            recurring.Id,
-            recurring.GroupId
-        );
-        return RecurringExpenseDto.From(recurring);
-    }
 }

@@ -4,6 +4,7 @@ using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Expenses;
 using Ledger.Application.Groups;
+using Ledger.Application.MoneyRules;
 using Ledger.Domain.Common;
 using Mediator;
 
@@ -16,7 +17,7 @@ public sealed record ResumeRecurringExpense(
     GroupId GroupId,
     RecurringExpenseId RecurringExpenseId,
     int ExpectedVersion
-) : ICommand<RecurringExpenseDto>, IRequiresAccess, IVersionedCommand
+) : ICommand<RecurringExpenseDto>, IRequiresAccess, IRecurringExpenseChange
 {
     public Access Access => Access.GroupMember(GroupId, PartnerUse.None);
 }
@@ -28,36 +29,18 @@ public sealed class ResumeRecurringExpenseValidator : AbstractValidator<ResumeRe
 
 public sealed class ResumeRecurringExpenseHandler(
     IApplicationDbContext db,
-    ICurrentPrincipal principal,
-    AuditTrail audit,
-    TimeProvider clock
+    RecurringExpenseTransitions transitions
 ) : ICommandHandler<ResumeRecurringExpense, RecurringExpenseDto>
 {
     public async ValueTask<RecurringExpenseDto> Handle(
         ResumeRecurringExpense command,
         CancellationToken cancellationToken
-    )
-    {
-        var members = await GroupMembers.LockAndReadAsync(db, command.GroupId, cancellationToken);
-        var recurring = await db.LockAndLoadRecurringExpenseAsync(
-            command.GroupId,
-            command.RecurringExpenseId,
+    ) =>
+        await transitions.ApplyAsync(
+            command,
+            async (recurring, now) =>
+                recurring.Resume(await db.CalendarOfAsync(command.GroupId, cancellationToken), now),
+            RecurringExpenseAudit.Resumed,
             cancellationToken
         );
-        RecurringExpenseLoading.EnsureMayChange(
-            ExpensePolicy.Caller(principal, members),
-            recurring
-        );
-        command.EnsureCurrent(recurring, RecurringExpenseAudit.Record);
-
-        var now = clock.GetUtcNow();
-        recurring.Resume(await db.CalendarOfAsync(command.GroupId, cancellationToken), now);
-        audit.Record(
-            RecurringExpenseAudit.Resumed,
-            RecurringExpenseAudit.Record,
-            recurring.Id,
-            recurring.GroupId
-        );
-        return RecurringExpenseDto.From(recurring);
-    }
 }

@@ -4,8 +4,10 @@ using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Expenses;
 using Ledger.Application.Groups;
+using Ledger.Application.MoneyRules;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Common;
+using Ledger.Domain.Expenses;
 using Mediator;
 
 namespace Ledger.Application.Settlements.Commands.ConfirmSplitPayment;
@@ -17,9 +19,9 @@ namespace Ledger.Application.Settlements.Commands.ConfirmSplitPayment;
 public sealed record ConfirmSplitPayment(
     GroupId GroupId,
     ExpenseId ExpenseId,
-    SettlementActivityId PaymentId,
+    SplitPaymentId PaymentId,
     int ExpectedVersion
-) : ICommand<SplitPaymentDto>, IRequiresAccess, IVersionedCommand
+) : ICommand<SplitPaymentDto>, IRequiresAccess, ISplitPaymentChange
 {
     public Access Access => Access.GroupMember(GroupId, PartnerUse.None);
 }
@@ -30,46 +32,21 @@ public sealed class ConfirmSplitPaymentValidator : AbstractValidator<ConfirmSpli
 }
 
 public sealed class ConfirmSplitPaymentHandler(
-    IApplicationDbContext db,
-    ICurrentPrincipal principal,
-    IBalanceWriter balances,
-    AuditTrail audit,
-    TimeProvider clock
+    SplitPaymentTransitions transitions,
+    ICurrentPrincipal principal
 ) : ICommandHandler<ConfirmSplitPayment, SplitPaymentDto>
 {
     public async ValueTask<SplitPaymentDto> Handle(
         ConfirmSplitPayment command,
         CancellationToken cancellationToken
-    )
-    {
-        var members = await GroupMembers.LockAndReadAsync(db, command.GroupId, cancellationToken);
-        // The expense's lock orders this after payments in flight on its splits.
-        var expense = await db.LockAndLoadExpenseAsync(
-            command.GroupId,
-            command.ExpenseId,
-            cancellationToken
-        );
-        var activity = await db.LoadSplitPaymentAsync(
-            command.GroupId,
-            command.ExpenseId,
-            command.PaymentId,
-            cancellationToken
-        );
-        var caller = principal.RequireUserId();
-        SettlementPolicy.EnsureIsPayee(caller, activity.PayeeUserId);
-        command.EnsureCurrent(activity, SettlementAudit.SplitPaymentRecord);
-
-        var before = BalanceEffect.Of(activity);
-        expense.ConfirmSplitPayment(activity, caller, clock.GetUtcNow());
-        var change = BalanceEffect.Change(before, BalanceEffect.Of(activity));
-        members.EnsureOnlyMembersAffected(change);
-        await balances.ApplyAsync(command.GroupId, change, cancellationToken);
-        audit.Record(
+    ) =>
+        await transitions.ApplyAsync(
+            command,
+            payment =>
+                SettlementPolicy.EnsureIsPayee(principal.RequireUserId(), payment.PayeeUserId),
+            (expense, payment, now) =>
+                expense.ConfirmSplitPayment(payment, principal.RequireUserId(), now),
             SettlementAudit.SplitPaymentConfirmed,
-            SettlementAudit.SplitPaymentRecord,
-            activity.Id,
-            activity.GroupId
+            cancellationToken
         );
-        return SplitPaymentDto.From(activity, expense.Splits.Single(s => s.Id == activity.SplitId));
-    }
 }

@@ -5,6 +5,7 @@ using Ledger.Application.Common.Idempotency;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Expenses;
+using Ledger.Application.MoneyRules;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Common;
 using Ledger.Domain.Monetary;
@@ -75,7 +76,7 @@ public sealed class PaySplitHandler(
         }
 
         var now = clock.GetUtcNow();
-        var activity = expense.PaySplit(
+        var payment = expense.RecordSplitPayment(
             split.Id,
             command.PayeeUserId,
             Money.Parse(command.Amount, expense.Currency),
@@ -84,16 +85,15 @@ public sealed class PaySplitHandler(
             now,
             pending: SettlementPolicy.IsPending(caller)
         );
-        var effect = BalanceEffect.Of(activity);
+        var effect = BalanceEffect.Of(payment);
         members.EnsureOnlyMembersAffected(effect);
-        db.SettlementActivities.Add(activity);
         await balances.ApplyAsync(command.GroupId, effect, cancellationToken);
         audit.Record(
             SettlementAudit.SplitPaid,
             SettlementAudit.SplitPaymentRecord,
-            activity.Id,
-            activity.GroupId
+            payment.Id,
+            payment.GroupId
         );
-        return SplitPaymentDto.From(activity, split);
+        return SplitPaymentDto.From(payment, split);
     }
 }

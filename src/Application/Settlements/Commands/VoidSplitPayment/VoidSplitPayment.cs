@@ -4,9 +4,11 @@ using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Expenses;
 using Ledger.Application.Groups;
+using Ledger.Application.MoneyRules;
 using Ledger.Domain.Audit;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Common;
+using Ledger.Domain.Expenses;
 using Mediator;
 
 namespace Ledger.Application.Settlements.Commands.VoidSplitPayment;
@@ -18,10 +20,10 @@ namespace Ledger.Application.Settlements.Commands.VoidSplitPayment;
 public sealed record VoidSplitPayment(
     GroupId GroupId,
     ExpenseId ExpenseId,
-    SettlementActivityId PaymentId,
+    SplitPaymentId PaymentId,
     string Reason,
     int ExpectedVersion
-) : ICommand<SplitPaymentDto>, IRequiresAccess, IVersionedCommand
+) : ICommand<SplitPaymentDto>, IRequiresAccess, ISplitPaymentChange
 {
     public Access Access => Access.GroupOwner(GroupId);
 }
@@ -36,50 +38,25 @@ public sealed class VoidSplitPaymentValidator : AbstractValidator<VoidSplitPayme
 }
 
 public sealed class VoidSplitPaymentHandler(
-    IApplicationDbContext db,
-    ICurrentPrincipal principal,
-    IBalanceWriter balances,
-    AuditTrail audit,
-    TimeProvider clock
+    SplitPaymentTransitions transitions,
+    ICurrentPrincipal principal
 ) : ICommandHandler<VoidSplitPayment, SplitPaymentDto>
 {
     public async ValueTask<SplitPaymentDto> Handle(
         VoidSplitPayment command,
         CancellationToken cancellationToken
-    )
-    {
-        var members = await GroupMembers.LockAndReadAsync(db, command.GroupId, cancellationToken);
-        // The expense's lock orders this void after payments in flight on its splits.
-        var expense = await db.LockAndLoadExpenseAsync(
-            command.GroupId,
-            command.ExpenseId,
-            cancellationToken
-        );
-        var activity = await db.LoadSplitPaymentAsync(
-            command.GroupId,
-            command.ExpenseId,
-            command.PaymentId,
-            cancellationToken
-        );
-        command.EnsureCurrent(activity, SettlementAudit.SplitPaymentRecord);
-
-        var before = BalanceEffect.Of(activity);
-        expense.VoidSplitPayment(
-            activity,
-            Actor.User(principal.RequireUserId()),
-            command.Reason,
-            clock.GetUtcNow()
-        );
-        var change = BalanceEffect.Change(before, BalanceEffect.Of(activity));
-        members.EnsureOnlyMembersAffected(change);
-        await balances.ApplyAsync(command.GroupId, change, cancellationToken);
-        audit.Record(
+    ) =>
+        await transitions.ApplyAsync(
+            command,
+            _ => { },
+            (expense, payment, now) =>
+                expense.VoidSplitPayment(
+                    payment,
+                    Actor.User(principal.RequireUserId()),
+                    command.Reason,
+                    now
+                ),
             SettlementAudit.SplitPaymentVoided,
-            SettlementAudit.SplitPaymentRecord,
-            activity.Id,
-            activity.GroupId,
-            activity.VoidReason
+            cancellationToken
         );
-        return SplitPaymentDto.From(activity, expense.Splits.Single(s => s.Id == activity.SplitId));
-    }
 }

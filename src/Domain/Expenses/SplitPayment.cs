@@ -1,19 +1,22 @@
 using Ledger.Domain.Common;
 using Ledger.Domain.Monetary;
+using Ledger.Domain.Settlements;
 
-namespace Ledger.Domain.Settlements;
+namespace Ledger.Domain.Expenses;
 
 /// <summary>
-/// A payment against one expense split: the split's member paid one of the expense's payers.
-/// Created and voided only through the expense (<c>Expense.PaySplit</c>,
-/// <c>Expense.VoidSplitPayment</c>), which keeps the split's settled amount in step. Never
-/// deleted: voiding keeps it readable and out of the balances.
+/// A split payment: the split's member paid one of the expense's payers. A child of the
+/// <see cref="Expense"/> aggregate, created, confirmed, declined and voided only through it
+/// (<see cref="Expense.RecordSplitPayment"/>, <see cref="Expense.VoidSplitPayment"/>), which
+/// keeps the split's settled amount in step. One name everywhere: this class, the
+/// <c>split_payments</c> table, <c>SplitPaymentDto</c>, the <c>split-payment</c> audit record.
+/// Never deleted: voiding keeps it readable and out of the balances.
 /// </summary>
-public sealed class SettlementActivity : IVersioned
+public sealed class SplitPayment : IVersioned
 {
-    private SettlementActivity() => Currency = string.Empty;
+    private SplitPayment() => Currency = string.Empty;
 
-    internal SettlementActivity(
+    internal SplitPayment(
         GroupId groupId,
         ExpenseId expenseId,
         ExpenseSplitId splitId,
@@ -44,7 +47,7 @@ public sealed class SettlementActivity : IVersioned
             );
         }
 
-        Id = SettlementActivityId.New();
+        Id = SplitPaymentId.New();
         GroupId = groupId;
         ExpenseId = expenseId;
         SplitId = splitId;
@@ -60,7 +63,7 @@ public sealed class SettlementActivity : IVersioned
         Version = 1;
     }
 
-    public SettlementActivityId Id { get; private init; }
+    public SplitPaymentId Id { get; private init; }
     public GroupId GroupId { get; private init; }
     public ExpenseId ExpenseId { get; private init; }
     public ExpenseSplitId SplitId { get; private init; }

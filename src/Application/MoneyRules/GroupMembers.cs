@@ -4,7 +4,7 @@ using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ledger.Application.Expenses;
+namespace Ledger.Application.MoneyRules;
 
 /// <summary>
 /// The active members of a group and their roles, as a money change sees them: read after

@@ -1,10 +1,11 @@
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Expenses;
 using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Groups;
 
-namespace Ledger.Application.Expenses;
+namespace Ledger.Application.MoneyRules;
 
 /// <summary>Who is changing money in a group, and whether they may act for any member.</summary>
 internal sealed record ExpenseCaller(Actor Actor, bool ActsForAnyMember, bool IsPartner);

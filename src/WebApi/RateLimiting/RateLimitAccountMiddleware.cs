@@ -1,11 +1,24 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Ledger.Infrastructure.RateLimiting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Ledger.Infrastructure.RateLimiting;
+namespace Ledger.WebApi.RateLimiting;
+
+/// <summary>
+/// The rate limiter of the HTTP pipeline, preceded by the reader of account fields (HTTP
+/// middleware lives in the WebApi; the limiters and their Redis store are Infrastructure's).
+/// </summary>
+public static class RateLimitingPipeline
+{
+    /// <summary>Place it after authentication, so user and client partitions see the caller.</summary>
+    public static IApplicationBuilder UseLedgerRateLimiting(this IApplicationBuilder app) =>
+        app.UseMiddleware<RateLimitAccountMiddleware>().UseRateLimiter();
+}
 
 /// <summary>
 /// Reads the account field of endpoints that name one, before the rate limiter, whose partition
@@ -16,24 +29,24 @@ internal sealed class RateLimitAccountMiddleware(RequestDelegate next)
     // Account fields sit in small bodies; a bigger one is not searched but shares one bucket, so
     // padding a request cannot escape the per-account limit.
     private const int MaxInspectedBodyBytes = 16 * 1024;
-    private static readonly string Unreadable = PartitionKeys.Hashed("account", "\0unreadable");
+    private static readonly RateLimitAccount Unreadable = RateLimitAccount.Hashed("\0unreadable");
     private static readonly UpperInvariantLookupNormalizer DefaultNormalizer = new();
 
     public async Task InvokeAsync(HttpContext context)
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<RateLimitAccountField>() is { } field)
         {
-            var key = await AccountKeyAsync(context, field);
-            if (key is not null)
+            var account = await AccountAsync(context, field);
+            if (account is not null)
             {
-                context.Features.Set(new RateLimitAccount(key));
+                context.Features.Set(account);
             }
         }
 
         await next(context);
     }
 
-    private static async Task<string?> AccountKeyAsync(
+    private static async Task<RateLimitAccount?> AccountAsync(
         HttpContext context,
         RateLimitAccountField field
     )
@@ -63,7 +76,7 @@ internal sealed class RateLimitAccountMiddleware(RequestDelegate next)
             };
             return string.IsNullOrWhiteSpace(value)
                 ? null
-                : PartitionKeys.Hashed("account", Normalized(context, field.Kind, value.Trim()));
+                : RateLimitAccount.Hashed(Normalized(context, field.Kind, value.Trim()));
         }
         catch (Exception exception)
             when (exception
@@ -83,7 +96,7 @@ internal sealed class RateLimitAccountMiddleware(RequestDelegate next)
     /// alone, and no public client id puts every user of a client in one bucket. Confidential
     /// clients (client credentials) are limited per client.
     /// </summary>
-    private static string? TokenGrantKey(HttpRequest request, IFormCollection form)
+    private static RateLimitAccount? TokenGrantKey(HttpRequest request, IFormCollection form)
     {
         var presented = form[OpenIdParameters.GrantType].ToString() switch
         {
@@ -101,7 +114,7 @@ internal sealed class RateLimitAccountMiddleware(RequestDelegate next)
             ),
             _ => null,
         };
-        return presented is null ? null : PartitionKeys.Hashed("account", presented);
+        return presented is null ? null : RateLimitAccount.Hashed(presented);
     }
 
     private static string? Prefixed(string kind, string value) =>
