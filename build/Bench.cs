@@ -95,6 +95,7 @@ internal static partial class Bench
                 .ToList();
             var report = BenchReport.Write(root, runs, floors, seconds, warmup, tiny);
             Console.WriteLine(report);
+            Console.WriteLine(await BenchRelay.RunAsync(root, services, tiny));
             return 0;
         }
         finally

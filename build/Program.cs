@@ -7,6 +7,7 @@ using Ledger.Build;
 //   run                          provision, migrate, seed demo data, start the API and the worker
 //   token [EMAIL]                sign a demo user in to the running API (code + PKCE), print the access token
 //   bench [--tiny]               measure the API against the database floor, write docs/PERFORMANCE.md
+//   bench-relay [--tiny]         measure the webhook relay (events/s with two workers)
 var root = FindRoot();
 var services = new LocalServices(root);
 try
@@ -21,6 +22,11 @@ try
         ["run"] => await Targets.RunAsync(root, services.Start()),
         ["bench"] => await Bench.RunAsync(root, services.Start(), tiny: false),
         ["bench", "--tiny"] => await Bench.RunAsync(root, services.Start(), tiny: true),
+        ["bench-relay", .. var rest] => await BenchRelay.RunStandaloneAsync(
+            root,
+            services.Start(),
+            rest is ["--tiny"]
+        ),
         ["token"] => await TokenTarget.RunAsync(root, email: null),
         ["token", var email] => await TokenTarget.RunAsync(root, email),
         _ => Usage(),

@@ -12,6 +12,7 @@ using Ledger.Infrastructure.Operations;
 using Ledger.Infrastructure.Paging;
 using Ledger.Infrastructure.Persistence;
 using Ledger.Infrastructure.Receipts;
+using Ledger.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -59,6 +60,7 @@ public static class DependencyInjection
         AddOperations(services, configuration);
         services.Configure<EmailSettings>(configuration.GetSection(EmailSettings.Section));
         services.AddScoped<IAccountMailer, SmtpAccountMailer>();
+        services.AddWebhooks(configuration);
 
         var redis = ConnectionSettings.Redis(configuration);
         if (redis is not null)

@@ -17,5 +17,6 @@ internal static class JobTypes
         quartz.AddJobType<GenerateRecurringExpensesJob>();
         quartz.AddJobType<CreateDueChoreAssignmentsJob>();
         quartz.AddJobType<PurgeIdempotencyKeysJob>();
+        quartz.AddJobType<PurgeWebhookHistoryJob>();
     }
 }
