@@ -126,9 +126,12 @@ internal static class BenchRelay
             );
             clock.Stop();
             var perSecond = events / clock.Elapsed.TotalSeconds;
+            var load = File.Exists("/proc/loadavg")
+                ? File.ReadAllText("/proc/loadavg").Split(' ')[0]
+                : "?";
             return string.Create(
                 CultureInfo.InvariantCulture,
-                $"relay: {events} events to {Subscriptions} subscriptions with {Workers} workers in {clock.Elapsed.TotalSeconds:F1} s: {perSecond:F0} events/s (goal >= 1000)"
+                $"relay: {events} events to {Subscriptions} subscriptions with {Workers} workers in {clock.Elapsed.TotalSeconds:F1} s: {perSecond:F0} events/s (goal >= 1000; load average {load})"
             );
         }
         finally

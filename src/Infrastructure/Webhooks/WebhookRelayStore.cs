@@ -83,16 +83,30 @@ public sealed class WebhookRelayStore(ApplicationDbContext db) : IWebhookRelaySt
     {
         // Events stop for a partner whose grant was revoked and for a group that was archived
         // or deleted (its own lifecycle events excepted), even those queued before.
+        // Only the (usually no) subscriptions that lost their right are looked at, through the
+        // pending index; rows another transaction is updating are skipped, never waited for
+        // (two workers cancelling the same rows in different orders would deadlock).
         await db.Database.ExecuteSqlAsync(
             $"""
-            UPDATE webhook_deliveries d SET status = 'Cancelled', completed_at = {now}
-            FROM webhook_subscriptions s JOIN groups g ON g.id = s.group_id
-            WHERE d.subscription_id = s.id AND d.status = 'Pending'
-              AND ((g.status <> 'Active' AND d.event_type NOT LIKE 'group.%')
-                OR (s.created_by_client_id IS NOT NULL AND NOT EXISTS (
-                    SELECT 1 FROM integration_grants gr
-                    WHERE gr.group_id = s.group_id AND gr.client_id = s.created_by_client_id
-                      AND gr.revoked_at IS NULL)))
+            WITH closed AS MATERIALIZED (
+                SELECT s.id,
+                       s.created_by_client_id IS NOT NULL AND NOT EXISTS (
+                           SELECT 1 FROM integration_grants gr
+                           WHERE gr.group_id = s.group_id AND gr.client_id = s.created_by_client_id
+                             AND gr.revoked_at IS NULL) AS revoked
+                FROM webhook_subscriptions s JOIN groups g ON g.id = s.group_id
+                WHERE g.status <> 'Active'
+                   OR (s.created_by_client_id IS NOT NULL AND NOT EXISTS (
+                       SELECT 1 FROM integration_grants gr
+                       WHERE gr.group_id = s.group_id AND gr.client_id = s.created_by_client_id
+                         AND gr.revoked_at IS NULL))
+            )
+            UPDATE webhook_deliveries SET status = 'Cancelled', completed_at = {now}
+            WHERE id IN (
+                SELECT d.id FROM closed c
+                JOIN webhook_deliveries d ON d.subscription_id = c.id AND d.status = 'Pending'
+                WHERE c.revoked OR d.event_type NOT LIKE 'group.%'
+                FOR UPDATE OF d SKIP LOCKED)
             """,
             cancellationToken
         );
