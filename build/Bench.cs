@@ -96,6 +96,7 @@ internal static partial class Bench
             var report = BenchReport.Write(root, runs, floors, seconds, warmup, tiny);
             Console.WriteLine(report);
             Console.WriteLine(await BenchRecurring.RunAndReportAsync(root, services, tiny));
+            Console.WriteLine(await BenchRelay.RunAsync(root, services, tiny));
             return 0;
         }
         finally

@@ -8,6 +8,7 @@ using Ledger.Build;
 //   token [EMAIL]                sign a demo user in to the running API (code + PKCE), print the access token
 //   bench [--tiny]               measure the API against the database floor, write docs/PERFORMANCE.md
 //   bench --only recurring [--templates N]   P3 alone: two workers generating N due templates (100,000)
+//   bench-relay [--tiny]         measure the webhook relay (events/s with two workers)
 var root = FindRoot();
 var services = new LocalServices(root);
 try
@@ -26,6 +27,11 @@ try
             root,
             services.Start(),
             rest
+        ),
+        ["bench-relay", .. var rest] => await BenchRelay.RunStandaloneAsync(
+            root,
+            services.Start(),
+            rest is ["--tiny"]
         ),
         ["token"] => await TokenTarget.RunAsync(root, email: null),
         ["token", var email] => await TokenTarget.RunAsync(root, email),

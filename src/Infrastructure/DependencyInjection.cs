@@ -12,6 +12,7 @@ using Ledger.Infrastructure.Operations;
 using Ledger.Infrastructure.Paging;
 using Ledger.Infrastructure.Persistence;
 using Ledger.Infrastructure.Receipts;
+using Ledger.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -64,6 +65,7 @@ public static class DependencyInjection
         services.AddScoped<IAccountEmailOutbox, AccountEmailOutbox>();
         services.AddSingleton<SmtpAccountEmailSender>();
         services.AddSingleton<EmailTokenProtection>();
+        services.AddWebhooks(configuration);
 
         var redis = ConnectionSettings.Redis(configuration);
         if (redis is not null)

@@ -59,6 +59,9 @@ builder.Services.AddLedgerScheduler(
 // Registered before Quartz's hosted service, so the schedule is stored before it starts.
 builder.Services.AddHostedService<ScheduleRegistrar>();
 builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+
+// The webhook relay runs all the time beside the scheduler (ADR 0032).
+builder.Services.AddHostedService<Ledger.Worker.Relay.WebhookRelayService>();
 builder.Services.Configure<HostOptions>(options =>
     options.ShutdownTimeout = TimeSpan.FromSeconds(45)
 );

@@ -55,7 +55,24 @@ public static class WebhookUrls
     /// private, link-local, multicast or metadata address nor <c>localhost</c>. A host name is
     /// checked again where it matters, against the address actually connected to (ADR 0031).
     /// </summary>
-    public static bool IsAcceptable(string? url) =>
+    public static bool IsAcceptable(string? url) => IsAcceptable(url, allowLoopback: false);
+
+    /// <summary>
+    /// As <see cref="IsAcceptable(string?)"/>; with <paramref name="allowLoopback"/> (tests with a
+    /// local receiver: <see cref="WebhookOptions.AllowLoopback"/>, forced off in Production) a
+    /// loopback URL is also accepted, over http or https.
+    /// </summary>
+    public static bool IsAcceptable(string? url, bool allowLoopback) =>
+        (allowLoopback && IsLoopbackUrl(url)) || IsPublicHttps(url);
+
+    private static bool IsLoopbackUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && string.IsNullOrEmpty(uri.UserInfo)
+        && url!.Length <= WebhookSubscription.UrlMaxLength
+        && uri.IsLoopback;
+
+    private static bool IsPublicHttps(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && uri.Scheme == Uri.UriSchemeHttps
         && string.IsNullOrEmpty(uri.UserInfo)
@@ -104,15 +121,19 @@ public static class WebhookUrls
 }
 
 /// <summary>A subscription as its owner sees it: never the secret, which is shown once at creation.</summary>
+/// <param name="State"><c>active</c>, <c>failing</c> (a delivery was given up; cleared by the next success) or <c>disabled</c> (failing too long; a test ping re-enables it).</param>
 public sealed record WebhookSubscriptionDto(
     Guid Id,
     Guid GroupId,
     string Url,
-    DateTimeOffset CreatedAt
+    DateTimeOffset CreatedAt,
+    string State,
+    DateTimeOffset? FailingSince,
+    DateTimeOffset? DisabledAt
 )
 {
     public static WebhookSubscriptionDto From(WebhookSubscription s) =>
-        new(s.Id, s.GroupId.Value, s.Url, s.CreatedAt);
+        new(s.Id, s.GroupId.Value, s.Url, s.CreatedAt, s.State, s.FailingSince, s.DisabledAt);
 }
 
 /// <summary>A new subscription with its signing secret, which is not shown again.</summary>

@@ -23,10 +23,70 @@ public sealed class WebhookSubscription
     public Guid Id { get; private init; }
     public GroupId GroupId { get; private init; }
     public string Url { get; private init; }
-    public string Secret { get; private init; }
+    public string Secret { get; private set; }
     public UserId? CreatedByUserId { get; private init; }
     public string? CreatedByClientId { get; private init; }
     public DateTimeOffset CreatedAt { get; private init; }
+
+    /// <summary>The secret a rotation replaced; it keeps signing beside <see cref="Secret"/> until <see cref="PreviousSecretExpiresAt"/>.</summary>
+    public string? PreviousSecret { get; private set; }
+
+    public DateTimeOffset? PreviousSecretExpiresAt { get; private set; }
+
+    /// <summary>Set when a delivery was given up after its retries; cleared by the next successful delivery.</summary>
+    public DateTimeOffset? FailingSince { get; private set; }
+
+    /// <summary>Set when the subscription failed for too long; nothing is queued for it until a test ping re-enables it.</summary>
+    public DateTimeOffset? DisabledAt { get; private set; }
+
+    /// <summary><c>active</c>, <c>failing</c> or <c>disabled</c>, as its owner sees it.</summary>
+    public string State =>
+        DisabledAt is not null ? "disabled"
+        : FailingSince is not null ? "failing"
+        : "active";
+
+    /// <summary>The secrets that sign a delivery now: the current one first, then a rotated-out one still in its overlap.</summary>
+    public IReadOnlyList<string> SigningSecrets(DateTimeOffset now) =>
+        PreviousSecret is not null && PreviousSecretExpiresAt > now
+            ? [Secret, PreviousSecret]
+            : [Secret];
+
+    /// <summary>
+    /// Replaces the secret; the old one keeps signing beside the new one for <paramref name="overlap"/>
+    /// (so a receiver can switch without losing events). Returns the new secret, shown once.
+    /// </summary>
+    public string RotateSecret(DateTimeOffset now, TimeSpan overlap)
+    {
+        PreviousSecret = Secret;
+        PreviousSecretExpiresAt = now + overlap;
+        Secret = NewSecret();
+        return Secret;
+    }
+
+    /// <summary>A delivery was given up: the subscription is failing from now (if it was not already).</summary>
+    public void MarkFailing(DateTimeOffset now) => FailingSince ??= now;
+
+    /// <summary>A delivery succeeded: the subscription is healthy again.</summary>
+    public void MarkHealthy()
+    {
+        FailingSince = null;
+        DisabledAt = null;
+    }
+
+    public void Disable(DateTimeOffset now) => DisabledAt ??= now;
+
+    /// <summary>Re-enabled by its owner (a test ping); it is failing until a delivery succeeds.</summary>
+    public void Enable(DateTimeOffset now)
+    {
+        if (DisabledAt is not null)
+        {
+            DisabledAt = null;
+            FailingSince ??= now;
+        }
+    }
+
+    private static string NewSecret() =>
+        SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     public static WebhookSubscription Create(
         GroupId groupId,
@@ -45,7 +105,7 @@ public sealed class WebhookSubscription
             Id = Guid.CreateVersion7(now),
             GroupId = groupId,
             Url = url.AbsoluteUri,
-            Secret = SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            Secret = NewSecret(),
             CreatedByUserId = createdBy.UserId,
             CreatedByClientId = createdBy.ClientId,
             CreatedAt = now,

@@ -18,5 +18,6 @@ internal static class JobTypes
         quartz.AddJobType<CreateDueChoreAssignmentsJob>();
         quartz.AddJobType<PurgeIdempotencyKeysJob>();
         quartz.AddJobType<SendQueuedEmailsJob>();
+        quartz.AddJobType<PurgeWebhookHistoryJob>();
     }
 }

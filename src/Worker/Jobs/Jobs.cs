@@ -7,6 +7,7 @@ using Ledger.Application.Operations.Commands.PurgeGroupsPastRestoreWindow;
 using Ledger.Application.Operations.Commands.PurgeIdempotencyKeys;
 using Ledger.Application.Operations.Commands.PurgeJobRuns;
 using Ledger.Application.Operations.Commands.PurgeOrphanedReceipts;
+using Ledger.Application.Operations.Commands.PurgeWebhookHistory;
 using Ledger.Application.RecurringExpenses.Commands.GenerateRecurringExpenses;
 
 namespace Ledger.Worker.Jobs;
@@ -94,3 +95,9 @@ public sealed class PurgeIdempotencyKeysJob(
     IJobRunLog runs,
     ILogger<PurgeIdempotencyKeysJob> logger
 ) : CommandJob<PurgeIdempotencyKeys>(scopes, runs, logger);
+
+public sealed class PurgeWebhookHistoryJob(
+    IServiceScopeFactory scopes,
+    IJobRunLog runs,
+    ILogger<PurgeWebhookHistoryJob> logger
+) : CommandJob<PurgeWebhookHistory>(scopes, runs, logger);

@@ -65,6 +65,14 @@ public static class LedgerJobs
             "Deletes idempotency keys past their 24 hours."
         ),
         new(
+            "purge-webhook-history",
+            typeof(PurgeWebhookHistoryJob),
+            "0 25 * * * ?",
+            Skip,
+            TimeSpan.FromMinutes(2),
+            "Deletes handed-on outbox events and old webhook deliveries and delivery log entries."
+        ),
+        new(
             "purge-orphaned-receipts",
             typeof(PurgeOrphanedReceiptsJob),
             "0 50 3 * * ?",

@@ -44,6 +44,48 @@ public sealed class WebhookSignerTests
             .Throw<Exception>();
     }
 
+    [Test]
+    public void Should_verify_with_the_package_against_each_secret_during_a_rotation()
+    {
+        var (current, previous) = (NewSecret(), NewSecret());
+
+        var headers = Sign([current, previous], DateTimeOffset.UtcNow, Body);
+
+        foreach (var secret in new[] { current, previous })
+        {
+            var verify = () => new StandardWebhook(secret).Verify(Body, headers);
+            verify.Should().NotThrow("a receiver on either secret accepts the event");
+        }
+
+        ((Action)(() => new StandardWebhook(NewSecret()).Verify(Body, headers)))
+            .Should()
+            .Throw<Exception>("a third secret matches none of the signatures");
+        headers[WebhookSigner.SignatureHeader]
+            .ToString()
+            .Split(' ')
+            .Should()
+            .HaveCount(3)
+            .And.OnlyContain(s => s.StartsWith("v1,", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Why the current signature is repeated at the end (WebhookSigner): the package never
+    /// compares the last entry of a list. If this starts failing, the package was fixed and the
+    /// repetition can go.
+    /// </summary>
+    [Test]
+    public void Should_need_the_repetition_because_the_package_skips_the_last_signature()
+    {
+        var (current, previous) = (NewSecret(), NewSecret());
+        var headers = Sign([current, previous], DateTimeOffset.UtcNow, Body);
+        var signatures = headers[WebhookSigner.SignatureHeader].ToString().Split(' ');
+        headers[WebhookSigner.SignatureHeader] = $"{signatures[0]} {signatures[1]}";
+
+        ((Action)(() => new StandardWebhook(previous).Verify(Body, headers)))
+            .Should()
+            .Throw<Exception>();
+    }
+
     private static string NewSecret() =>
         WebhookSubscription
             .Create(

@@ -150,6 +150,28 @@ public static class AuthorizationMatrixRows
             Owners,
             Prepare: SubscribeAsOwnerAsync
         ),
+        // A subscription's secret, log, ping and redelivery: its owners only (a partner's own
+        // subscriptions are its own; the owner's are not found for it).
+        new(
+            "POST /api/v1/groups/{groupId}/webhooks/{subscriptionId}/rotate-secret",
+            Owners,
+            Prepare: SubscribeAsOwnerAsync
+        ),
+        new(
+            "POST /api/v1/groups/{groupId}/webhooks/{subscriptionId}/ping",
+            Owners,
+            Prepare: SubscribeAsOwnerAsync
+        ),
+        new(
+            "GET /api/v1/groups/{groupId}/webhooks/{subscriptionId}/deliveries",
+            Owners,
+            Prepare: SubscribeAsOwnerAsync
+        ),
+        new(
+            "POST /api/v1/groups/{groupId}/webhooks/{subscriptionId}/deliveries/{eventId}/redeliver",
+            Owners,
+            Prepare: SubscribeAndPingAsOwnerAsync
+        ),
         // Admin API: hidden from everyone but platform admins.
         new(
             "POST /api/v1/admin/clients",
@@ -259,6 +281,18 @@ public static class AuthorizationMatrixRows
         response.EnsureSuccessStatusCode();
         var created = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         scenario.Values["subscriptionId"] = created.GetProperty("id").GetString()!;
+    }
+
+    private static async Task SubscribeAndPingAsOwnerAsync(MatrixScenario scenario)
+    {
+        await SubscribeAsOwnerAsync(scenario);
+        using var response = await scenario.Owner.HttpClient.PostAsync(
+            $"/api/v1/groups/{scenario.GroupId}/webhooks/{scenario.Values["subscriptionId"]}/ping",
+            null
+        );
+        response.EnsureSuccessStatusCode();
+        var ping = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        scenario.Values["eventId"] = ping.GetProperty("eventId").GetString()!;
     }
 
     private static async Task NewClientAsync(MatrixScenario scenario) =>

@@ -43,6 +43,8 @@ public interface IApplicationDbContext
     DbSet<Receipt> Receipts { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<WebhookSubscription> WebhookSubscriptions { get; }
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
+    DbSet<WebhookDeliveryAttempt> WebhookDeliveryAttempts { get; }
 
     DatabaseFacade Database { get; }
 

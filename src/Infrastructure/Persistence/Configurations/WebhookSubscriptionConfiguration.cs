@@ -15,6 +15,8 @@ internal sealed class WebhookSubscriptionConfiguration
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Url).HasMaxLength(WebhookSubscription.UrlMaxLength);
         builder.Property(s => s.Secret).HasMaxLength(100);
+        builder.Property(s => s.PreviousSecret).HasMaxLength(100);
+        builder.Ignore(s => s.State);
         builder.Property(s => s.CreatedByClientId).HasMaxLength(Actor.ClientIdMaxLength);
         builder.HasOne<Group>().WithMany().HasForeignKey(s => s.GroupId);
         builder.HasIndex(s => s.GroupId);

@@ -4,6 +4,7 @@ using Ledger.Application.Common.Messaging;
 using Ledger.Domain.Common;
 using Ledger.Domain.Integrations;
 using Mediator;
+using Microsoft.Extensions.Options;
 
 namespace Ledger.Application.Webhooks.Commands.CreateWebhookSubscription;
 
@@ -21,10 +22,11 @@ public sealed record CreateWebhookSubscription(GroupId GroupId, string Url)
 public sealed class CreateWebhookSubscriptionValidator
     : AbstractValidator<CreateWebhookSubscription>
 {
-    public CreateWebhookSubscriptionValidator()
+    public CreateWebhookSubscriptionValidator(IOptions<WebhookOptions> options)
     {
+        var allowLoopback = options.Value.AllowLoopback;
         RuleFor(c => c.Url)
-            .Must(WebhookUrls.IsAcceptable)
+            .Must(url => WebhookUrls.IsAcceptable(url, allowLoopback))
             .WithErrorCode("webhook.url")
             .WithMessage(
                 "The URL must be an absolute https URL to a public host, at most 2000 characters."

@@ -1,0 +1,59 @@
+using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Domain.Common;
+using Ledger.Domain.Integrations;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Webhooks.Commands.RedeliverWebhookEvent;
+
+/// <summary>
+/// Queues one event again for one subscription, with the same event id and body (a receiver
+/// that lost it, or one that was given up). It goes out in order behind what is already queued.
+/// Only events still in the delivery log's retention can be redelivered. No validator: ids only.
+/// </summary>
+public sealed record RedeliverWebhookEvent(GroupId GroupId, Guid SubscriptionId, Guid EventId)
+    : ICommand<Unit>,
+        IGroupScoped,
+        IGroupReadCommand
+{
+    public GroupAccess RequiredAccess => GroupAccess.Member;
+}
+
+public sealed class RedeliverWebhookEventHandler(
+    IApplicationDbContext db,
+    WebhookAccess access,
+    TimeProvider clock
+) : ICommandHandler<RedeliverWebhookEvent, Unit>
+{
+    public async ValueTask<Unit> Handle(
+        RedeliverWebhookEvent command,
+        CancellationToken cancellationToken
+    )
+    {
+        var caller = await access.EnsureAsync(command.GroupId, cancellationToken);
+        var subscription =
+            await access
+                .Visible(command.GroupId, caller)
+                .FirstOrDefaultAsync(s => s.Id == command.SubscriptionId, cancellationToken)
+            ?? throw new NotFoundException("webhook subscription");
+        var original =
+            await db
+                .WebhookDeliveries.AsNoTracking()
+                .Where(d => d.SubscriptionId == subscription.Id && d.EventId == command.EventId)
+                .OrderByDescending(d => d.Sequence)
+                .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("webhook event");
+        db.WebhookDeliveries.Add(
+            WebhookDelivery.Create(
+                subscription.Id,
+                original.EventId,
+                original.EventType,
+                original.Body,
+                clock.GetUtcNow()
+            )
+        );
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,56 @@
+using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Interfaces;
+using Ledger.Application.Common.Messaging;
+using Ledger.Domain.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Ledger.Application.Webhooks.Commands.RotateWebhookSecret;
+
+/// <summary>
+/// Replaces a subscription's signing secret. The new secret is shown once; the old one keeps
+/// signing beside it (a second signature in <c>webhook-signature</c>) for
+/// <see cref="WebhookOptions.RotationOverlap"/>, so the receiver can switch without losing events.
+/// No validator: ids only.
+/// </summary>
+public sealed record RotateWebhookSecret(GroupId GroupId, Guid SubscriptionId)
+    : ICommand<RotatedWebhookSecretDto>,
+        IGroupScoped,
+        IGroupReadCommand
+{
+    public GroupAccess RequiredAccess => GroupAccess.Member;
+}
+
+public sealed record RotatedWebhookSecretDto(
+    Guid Id,
+    string Secret,
+    DateTimeOffset PreviousSecretExpiresAt
+);
+
+public sealed class RotateWebhookSecretHandler(
+    WebhookAccess access,
+    IOptions<WebhookOptions> options,
+    TimeProvider clock
+) : ICommandHandler<RotateWebhookSecret, RotatedWebhookSecretDto>
+{
+    public async ValueTask<RotatedWebhookSecretDto> Handle(
+        RotateWebhookSecret command,
+        CancellationToken cancellationToken
+    )
+    {
+        var caller = await access.EnsureAsync(command.GroupId, cancellationToken);
+        var subscription =
+            await access
+                .Visible(command.GroupId, caller)
+                .FirstOrDefaultAsync(s => s.Id == command.SubscriptionId, cancellationToken)
+            ?? throw new NotFoundException("webhook subscription");
+        var now = clock.GetUtcNow();
+        var secret = subscription.RotateSecret(now, options.Value.RotationOverlap);
+        return new RotatedWebhookSecretDto(
+            subscription.Id,
+            secret,
+            subscription.PreviousSecretExpiresAt!.Value
+        );
+    }
+}

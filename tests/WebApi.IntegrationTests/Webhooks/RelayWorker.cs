@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Ledger.TestSupport;
+
+namespace Ledger.WebApi.IntegrationTests.Webhooks;
+
+/// <summary>
+/// A worker process as operators run it (<c>dotnet Ledger.Worker.dll</c>, built with the solution),
+/// against a test database, with the webhook settings a test needs: loopback allowed (the
+/// receiver is local) and a short retry schedule. Its output goes to the run's logs.
+/// </summary>
+public sealed class RelayWorker : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private RelayWorker(string name, Process process)
+    {
+        Name = name;
+        _process = process;
+    }
+
+    /// <summary>Also its database connections' application name.</summary>
+    public string Name { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    public static RelayWorker Start(string connectionString, string name)
+    {
+        var info = new ProcessStartInfo("dotnet", [WorkerAssembly()])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(WorkerAssembly())!,
+        };
+        info.Environment["DOTNET_ENVIRONMENT"] = "Testing";
+        info.Environment.Remove("DATABASE_URL");
+        info.Environment["ConnectionStrings__Ledger"] =
+            $"{connectionString};Application Name={name}";
+        info.Environment["ConnectionStrings__Redis"] = TestEnvironment.RedisConnectionString;
+        info.Environment["Logging__Console__FormatterName"] = "simple";
+        info.Environment["Webhooks__AllowLoopback"] = "true";
+        info.Environment["Webhooks__FirstRetryDelay"] = "00:00:00.200";
+        info.Environment["Webhooks__MaxRetryDelay"] = "00:00:00.500";
+        info.Environment["Webhooks__PollInterval"] = "00:00:00.250";
+        var process =
+            Process.Start(info) ?? throw new InvalidOperationException("The worker did not start.");
+        var worker = new RelayWorker(name, process);
+        process.OutputDataReceived += (_, e) => worker.Collect(e.Data);
+        process.ErrorDataReceived += (_, e) => worker.Collect(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return worker;
+    }
+
+    /// <summary>Ends the process at once (SIGKILL), as a crash or <c>kill -9</c> would.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        Directory.CreateDirectory(TestEnvironment.LogsDirectory);
+        await File.AppendAllLinesAsync(
+            Path.Combine(TestEnvironment.LogsDirectory, "worker-relay.log"),
+            _output
+        );
+        _process.Dispose();
+    }
+
+    /// <summary>The worker built beside this test project, in the same configuration.</summary>
+    private static string WorkerAssembly()
+    {
+        var testDirectory = new DirectoryInfo(AppContext.BaseDirectory);
+        var framework = testDirectory.Name;
+        var configuration = testDirectory.Parent!.Name;
+        var root = testDirectory;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Ledger.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var assembly = Path.Combine(
+            root?.FullName ?? throw new InvalidOperationException("No Ledger.sln above the tests."),
+            "src",
+            "Worker",
+            "bin",
+            configuration,
+            framework,
+            "Ledger.Worker.dll"
+        );
+        return File.Exists(assembly)
+            ? assembly
+            : throw new InvalidOperationException(
+                $"Build the worker first: {assembly} is missing."
+            );
+    }
+
+    private void Collect(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
+    }
+}
