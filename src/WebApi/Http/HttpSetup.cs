@@ -39,6 +39,8 @@ public static class HttpSetup
             options =>
             {
                 options.AddDocumentTransformer<LedgerOpenApiDocument>();
+                options.AddDocumentTransformer<OpenApi.OpenApiContractTransformer>();
+                options.AddSchemaTransformer<OpenApi.WireTypesSchemaTransformer>();
                 options.ShouldInclude = description => !AdminOpenApi.IsAdminOperation(description);
             }
         );
@@ -47,6 +49,8 @@ public static class HttpSetup
             options =>
             {
                 options.AddDocumentTransformer<LedgerOpenApiDocument>();
+                options.AddDocumentTransformer<OpenApi.OpenApiContractTransformer>();
+                options.AddSchemaTransformer<OpenApi.WireTypesSchemaTransformer>();
                 options.ShouldInclude = AdminOpenApi.IsAdminOperation;
             }
         );
