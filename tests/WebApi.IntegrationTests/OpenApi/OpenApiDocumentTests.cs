@@ -138,6 +138,13 @@ public sealed class OpenApiDocumentTests : HttpTest
         ParameterRefs(operations["RemoveListItem"].Operation).Should().Contain("If-Match");
         operations["ListExpenses"].Operation["responses"]!["412"].Should().BeNull();
 
+        // Both declared answers of the export are documented, each with its own schema.
+        operations["ExportGroup"].Operation["responses"]!["200"]!["content"]!
+            .AsObject()
+            .Select(c => c.Key)
+            .Should()
+            .BeEquivalentTo(["application/json", "text/csv"]);
+
         // Money amounts carry an example, and travel as strings.
         var total = document["components"]!["schemas"]!["ExpenseDto"]!["properties"]!["total"]!;
         total["examples"]![0]!.GetValue<string>().Should().Be("12.50");

@@ -29,7 +29,7 @@ internal sealed partial class OpenApiContractTransformer : IOpenApiDocumentTrans
     private const string RetryAfter = "Retry-After";
     private const string IfMatch = "If-Match";
 
-    public Task TransformAsync(
+    public async Task TransformAsync(
         OpenApiDocument document,
         OpenApiDocumentTransformerContext context,
         CancellationToken cancellationToken
@@ -49,18 +49,23 @@ internal sealed partial class OpenApiContractTransformer : IOpenApiDocumentTrans
                 continue;
             }
 
-            Apply(document, operation, new Endpoint(description, method, Normalize(relativePath)));
+            var endpoint = new Endpoint(description, method, Normalize(relativePath));
+            await AddDeclaredMediaTypesAsync(operation, endpoint, context, cancellationToken);
+            Apply(document, operation, endpoint);
         }
 
         DescribeTags(document);
         AddMoneyExamples(document);
-        return Task.CompletedTask;
+        foreach (var schema in document.Components.Schemas?.Values ?? [])
+        {
+            NullableAsAnyOf(schema, []);
+        }
     }
 
     /// <summary>What the pipeline does to one endpoint, read from its metadata.</summary>
     private sealed class Endpoint(ApiDescription description, string method, string path)
     {
-        private IList<object> Metadata => description.ActionDescriptor.EndpointMetadata;
+        public IList<object> Metadata => description.ActionDescriptor.EndpointMetadata;
 
         public string Method { get; } = method.ToUpperInvariant();
         public string Path { get; } = path;
@@ -124,6 +129,54 @@ internal sealed partial class OpenApiContractTransformer : IOpenApiDocumentTrans
             type?.GetProperty("Version", BindingFlags.Public | BindingFlags.Instance)?.PropertyType
                 is { } property
             && (property == typeof(int) || property == typeof(int?));
+    }
+
+    /// <summary>
+    /// Every media type an endpoint declares (<c>.Produces&lt;T&gt;(status, contentType)</c>) is in
+    /// the document, each with its own schema: API Explorer keeps one per status (an export's
+    /// JSON and CSV answers, say).
+    /// </summary>
+    private static async Task AddDeclaredMediaTypesAsync(
+        OpenApiOperation operation,
+        Endpoint endpoint,
+        OpenApiDocumentTransformerContext context,
+        CancellationToken cancellationToken
+    )
+    {
+        foreach (
+            var produces in endpoint.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata>()
+        )
+        {
+            var status = produces.StatusCode.ToString(
+                System.Globalization.CultureInfo.InvariantCulture
+            );
+            if (
+                produces.Type is not { } type
+                || type == typeof(void)
+                || operation.Responses is null
+                || !operation.Responses.TryGetValue(status, out var declared)
+                || declared is not OpenApiResponse response
+            )
+            {
+                continue;
+            }
+
+            response.Content ??= new Dictionary<string, OpenApiMediaType>();
+            foreach (var contentType in produces.ContentTypes)
+            {
+                if (!response.Content.ContainsKey(contentType))
+                {
+                    response.Content[contentType] = new OpenApiMediaType
+                    {
+                        Schema = await context.GetOrCreateSchemaAsync(
+                            type,
+                            null,
+                            cancellationToken
+                        ),
+                    };
+                }
+            }
+        }
     }
 
     private static void Apply(
@@ -297,11 +350,11 @@ internal sealed partial class OpenApiContractTransformer : IOpenApiDocumentTrans
             );
         }
 
-        if (!endpoint.Anonymous && (endpoint.HasRouteValues || endpoint.Admin))
+        if (!endpoint.Anonymous)
         {
             Add(
                 404,
-                "Not found, or not visible to this caller (the two are not told apart).",
+                "Not found, or not visible to this caller (the two are not told apart); also a caller who may not use this operation at all, such as a partner on a user-only one.",
                 Problem
             );
         }
@@ -330,6 +383,11 @@ internal sealed partial class OpenApiContractTransformer : IOpenApiDocumentTrans
         {
             Add(413, "The request body is too large.", Problem);
             Add(415, "The request body's content type is not accepted.", Problem);
+        }
+
+        if (endpoint.HasQuery)
+        {
+            Add(414, "The URL (its query) is too long.", Problem);
         }
 
         if (endpoint.Idempotent)
@@ -575,6 +633,42 @@ internal sealed partial class OpenApiContractTransformer : IOpenApiDocumentTrans
                         : $"Operations on {name.ToLowerInvariant()}.",
                 })
         );
+    }
+
+    /// <summary>
+    /// A nullable reference is generated as <c>oneOf: [null, $ref]</c>, but a nullable enum's own
+    /// schema lists null too, so null would match both branches and fail <c>oneOf</c>: the two
+    /// are alternatives that may overlap, which is <c>anyOf</c>.
+    /// </summary>
+    private static void NullableAsAnyOf(IOpenApiSchema schema, HashSet<OpenApiSchema> seen)
+    {
+        if (schema is not OpenApiSchema node || !seen.Add(node))
+        {
+            return;
+        }
+
+        if (
+            node.OneOf is { Count: 2 } oneOf
+            && oneOf.Any(b => b is OpenApiSchema { Type: JsonSchemaType.Null })
+        )
+        {
+            node.AnyOf = oneOf;
+            node.OneOf = null;
+        }
+
+        IEnumerable<IOpenApiSchema?> children =
+        [
+            .. node.Properties?.Values ?? [],
+            node.Items,
+            node.AdditionalProperties,
+            .. node.AllOf ?? [],
+            .. node.AnyOf ?? [],
+            .. node.OneOf ?? [],
+        ];
+        foreach (var child in children.OfType<IOpenApiSchema>())
+        {
+            NullableAsAnyOf(child, seen);
+        }
     }
 
     /// <summary>Money travels as decimal strings; each such property shows one.</summary>
