@@ -39,6 +39,9 @@ internal sealed class TestRunner(string root, ServiceState services)
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         };
 
+        // The client-contract tests (WebApi.IntegrationTests/OpenApi) run these npm tools.
+        ClientContract.Prepare(root);
+
         var buildFailed = false;
         foreach (var project in Projects.Where(p => Directory.Exists(Path.Combine(root, p))))
         {

@@ -67,6 +67,7 @@ public sealed class LedgerApiFactory(
         builder.UseSetting("RateLimiting:RedisTimeout", "00:00:03");
         TestOAuthClient.Configure(builder);
         ApiPartners.ConfigureAdmin(builder);
+        OpenApi.ResponseConformanceAttribute.Register(builder);
         builder.ConfigureLogging(logging =>
             logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new FileLoggerProvider(logFileName))
         );

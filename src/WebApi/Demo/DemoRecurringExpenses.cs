@@ -54,7 +54,7 @@ public static class DemoRecurringExpenses
             new ListRecurringExpenses(group, IncludeEnded: true),
             cancellationToken
         );
-        if (existing.Count > 0)
+        if (existing.Items.Count > 0)
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using Ledger.Application.Common.Paging;
 using Ledger.Application.Expenses;
 using Ledger.Application.RecurringExpenses;
 using Ledger.Application.RecurringExpenses.Commands.CreateRecurringExpense;
@@ -47,15 +48,17 @@ public static class RecurringExpenseEndpoints
         return recurring;
     }
 
-    public static async Task<Ok<IReadOnlyList<RecurringExpenseDto>>> ListRecurringExpenses(
+    public static async Task<Ok<Page<RecurringExpenseDto>>> ListRecurringExpenses(
         Guid groupId,
         ISender sender,
         CancellationToken cancellationToken,
-        bool includeEnded = false
+        bool includeEnded = false,
+        int? limit = null,
+        string? cursor = null
     ) =>
         TypedResults.Ok(
             await sender.Send(
-                new ListRecurringExpenses(new GroupId(groupId), includeEnded),
+                new ListRecurringExpenses(new GroupId(groupId), includeEnded, limit, cursor),
                 cancellationToken
             )
         );

@@ -40,6 +40,8 @@ public static class HttpSetup
             {
                 options.AddDocumentTransformer<LedgerOpenApiDocument>();
                 options.AddDocumentTransformer<WebhookEventsOpenApi>();
+                options.AddDocumentTransformer<OpenApi.OpenApiContractTransformer>();
+                options.AddSchemaTransformer<OpenApi.WireTypesSchemaTransformer>();
                 options.ShouldInclude = description => !AdminOpenApi.IsAdminOperation(description);
             }
         );
@@ -48,6 +50,8 @@ public static class HttpSetup
             options =>
             {
                 options.AddDocumentTransformer<LedgerOpenApiDocument>();
+                options.AddDocumentTransformer<OpenApi.OpenApiContractTransformer>();
+                options.AddSchemaTransformer<OpenApi.WireTypesSchemaTransformer>();
                 options.ShouldInclude = AdminOpenApi.IsAdminOperation;
             }
         );

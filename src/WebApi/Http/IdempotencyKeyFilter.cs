@@ -55,5 +55,7 @@ public static class IdempotencyKeyConventions
 {
     /// <summary>The endpoint creates a money record and honours an Idempotency-Key.</summary>
     public static RouteHandlerBuilder AcceptsIdempotencyKey(this RouteHandlerBuilder builder) =>
-        builder.AddEndpointFilter<IdempotencyKeyFilter>();
+        builder
+            .AddEndpointFilter<IdempotencyKeyFilter>()
+            .WithMetadata(new OpenApi.IdempotencyKeyMetadata());
 }

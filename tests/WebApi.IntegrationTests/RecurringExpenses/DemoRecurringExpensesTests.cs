@@ -38,7 +38,10 @@ public sealed class DemoRecurringExpensesTests : HttpTest
         );
 
         (seeded, again).Should().Be((true, false));
-        var templates = (await ReadAsync(list, HttpStatusCode.OK)).EnumerateArray().ToList();
+        var templates = (await ReadAsync(list, HttpStatusCode.OK))
+            .GetProperty("items")
+            .EnumerateArray()
+            .ToList();
         var today = new GroupCalendar("Europe/Berlin").Today(DateTimeOffset.UtcNow);
         templates
             .Select(t => t.GetProperty("nextOccurrenceDate").GetString())

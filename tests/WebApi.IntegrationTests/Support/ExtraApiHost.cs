@@ -101,6 +101,7 @@ public sealed class ExtraApiHost(string environment, IReadOnlyDictionary<string,
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
+        OpenApi.ResponseConformanceAttribute.Register(builder);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

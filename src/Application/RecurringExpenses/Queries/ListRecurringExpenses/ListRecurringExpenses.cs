@@ -1,5 +1,7 @@
+using FluentValidation;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Paging;
 using Ledger.Domain.Common;
 using Ledger.Domain.Recurrence;
 using Mediator;
@@ -8,36 +10,67 @@ using Microsoft.EntityFrameworkCore;
 namespace Ledger.Application.RecurringExpenses.Queries.ListRecurringExpenses;
 
 /// <summary>
-/// The group's recurring expenses that have not ended, oldest first. A household has a handful
-/// (rent, subscriptions); the answer is capped at <see cref="MaxResults"/> all the same.
+/// The group's recurring expenses that have not ended (with <see cref="IncludeEnded"/>, all of
+/// them), oldest first, a page at a time like every other list (issue 19 item 7).
 /// </summary>
-public sealed record ListRecurringExpenses(GroupId GroupId, bool IncludeEnded = false)
-    : IQuery<IReadOnlyList<RecurringExpenseDto>>,
-        IRequiresAccess
+public sealed record ListRecurringExpenses(
+    GroupId GroupId,
+    bool IncludeEnded = false,
+    int? Limit = null,
+    string? Cursor = null
+) : IQuery<Page<RecurringExpenseDto>>, IRequiresAccess
 {
     public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
-
-    public const int MaxResults = 200;
 }
 
-public sealed class ListRecurringExpensesHandler(IApplicationDbContext db)
-    : IQueryHandler<ListRecurringExpenses, IReadOnlyList<RecurringExpenseDto>>
+public sealed class ListRecurringExpensesValidator : AbstractValidator<ListRecurringExpenses>
 {
-    public async ValueTask<IReadOnlyList<RecurringExpenseDto>> Handle(
+    public ListRecurringExpensesValidator()
+    {
+        RuleFor(q => q.Limit).MustBeAPageLimit();
+        RuleFor(q => q.Cursor).MustBeACursor();
+    }
+}
+
+public sealed class ListRecurringExpensesHandler(IApplicationDbContext db, CursorCodec cursors)
+    : IQueryHandler<ListRecurringExpenses, Page<RecurringExpenseDto>>
+{
+    public async ValueTask<Page<RecurringExpenseDto>> Handle(
         ListRecurringExpenses query,
         CancellationToken cancellationToken
     )
     {
-        var templates = await db
+        var limit = PageLimits.Resolve(query.Limit);
+        var purpose = $"recurring-expenses:{query.GroupId}:{query.IncludeEnded}";
+        var after = cursors.Decode<Position>(purpose, query.Cursor);
+
+        var templates = db
             .RecurringExpenses.AsNoTracking()
             .Where(r =>
                 r.GroupId == query.GroupId
                 && (query.IncludeEnded || r.Status != RecurringExpenseStatus.Ended)
-            )
+            );
+        if (after is not null)
+        {
+            var afterId = new RecurringExpenseId(after.AfterId);
+            templates = templates.Where(r =>
+                r.CreatedAt > after.AfterCreatedAt
+                || (r.CreatedAt == after.AfterCreatedAt && r.Id > afterId)
+            );
+        }
+
+        var fetched = await templates
             .OrderBy(r => r.CreatedAt)
             .ThenBy(r => r.Id)
-            .Take(ListRecurringExpenses.MaxResults)
+            .Take(limit + 1)
             .ToListAsync(cancellationToken);
-        return templates.Select(RecurringExpenseDto.From).ToArray();
+
+        return Page.FromOneExtra(
+            fetched.Select(RecurringExpenseDto.From).ToList(),
+            limit,
+            last => cursors.Encode(purpose, new Position(last.CreatedAt, last.Id))
+        );
     }
+
+    private sealed record Position(DateTimeOffset AfterCreatedAt, Guid AfterId);
 }
