@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.AddLedgerIdentity(configuration);
         AddOperations(services, configuration);
         services.Configure<EmailSettings>(configuration.GetSection(EmailSettings.Section));
+        services.AddEmailSettingsReload();
         services.AddScoped<IAccountMailer, SmtpAccountMailer>();
 
         var redis = ConnectionSettings.Redis(configuration);

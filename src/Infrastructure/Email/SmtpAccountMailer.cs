@@ -7,10 +7,13 @@ using MimeKit;
 
 namespace Ledger.Infrastructure.Email;
 
-/// <summary>Account emails over SMTP with MailKit: one connection per message (they are rare).</summary>
-public sealed class SmtpAccountMailer(IOptions<EmailSettings> options) : IAccountMailer
+/// <summary>
+/// Account emails over SMTP with MailKit: one connection per message (they are rare). The settings
+/// are read per message, so a reloaded <c>Email</c> section applies to the next one (ADR 0046).
+/// </summary>
+public sealed class SmtpAccountMailer(IOptionsMonitor<EmailSettings> options) : IAccountMailer
 {
-    private EmailSettings Settings => options.Value;
+    private EmailSettings Settings => options.CurrentValue;
 
     public Task SendEmailConfirmationAsync(
         AccountToken token,
