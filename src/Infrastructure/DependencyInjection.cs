@@ -60,6 +60,7 @@ public static class DependencyInjection
         services.AddLedgerIdentity(configuration);
         AddOperations(services, configuration);
         services.Configure<EmailSettings>(configuration.GetSection(EmailSettings.Section));
+        services.AddEmailSettingsReload();
         // Account mail is queued in the command's transaction and sent by the worker (ADR 0036).
         services.AddScoped<IAccountMailer, QueuedAccountMailer>();
         services.AddScoped<IAccountEmailOutbox, AccountEmailOutbox>();

@@ -8,6 +8,7 @@ using Ledger.WebApi.Auth;
 using Ledger.WebApi.Demo;
 using Ledger.WebApi.Endpoints;
 using Ledger.WebApi.Http;
+using Ledger.WebApi.Observability;
 using Ledger.WebApi.RateLimiting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +23,7 @@ builder.Services.AddLedgerRateLimiting(builder.Configuration);
 builder.AddLedgerClientAddresses();
 builder.AddLedgerHttp();
 builder.AddLedgerAuthentication();
+builder.AddLedgerOperations();
 
 // Validated sessions cached for ≤ 30 s, forgotten when PostgreSQL notifies a change (ADR 0020).
 builder.Services.AddSessionCache(
@@ -55,6 +57,7 @@ app.UseLedgerHttp();
 // the token endpoint's limit comes first, so that guessing codes or refresh tokens is limited too.
 app.UseWhen(AuthorizationEndpoints.IsTokenRequest, branch => branch.UseLedgerRateLimiting());
 app.UseAuthentication();
+app.UseLedgerRequestLogScope();
 
 // After authentication: per-user and per-client limits need the caller's claims.
 app.UseWhen(

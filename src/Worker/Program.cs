@@ -1,6 +1,7 @@
 using Ledger.Application;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Infrastructure;
+using Ledger.Infrastructure.Observability;
 using Ledger.Infrastructure.Scheduling;
 using Ledger.Worker;
 using Ledger.Worker.Hosting;
@@ -10,6 +11,9 @@ using Quartz;
 // The worker host: scheduled commands run here, never in the web process (docs/requirements.md A14).
 // It is one node of a Quartz cluster on the application's PostgreSQL; run as many as needed.
 var builder = Host.CreateApplicationBuilder(args);
+
+// JSON logs outside Development; traces and metrics when an OTLP endpoint is set (ADR 0045).
+builder.AddLedgerLogging().AddLedgerTelemetry("ledger-worker");
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);

@@ -8,4 +8,7 @@ public static class OperationsAudit
     public const string JobTriggered = "ops.job-triggered";
     public const string JobPaused = "ops.job-paused";
     public const string JobResumed = "ops.job-resumed";
+
+    public const string ConfigurationRecord = "configuration";
+    public const string ConfigurationReloaded = "ops.configuration-reloaded";
 }

@@ -9,11 +9,12 @@ namespace Ledger.Infrastructure.Email;
 
 /// <summary>
 /// Renders an account email and sends it over SMTP with MailKit: one connection per message
-/// (they are rare). Called by the worker's sender only (<see cref="AccountEmailOutbox"/>).
+/// (they are rare). Settings are
+/// read per message, so a reloaded <c>Email</c> section applies to the next one (ADR 0046). Called by the worker's sender only (<see cref="AccountEmailOutbox"/>).
 /// </summary>
-public sealed class SmtpAccountEmailSender(IOptions<EmailSettings> options)
+public sealed class SmtpAccountEmailSender(IOptionsMonitor<EmailSettings> options)
 {
-    private EmailSettings Settings => options.Value;
+    private EmailSettings Settings => options.CurrentValue;
 
     public Task SendAsync(
         AccountEmailKind kind,

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Ledger.Application.Common.Telemetry;
 using RedisRateLimiting;
 using StackExchange.Redis;
 
@@ -14,6 +15,7 @@ internal sealed class PolicyLimiter : IDisposable
     // Sliding windows in-process move in tenths; Redis keeps every request's timestamp instead.
     private const int LocalSlidingSegments = 10;
 
+    private readonly string _name;
     private readonly RateLimitPolicyOptions _policy;
     private readonly RateLimiterStatus _status;
     private readonly TimeSpan _redisTimeout;
@@ -28,7 +30,9 @@ internal sealed class PolicyLimiter : IDisposable
         RateLimiterStatus status
     )
     {
+        _name = name;
         _policy = policy;
+        Partitions = policy.Partitions;
         _status = status;
         _redisTimeout = options.RedisTimeout;
         _local = PartitionedRateLimiter.Create<string, string>(LocalPartition);
@@ -42,6 +46,8 @@ internal sealed class PolicyLimiter : IDisposable
     }
 
     public RateLimitPolicyOptions Policy => _policy;
+
+    public IReadOnlyList<RateLimitPartitionBy> Partitions { get; }
 
     public ValueTask<RateLimitLease> AcquireAsync(string[] partitionKeys) =>
         _shared is not null && _status.MayAskRedis()
@@ -67,7 +73,9 @@ internal sealed class PolicyLimiter : IDisposable
             );
             var leases = await decisions.WaitAsync(_redisTimeout);
             _status.RedisAnswered();
-            return DecisionLease.Combine(leases, _policy.Window);
+            var decision = DecisionLease.Combine(leases, _policy.Window);
+            LedgerMetrics.RateLimitDecided(_name, decision.IsAcquired, local: false);
+            return decision;
         }
         catch (Exception exception)
         {
@@ -84,11 +92,15 @@ internal sealed class PolicyLimiter : IDisposable
         }
     }
 
-    private DecisionLease AcquireLocally(string[] partitionKeys) =>
-        DecisionLease.Combine(
+    private DecisionLease AcquireLocally(string[] partitionKeys)
+    {
+        var decision = DecisionLease.Combine(
             [.. partitionKeys.Select(key => _local.AttemptAcquire(key))],
             _policy.Window
         );
+        LedgerMetrics.RateLimitDecided(_name, decision.IsAcquired, local: true);
+        return decision;
+    }
 
     private RateLimitPartition<string> LocalPartition(string key) =>
         _policy.Kind switch

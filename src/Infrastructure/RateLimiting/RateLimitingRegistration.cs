@@ -1,3 +1,4 @@
+using Ledger.Infrastructure.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
@@ -31,6 +32,8 @@ public static class RateLimitingRegistration
             IValidateOptions<RateLimitingOptions>,
             RateLimitingOptionsValidator
         >();
+        // Limits may change at run time (ADR 0046): an invalid change is refused, the old kept.
+        services.AddReloadable<RateLimitingOptions>(RateLimitingOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => new RateLimiterStatus(
             provider.GetService<IConnectionMultiplexer>(),
@@ -42,7 +45,7 @@ public static class RateLimitingRegistration
             provider.GetRequiredService<RateLimiterStatus>()
         );
         services.AddSingleton(provider => new PolicyLimiters(
-            provider.GetRequiredService<IOptions<RateLimitingOptions>>(),
+            provider.GetRequiredService<IOptionsMonitor<RateLimitingOptions>>(),
             provider.GetService<IConnectionMultiplexer>(),
             provider.GetRequiredService<RateLimiterStatus>()
         ));

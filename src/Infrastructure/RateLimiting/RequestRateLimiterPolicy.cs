@@ -7,23 +7,24 @@ namespace Ledger.Infrastructure.RateLimiting;
 
 /// <summary>
 /// A named policy as ASP.NET Core's rate limiting middleware sees it: each request's partition is
-/// the set of keys it is limited by; the decision itself belongs to the shared <see cref="PolicyLimiter"/>.
+/// the set of keys it is limited by; the decision itself belongs to the shared <see cref="PolicyLimiter"/>
+/// in force when the request comes (limits may be reloaded at run time).
 /// </summary>
-internal sealed class RequestRateLimiterPolicy(PolicyLimiter limiter) : IRateLimiterPolicy<string>
+internal sealed class RequestRateLimiterPolicy(PolicyLimiters limiters, string name)
+    : IRateLimiterPolicy<string>
 {
-    private readonly IReadOnlyList<RateLimitPartitionBy> _partitions = limiter.Policy.Partitions;
-
     // The middleware's OnRejected writes every refusal the same way.
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => null;
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
         RateLimitPartition.Get(
-            PartitionKeys.For(httpContext, _partitions),
-            key => new PartitionLimiter(limiter, key.Split(PartitionKeys.Separator))
+            PartitionKeys.For(httpContext, limiters[name].Partitions),
+            key => new PartitionLimiter(limiters, name, key.Split(PartitionKeys.Separator))
         );
 
     /// <summary>The middleware caches one per partition and drops it once idle.</summary>
-    private sealed class PartitionLimiter(PolicyLimiter limiter, string[] keys) : RateLimiter
+    private sealed class PartitionLimiter(PolicyLimiters limiters, string name, string[] keys)
+        : RateLimiter
     {
         private int _active;
         private long _idleSince = Stopwatch.GetTimestamp();
@@ -47,7 +48,7 @@ internal sealed class RequestRateLimiterPolicy(PolicyLimiter limiter) : IRateLim
             Interlocked.Increment(ref _active);
             try
             {
-                return await limiter.AcquireAsync(keys);
+                return await limiters[name].AcquireAsync(keys);
             }
             finally
             {

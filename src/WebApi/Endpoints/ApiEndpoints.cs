@@ -23,6 +23,7 @@ public static class ApiEndpoints
         api.MapWebhookEndpoints();
         api.MapAdminClientEndpoints();
         api.MapOpsEndpoints();
+        api.MapAdminDiagnosticsEndpoints();
         return app;
     }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Ledger.Application.Common.Telemetry;
 using Ledger.Application.Operations;
 using Ledger.Domain.Common;
 using Ledger.Worker.Hosting;
@@ -44,7 +46,13 @@ public abstract partial class ScheduledJob(
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(shutdown.Token);
         budget.CancelAfter(timeout);
 
+        var started = Stopwatch.GetTimestamp();
         var (status, result, error) = await RunAsync(budget.Token, shutdown.Token);
+        LedgerMetrics.JobRan(
+            definition.Name,
+            status.ToString().ToLowerInvariant(),
+            Stopwatch.GetElapsedTime(started)
+        );
         if (status == JobRunStatus.TimedOut)
         {
             LogTimedOut(definition.Name, timeout.TotalSeconds);

@@ -205,6 +205,9 @@ public static class AuthorizationMatrixRows
         ),
         new("POST /api/v1/ops/jobs/{jobName}/pause", Admins, Prepare: StoreJobAsync, Hidden: true),
         new("POST /api/v1/ops/jobs/{jobName}/resume", Admins, Prepare: StoreJobAsync, Hidden: true),
+        // Diagnostics and configuration reload: platform admins only, hidden from everyone else.
+        new("GET /api/v1/admin/diagnostics", Admins, Hidden: true),
+        new("POST /api/v1/admin/config/reload", Admins, Hidden: true),
         .. HouseholdMatrixRows.All,
         .. RecurringExpenseMatrixRows.All,
         .. SettlementMatrixRows.All,

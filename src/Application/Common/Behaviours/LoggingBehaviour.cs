@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Telemetry;
 using Ledger.Domain.Common;
 using Mediator;
 using Microsoft.Extensions.Logging;
@@ -32,38 +33,44 @@ public sealed partial class LoggingBehaviour<TMessage, TResponse>(
         try
         {
             var response = await next(message, cancellationToken);
+            var elapsed = Elapsed(started);
             LogHandled(
                 MessageName,
                 principal.UserId?.Value,
                 principal.ClientId,
                 groupId,
                 "ok",
-                Elapsed(started)
+                elapsed
             );
+            LedgerMetrics.MessageHandled(MessageName, "ok", elapsed);
             return response;
         }
         catch (Exception exception) when (Outcome(exception) is { } outcome)
         {
+            var elapsed = Elapsed(started);
             LogHandled(
                 MessageName,
                 principal.UserId?.Value,
                 principal.ClientId,
                 groupId,
                 outcome,
-                Elapsed(started)
+                elapsed
             );
+            LedgerMetrics.MessageHandled(MessageName, outcome, elapsed);
             throw;
         }
         catch (Exception exception)
         {
+            var elapsed = Elapsed(started);
             LogFailed(
                 exception,
                 MessageName,
                 principal.UserId?.Value,
                 principal.ClientId,
                 groupId,
-                Elapsed(started)
+                elapsed
             );
+            LedgerMetrics.MessageHandled(MessageName, "failed", elapsed);
             throw;
         }
     }
