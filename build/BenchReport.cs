@@ -44,7 +44,7 @@ internal static class BenchReport
             )
         );
         text.AppendLine(
-            "- **before**: this branch's improvements turned off by configuration (`Sessions:CacheSeconds=0`, `No Reset On Close=false`, `DOTNET_gcServer=1`, `DOTNET_gcConcurrent=1`), i.e. authentication, pooling and GC as on main; the balance upsert's move to the end of the transaction is in both columns. **after**: as shipped."
+            "- **before**: this branch's improvements turned off by configuration (`Sessions:CacheSeconds=0`, `No Reset On Close=false`, `DOTNET_gcServer=1`, `DOTNET_gcConcurrent=1`, `DOTNET_GCHeapHardLimit=0`), i.e. authentication, pooling and GC as on main; the balance upsert's move to the end of the transaction is in both columns. **after**: as shipped."
         );
         text.AppendLine(
             "- **floor**: the statements the *after* API sent for one such request (captured with `log_statement=all` between two markers, `DISCARD ALL` left out), replayed on 16 pooled raw-Npgsql connections by `bench/Floor`, each statement its own round trip, new ids fresh on every replay. Ratio = API requests/s ÷ floor replays/s."
