@@ -10,6 +10,7 @@ internal static class BenchReport
         string root,
         IReadOnlyList<ModeRun> runs,
         IReadOnlyDictionary<string, Measurement> floors,
+        IReadOnlyList<string> sections,
         int seconds,
         int warmup,
         bool tiny
@@ -39,11 +40,11 @@ internal static class BenchReport
         );
         text.AppendLine(
             Invariant(
-                $"- Load: `wrk -t2 -c16 -d{seconds}s --latency -s bench/wrk/ledger.lua` after a {warmup} s warm-up, requests spread over the demo users' tokens; the API is `Ledger.WebApi.dll` in Release, Development environment with logging at Warning and every rate limit raised to 10⁹ through `RateLimiting:Policies:*:PermitLimit`. Both APIs run side by side, and each request is measured before, after and on the floor back to back, so that the machine's noise falls on all three alike."
+                $"- Load: `wrk -t2 -c16 -d{seconds}s --latency -s bench/wrk/ledger.lua` after a {warmup} s warm-up, requests spread over the demo users' tokens; the API is `Ledger.WebApi.dll` in Release (*before* as `dotnet build` leaves it, *after* as `dotnet publish -r linux-x64` leaves it: ReadyToRun), Development environment with logging at Warning and every rate limit raised to 10⁹ through `RateLimiting:Policies:*:PermitLimit`. Both APIs run side by side, and each request is measured before, after and on the floor back to back, so that the machine's noise falls on all three alike."
             )
         );
         text.AppendLine(
-            "- **before**: this branch's improvements turned off by configuration (`Sessions:CacheSeconds=0`, `No Reset On Close=false`, `DOTNET_gcServer=1`, `DOTNET_gcConcurrent=1`), i.e. authentication, pooling and GC as on main; the balance upsert's move to the end of the transaction is in both columns. **after**: as shipped."
+            "- **before**: this branch's improvements turned off by configuration (`Sessions:CacheSeconds=0`, `No Reset On Close=false`, `DOTNET_gcServer=1`, `DOTNET_gcConcurrent=1`, `DOTNET_GCHeapHardLimit=0`), i.e. authentication, pooling and GC as on main; the balance upsert's move to the end of the transaction is in both columns. **after**: as shipped."
         );
         text.AppendLine(
             "- **floor**: the statements the *after* API sent for one such request (captured with `log_statement=all` between two markers, `DISCARD ALL` left out), replayed on 16 pooled raw-Npgsql connections by `bench/Floor`, each statement its own round trip, new ids fresh on every replay. Ratio = API requests/s ÷ floor replays/s."
@@ -70,7 +71,7 @@ internal static class BenchReport
         text.AppendLine("|---|---|---|---|");
         text.AppendLine(
             Invariant(
-                $"| time to ready (process start → first 200 of /health/ready) | {before.ReadySeconds:F2} s | {after.ReadySeconds:F2} s | ≤ 3 s |"
+                $"| time to ready (process start → first 200 of /health/ready), median of {after.ReadySeconds.Count} starts (all) | {Median(before.ReadySeconds):F2} s ({All(before.ReadySeconds)}) | {Median(after.ReadySeconds):F2} s ({All(after.ReadySeconds)}) | ≤ 3 s |"
             )
         );
         text.AppendLine(
@@ -83,6 +84,12 @@ internal static class BenchReport
                 $"| RSS after the load / peak | {before.RssMb:F0} / {before.RssPeakMb:F0} MB | {after.RssMb:F0} / {after.RssPeakMb:F0} MB | ≤ 250 MB |"
             )
         );
+        foreach (var section in sections)
+        {
+            text.AppendLine();
+            text.Append(section);
+        }
+
         text.AppendLine();
         text.AppendLine("## Command");
         text.AppendLine();
@@ -100,6 +107,12 @@ internal static class BenchReport
         File.WriteAllText(Path.Combine(root, "docs", "PERFORMANCE.md"), report);
         return report;
     }
+
+    private static double Median(IReadOnlyList<double> values) =>
+        values.Count == 0 ? double.NaN : values.Order().ElementAt(values.Count / 2);
+
+    private static string All(IReadOnlyList<double> values) =>
+        string.Join(", ", values.Select(v => v.ToString("F2", CultureInfo.InvariantCulture)));
 
     private static string Rps(Measurement? m) =>
         m is null ? "–" : Invariant($"{m.RequestsPerSecond:N0}{Errors(m)}");
