@@ -11,12 +11,14 @@ namespace Ledger.Architecture.Tests;
 public sealed partial class SqlHomeTests
 {
     /// <summary>
-    /// Files the recurring-generation work moves behind a port in its own branch; remove the
-    /// entry when it lands.
+    /// The set-based recurring generation (ADR 0022) still claims due templates and locks their
+    /// groups with SQL written in Application; both move behind a port (issue 15, left open).
+    /// Nothing else may join this list.
     /// </summary>
     private static readonly string[] NotYetMoved =
     [
         "src/Application/RecurringExpenses/Commands/GenerateRecurringExpenses/GenerateRecurringExpenses.cs",
+        "src/Application/MoneyRules/GroupMembers.cs",
     ];
 
     [GeneratedRegex(

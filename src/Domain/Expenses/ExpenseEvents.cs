@@ -34,7 +34,7 @@ public sealed record SplitPaid(
     GroupId GroupId,
     ExpenseId ExpenseId,
     ExpenseSplitId SplitId,
-    SettlementActivityId PaymentId,
+    SplitPaymentId PaymentId,
     UserId FromUserId,
     UserId ToUserId,
     string Amount,

@@ -9,9 +9,10 @@ namespace Ledger.Application.Operations.Commands.ReloadConfiguration;
 /// reloadable section is validated: a valid one takes effect at once, an invalid one is refused
 /// and its last good values stay. Audited.
 /// </summary>
-public sealed record ReloadConfiguration
-    : ICommand<ConfigurationReloadResult>,
-        IRequirePlatformAdmin;
+public sealed record ReloadConfiguration : ICommand<ConfigurationReloadResult>, IRequiresAccess
+{
+    public Access Access => Access.Admin;
+}
 
 public sealed record ConfigurationReloadResult(
     DateTimeOffset ReloadedAt,

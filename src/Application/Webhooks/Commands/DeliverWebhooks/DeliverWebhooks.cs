@@ -17,7 +17,10 @@ namespace Ledger.Application.Webhooks.Commands.DeliverWebhooks;
 /// dies mid-round records nothing, and the deliveries are sent again (at least once, same
 /// event id). Answers how many attempts it made.
 /// </summary>
-public sealed record DeliverWebhooks : ICommand<int>, ISystemCommand;
+public sealed record DeliverWebhooks : ICommand<int>, IRequiresAccess
+{
+    public Access Access => Access.System;
+}
 
 public sealed class DeliverWebhooksHandler(
     IApplicationDbContext db,

@@ -17,10 +17,9 @@ namespace Ledger.Application.Webhooks.Commands.PingWebhookSubscription;
 /// </summary>
 public sealed record PingWebhookSubscription(GroupId GroupId, Guid SubscriptionId)
     : ICommand<WebhookPingDto>,
-        IGroupScoped,
-        IGroupReadCommand
+        IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
 }
 
 public sealed record WebhookPingDto(Guid EventId);

@@ -15,10 +15,9 @@ namespace Ledger.Application.Webhooks.Commands.RedeliverWebhookEvent;
 /// </summary>
 public sealed record RedeliverWebhookEvent(GroupId GroupId, Guid SubscriptionId, Guid EventId)
     : ICommand<Unit>,
-        IGroupScoped,
-        IGroupReadCommand
+        IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
 }
 
 public sealed class RedeliverWebhookEventHandler(

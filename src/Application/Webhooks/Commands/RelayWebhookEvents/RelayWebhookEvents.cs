@@ -11,7 +11,10 @@ namespace Ledger.Application.Webhooks.Commands.RelayWebhookEvents;
 /// transaction (ADR 0032). Sent by the worker's relay loop; answers how many events it handed
 /// on (-1: another node's fan-out is running).
 /// </summary>
-public sealed record RelayWebhookEvents : ICommand<int>, ISystemCommand;
+public sealed record RelayWebhookEvents : ICommand<int>, IRequiresAccess
+{
+    public Access Access => Access.System;
+}
 
 public sealed class RelayWebhookEventsHandler(
     IWebhookRelayStore store,

@@ -16,10 +16,9 @@ namespace Ledger.Application.Webhooks.Commands.RotateWebhookSecret;
 /// </summary>
 public sealed record RotateWebhookSecret(GroupId GroupId, Guid SubscriptionId)
     : ICommand<RotatedWebhookSecretDto>,
-        IGroupScoped,
-        IGroupReadCommand
+        IRequiresAccess
 {
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
 }
 
 public sealed record RotatedWebhookSecretDto(

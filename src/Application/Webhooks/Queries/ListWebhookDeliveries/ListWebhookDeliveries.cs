@@ -14,11 +14,11 @@ namespace Ledger.Application.Webhooks.Queries.ListWebhookDeliveries;
 /// </summary>
 public sealed record ListWebhookDeliveries(GroupId GroupId, Guid SubscriptionId)
     : IQuery<IReadOnlyList<WebhookDeliveryAttemptDto>>,
-        IGroupScoped
+        IRequiresAccess
 {
     public const int Limit = 100;
 
-    public GroupAccess RequiredAccess => GroupAccess.Member;
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
 }
 
 public sealed record WebhookDeliveryAttemptDto(
