@@ -51,6 +51,9 @@ internal sealed class WebhookEventsOpenApi : IOpenApiDocumentTransformer
                 OperationId = "webhook-" + eventType.Type.Replace('.', '-'),
                 Summary = eventType.Description,
                 Tags = new HashSet<OpenApiTagReference> { new("Webhooks", document) },
+                // Ledger calls the receiver; the request is authenticated by its signature
+                // (webhook-signature), not by an OAuth token.
+                Security = [],
                 RequestBody = new OpenApiRequestBody
                 {
                     Required = true,
