@@ -5,6 +5,7 @@ using Ledger.Application.Operations;
 using Ledger.Application.Partners;
 using Ledger.Infrastructure.Balances;
 using Ledger.Infrastructure.Configuration;
+using Ledger.Infrastructure.Diagnostics;
 using Ledger.Infrastructure.Email;
 using Ledger.Infrastructure.Idempotency;
 using Ledger.Infrastructure.Identity;
@@ -67,6 +68,8 @@ public static class DependencyInjection
         services.AddSingleton<SmtpAccountEmailSender>();
         services.AddSingleton<EmailTokenProtection>();
         services.AddWebhooks(configuration);
+        // Every host resolves every handler of the application (the worker validates them at start).
+        services.AddDiagnosticsProbe();
 
         var redis = ConnectionSettings.Redis(configuration);
         if (redis is not null)

@@ -30,7 +30,6 @@ public static class OperationsSetup
         );
 
         var services = builder.Services;
-        services.AddDiagnosticsProbe();
         services.AddConfigurationReload();
         services.AddSingleton<
             Microsoft.Extensions.Options.IValidateOptions<PlatformAdminSettings>,
