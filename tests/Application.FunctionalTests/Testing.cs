@@ -170,7 +170,7 @@ public sealed class Testing
         };
         db.Users.Add(user);
         await db.SaveChangesAsync();
-        return new UserId(user.Id);
+        return UserId.From(user.Id);
     }
 
     public static async Task<T> WithDbAsync<T>(Func<ApplicationDbContext, Task<T>> read)

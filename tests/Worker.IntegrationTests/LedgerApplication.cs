@@ -92,7 +92,7 @@ public sealed class LedgerApplication : IAsyncDisposable
             db.Users.Add(user);
             return db.SaveChangesAsync();
         });
-        return new UserId(user.Id);
+        return UserId.From(user.Id);
     }
 
     /// <summary>A group in Berlin with its owner and <paramref name="members"/> more members.</summary>
@@ -103,7 +103,7 @@ public sealed class LedgerApplication : IAsyncDisposable
             new CreateGroup(Pii.Name("Flat"), "EUR", "Europe/Berlin"),
             owner
         );
-        var groupId = new GroupId(group.Id);
+        var groupId = GroupId.From(group.Id);
         var everyone = new List<UserId> { owner };
         for (var i = 0; i < members; i++)
         {

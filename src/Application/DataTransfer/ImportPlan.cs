@@ -141,7 +141,7 @@ public sealed class ImportPlan
                     new ImportProblem(1, column, "map this person to a member of the group.")
                 );
             }
-            else if (!members.Contains(new UserId(user)))
+            else if (!members.Contains(UserId.From(user)))
             {
                 Problems.Add(
                     new ImportProblem(
@@ -153,7 +153,7 @@ public sealed class ImportPlan
             }
             else
             {
-                mapped[i] = new UserId(user);
+                mapped[i] = UserId.From(user);
             }
         }
 
@@ -374,9 +374,9 @@ public sealed class ImportPlan
         UserId? Map(Guid exported, string column)
         {
             var key = exported.ToString();
-            if (people.TryGetValue(key, out var user) && members.Contains(new UserId(user)))
+            if (people.TryGetValue(key, out var user) && members.Contains(UserId.From(user)))
             {
-                return new UserId(user);
+                return UserId.From(user);
             }
 
             Problems.Add(
@@ -541,7 +541,7 @@ public sealed class ImportPlan
         {
             var probe = members.First();
             Expense.Create(
-                new GroupId(Guid.Empty),
+                GroupId.From(Guid.Empty),
                 details,
                 Actor.User(probe),
                 members,

@@ -21,7 +21,7 @@ internal static class ExpenseFieldsMapping
             fields.Date,
             fields.Payers.Select((p, i) => Amount(p, currency, $"payers[{i}].amount")).ToArray(),
             ToRule(fields.Split, currency, "split"),
-            fields.ListId is { } list ? new ListId(list) : null,
+            fields.ListId is { } list ? ListId.From(list) : null,
             fields.Note
         );
     }
@@ -30,7 +30,7 @@ internal static class ExpenseFieldsMapping
         split.Type switch
         {
             SplitType.Equal => new EqualSplit(
-                (split.Members ?? []).Select(m => new UserId(m)).ToArray()
+                (split.Members ?? []).Select(m => UserId.From(m)).ToArray()
             ),
             SplitType.Exact => new ExactSplit(
                 (split.Amounts ?? [])
@@ -44,8 +44,8 @@ internal static class ExpenseFieldsMapping
                     .Select(
                         (item, i) =>
                             new ItemCharge(
-                                new ListItemId(item.ItemId),
-                                item.ForUserId is { } forUser ? new UserId(forUser) : null,
+                                ListItemId.From(item.ItemId),
+                                item.ForUserId is { } forUser ? UserId.From(forUser) : null,
                                 Money.Parse(item.Price, currency, $"{field}.items[{i}].price")
                             )
                     )
@@ -61,9 +61,9 @@ internal static class ExpenseFieldsMapping
 
     private static MemberWeight[] Weights(SplitInput split) =>
         (split.Weights ?? [])
-            .Select(w => new MemberWeight(new UserId(w.UserId), w.Weight))
+            .Select(w => new MemberWeight(UserId.From(w.UserId), w.Weight))
             .ToArray();
 
     private static MemberAmount Amount(MemberAmountInput input, string currency, string field) =>
-        new(new UserId(input.UserId), Money.Parse(input.Amount, currency, field));
+        new(UserId.From(input.UserId), Money.Parse(input.Amount, currency, field));
 }

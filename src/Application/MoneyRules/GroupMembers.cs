@@ -62,7 +62,7 @@ internal sealed class GroupMembers
             $"SELECT 1 FROM groups WHERE id = ANY({ids}) ORDER BY id FOR KEY SHARE",
             cancellationToken
         );
-        var keys = ids.Select(id => new GroupId(id)).ToList();
+        var keys = ids.Select(id => GroupId.From(id)).ToList();
         var rows = await db
             .Memberships.AsNoTracking()
             .Where(m => keys.Contains(m.GroupId) && m.LeftAt == null)

@@ -78,7 +78,7 @@ public sealed partial class AccountEmailOutbox(
             try
             {
                 var token = new AccountToken(
-                    new UserId(recipient.Id),
+                    UserId.From(recipient.Id),
                     recipient.Email!,
                     recipient.DisplayName,
                     tokens.Unprotect(email.ProtectedToken)

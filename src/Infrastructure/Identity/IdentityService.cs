@@ -95,7 +95,7 @@ public sealed class IdentityService(UserManager<ApplicationUser> users, Applicat
         db
             .Users.AsNoTracking()
             .Where(u => u.Id == id.Value)
-            .Select(u => new UserProfile(new UserId(u.Id), u.DisplayName))
+            .Select(u => new UserProfile(UserId.From(u.Id), u.DisplayName))
             .FirstOrDefaultAsync(cancellationToken);
 
     public Task<AccountDetails?> FindAccountAsync(UserId id, CancellationToken cancellationToken) =>
@@ -103,7 +103,7 @@ public sealed class IdentityService(UserManager<ApplicationUser> users, Applicat
             .Users.AsNoTracking()
             .Where(u => u.Id == id.Value)
             .Select(u => new AccountDetails(
-                new UserId(u.Id),
+                UserId.From(u.Id),
                 u.Email,
                 u.EmailConfirmed,
                 u.DisplayName,
@@ -240,7 +240,7 @@ public sealed class IdentityService(UserManager<ApplicationUser> users, Applicat
         }
 
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        return new AccountToken(new UserId(user.Id), user.Email, user.DisplayName, token);
+        return new AccountToken(UserId.From(user.Id), user.Email, user.DisplayName, token);
     }
 
     public async Task<AccountToken?> CreatePasswordResetTokenAsync(
@@ -255,7 +255,7 @@ public sealed class IdentityService(UserManager<ApplicationUser> users, Applicat
         }
 
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        return new AccountToken(new UserId(user.Id), user.Email, user.DisplayName, token);
+        return new AccountToken(UserId.From(user.Id), user.Email, user.DisplayName, token);
     }
 
     public async Task<bool> ConfirmEmailAsync(

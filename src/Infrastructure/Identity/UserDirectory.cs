@@ -24,6 +24,6 @@ internal sealed class UserDirectory(ApplicationDbContext db) : IUserDirectory
             .Where(u => ids.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName })
             .ToListAsync(cancellationToken);
-        return users.ToDictionary(u => new UserId(u.Id), u => u.DisplayName);
+        return users.ToDictionary(u => UserId.From(u.Id), u => u.DisplayName);
     }
 }

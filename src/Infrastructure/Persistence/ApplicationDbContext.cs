@@ -253,7 +253,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
                 """
             )
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => new UserId(r.UserId), r => r.NetMinorUnits);
+        return rows.ToDictionary(r => UserId.From(r.UserId), r => r.NetMinorUnits);
     }
 
     private sealed record LockedBalance(Guid UserId, long NetMinorUnits);
@@ -295,7 +295,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
                 """
             )
             .ToListAsync(cancellationToken);
-        return due.Select(id => new GroupId(id)).ToList();
+        return due.Select(id => GroupId.From(id)).ToList();
     }
 
     public override Task<int> SaveChangesAsync(

@@ -27,7 +27,7 @@ public sealed class DemoData(IServiceProvider services)
         var existing = await SendAsAsync(alice, new ListMyGroups(Limit: 100), cancellationToken);
         if (existing.Items.FirstOrDefault(g => g.Name == GroupName) is { } found)
         {
-            return new GroupId(found.Id);
+            return GroupId.From(found.Id);
         }
 
         var group = await SendAsAsync(
@@ -37,11 +37,11 @@ public sealed class DemoData(IServiceProvider services)
         );
         var invite = await SendAsAsync(
             alice,
-            new CreateInvite(new GroupId(group.Id), DateTimeOffset.UtcNow.AddDays(1), 1),
+            new CreateInvite(GroupId.From(group.Id), DateTimeOffset.UtcNow.AddDays(1), 1),
             cancellationToken
         );
         await SendAsAsync(bob, new JoinGroup(invite.Code), cancellationToken);
-        return new GroupId(group.Id);
+        return GroupId.From(group.Id);
     }
 
     /// <summary>Sends a command through the full pipeline as <paramref name="user"/>, in its own scope.</summary>
@@ -85,6 +85,6 @@ public sealed class DemoData(IServiceProvider services)
                 .ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>()
                 .FindByEmailAsync(email)
             ?? throw new InvalidOperationException("Seed the demo users first.");
-        return new UserId(user.Id);
+        return UserId.From(user.Id);
     }
 }

@@ -34,7 +34,7 @@ public static class DemoExpenses
             var user =
                 await users.FindByEmailAsync(email)
                 ?? throw new InvalidOperationException("Seed the demo users first.");
-            ids.Add(new UserId(user.Id));
+            ids.Add(UserId.From(user.Id));
         }
 
         var data = new DemoData(app.Services);
@@ -76,7 +76,7 @@ public static class DemoExpenses
                     payer,
                     new VoidExpense(
                         group,
-                        new ExpenseId(created.Id),
+                        ExpenseId.From(created.Id),
                         "Entered twice: it is part of the drugstore run.",
                         created.Version
                     ),
@@ -103,7 +103,7 @@ public static class DemoExpenses
         CancellationToken cancellationToken
     )
     {
-        var list = new ListId(
+        var list = ListId.From(
             (
                 await data.SendAsAsync(
                     alice,
@@ -129,7 +129,7 @@ public static class DemoExpenses
             );
             await data.SendAsAsync(
                 alice,
-                new MarkListItemBought(list, new ListItemId(item.Id), price, item.Version),
+                new MarkListItemBought(list, ListItemId.From(item.Id), price, item.Version),
                 cancellationToken
             );
             charges.Add(new BoughtItemInput(item.Id, forUser?.Value));

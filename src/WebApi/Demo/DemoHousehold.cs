@@ -44,7 +44,7 @@ public sealed class DemoHousehold(DemoData demo)
         CancellationToken cancellationToken
     )
     {
-        var groceries = new ListId(
+        var groceries = ListId.From(
             (
                 await demo.SendAsAsync(
                     alice,
@@ -62,11 +62,11 @@ public sealed class DemoHousehold(DemoData demo)
         );
         await demo.SendAsAsync(
             bob,
-            new MarkListItemBought(groceries, new ListItemId(coffee.Id), "8.99", coffee.Version),
+            new MarkListItemBought(groceries, ListItemId.From(coffee.Id), "8.99", coffee.Version),
             cancellationToken
         );
 
-        var presents = new ListId(
+        var presents = ListId.From(
             (
                 await demo.SendAsAsync(
                     alice,

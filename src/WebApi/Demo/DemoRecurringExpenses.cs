@@ -30,7 +30,7 @@ public static class DemoRecurringExpenses
             var user =
                 await users.FindByEmailAsync(email)
                 ?? throw new InvalidOperationException("Seed the demo users first.");
-            ids.Add(new UserId(user.Id));
+            ids.Add(UserId.From(user.Id));
         }
 
         var data = new DemoData(app.Services);

@@ -26,7 +26,7 @@ public static class BalanceEndpoints
         CancellationToken cancellationToken
     ) =>
         TypedResults.Ok(
-            await sender.Send(new GetBalances(new GroupId(groupId)), cancellationToken)
+            await sender.Send(new GetBalances(GroupId.From(groupId)), cancellationToken)
         );
 
     /// <summary>Recomputes the balances from the whole history: an operations check, for owners.</summary>
@@ -36,6 +36,6 @@ public static class BalanceEndpoints
         CancellationToken cancellationToken
     ) =>
         TypedResults.Ok(
-            await sender.Send(new CheckBalanceConsistency(new GroupId(groupId)), cancellationToken)
+            await sender.Send(new CheckBalanceConsistency(GroupId.From(groupId)), cancellationToken)
         );
 }

@@ -66,7 +66,7 @@ public static class ChoreEndpoints
         TypedResults.Ok(
             await sender.Send(
                 new ListChores(
-                    groupId is { } id ? new GroupId(id) : null,
+                    groupId is { } id ? GroupId.From(id) : null,
                     includeArchived,
                     limit,
                     cursor
@@ -87,9 +87,9 @@ public static class ChoreEndpoints
                 body.Name,
                 body.Frequency,
                 body.Rotation,
-                body.GroupId is { } groupId ? new GroupId(groupId) : null,
+                body.GroupId is { } groupId ? GroupId.From(groupId) : null,
                 body.Description,
-                body.ParticipantIds?.Select(id => new UserId(id)).ToList(),
+                body.ParticipantIds?.Select(id => UserId.From(id)).ToList(),
                 body.FirstDueDate,
                 body.TimeZone
             ),
@@ -104,7 +104,7 @@ public static class ChoreEndpoints
         ISender sender,
         HttpContext http,
         CancellationToken cancellationToken
-    ) => WithETag(http, await sender.Send(new GetChore(new ChoreId(choreId)), cancellationToken));
+    ) => WithETag(http, await sender.Send(new GetChore(ChoreId.From(choreId)), cancellationToken));
 
     public static async Task<Ok<ChoreDto>> UpdateChore(
         Guid choreId,
@@ -119,13 +119,13 @@ public static class ChoreEndpoints
             http,
             await sender.Send(
                 new UpdateChore(
-                    new ChoreId(choreId),
+                    ChoreId.From(choreId),
                     body.Name,
                     body.Frequency,
                     body.Rotation,
                     expected,
                     body.Description,
-                    body.ParticipantIds?.Select(id => new UserId(id)).ToList(),
+                    body.ParticipantIds?.Select(id => UserId.From(id)).ToList(),
                     body.TimeZone
                 ),
                 cancellationToken
@@ -144,7 +144,7 @@ public static class ChoreEndpoints
         var expected = EntityTags.ExpectedVersion(http, body?.Version);
         return WithETag(
             http,
-            await sender.Send(new ArchiveChore(new ChoreId(choreId), expected), cancellationToken)
+            await sender.Send(new ArchiveChore(ChoreId.From(choreId), expected), cancellationToken)
         );
     }
 
@@ -159,7 +159,10 @@ public static class ChoreEndpoints
         var expected = EntityTags.ExpectedVersion(http, body?.Version);
         return WithETag(
             http,
-            await sender.Send(new UnarchiveChore(new ChoreId(choreId), expected), cancellationToken)
+            await sender.Send(
+                new UnarchiveChore(ChoreId.From(choreId), expected),
+                cancellationToken
+            )
         );
     }
 
@@ -175,8 +178,8 @@ public static class ChoreEndpoints
         TypedResults.Ok(
             await sender.Send(
                 new GetChoreHistory(
-                    new ChoreId(choreId),
-                    assignmentId is { } id ? new ChoreAssignmentId(id) : null,
+                    ChoreId.From(choreId),
+                    assignmentId is { } id ? ChoreAssignmentId.From(id) : null,
                     limit,
                     cursor
                 ),
@@ -195,7 +198,7 @@ public static class ChoreEndpoints
     ) =>
         TypedResults.Ok(
             await sender.Send(
-                new ListChoreAssignments(new ChoreId(choreId), StatusFrom(status), limit, cursor),
+                new ListChoreAssignments(ChoreId.From(choreId), StatusFrom(status), limit, cursor),
                 cancellationToken
             )
         );
@@ -224,8 +227,8 @@ public static class ChoreEndpoints
             http,
             await sender.Send(
                 new CompleteChoreAssignment(
-                    new ChoreId(choreId),
-                    new ChoreAssignmentId(assignmentId),
+                    ChoreId.From(choreId),
+                    ChoreAssignmentId.From(assignmentId),
                     expected
                 ),
                 cancellationToken
@@ -247,8 +250,8 @@ public static class ChoreEndpoints
             http,
             await sender.Send(
                 new ReopenChoreAssignment(
-                    new ChoreId(choreId),
-                    new ChoreAssignmentId(assignmentId),
+                    ChoreId.From(choreId),
+                    ChoreAssignmentId.From(assignmentId),
                     expected
                 ),
                 cancellationToken
@@ -270,8 +273,8 @@ public static class ChoreEndpoints
             http,
             await sender.Send(
                 new SkipChoreAssignment(
-                    new ChoreId(choreId),
-                    new ChoreAssignmentId(assignmentId),
+                    ChoreId.From(choreId),
+                    ChoreAssignmentId.From(assignmentId),
                     expected
                 ),
                 cancellationToken
@@ -293,9 +296,9 @@ public static class ChoreEndpoints
             http,
             await sender.Send(
                 new ReassignChoreAssignment(
-                    new ChoreId(choreId),
-                    new ChoreAssignmentId(assignmentId),
-                    new UserId(body.AssigneeId),
+                    ChoreId.From(choreId),
+                    ChoreAssignmentId.From(assignmentId),
+                    UserId.From(body.AssigneeId),
                     expected
                 ),
                 cancellationToken

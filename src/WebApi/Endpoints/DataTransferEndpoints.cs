@@ -61,7 +61,7 @@ public static class DataTransferEndpoints
         }
 
         // Authorized (404 for those who may not read the group) before anything is written.
-        var export = await sender.Send(new ExportGroup(new GroupId(groupId)), cancellationToken);
+        var export = await sender.Send(new ExportGroup(GroupId.From(groupId)), cancellationToken);
         http.Response.Headers.XContentTypeOptions = "nosniff";
         return format == "csv"
             ? TypedResults.Stream(
@@ -94,11 +94,11 @@ public static class DataTransferEndpoints
         return TypedResults.Ok(
             dryRun
                 ? await sender.Send(
-                    new PreviewImport(new GroupId(groupId), body.Format, body.Content, people),
+                    new PreviewImport(GroupId.From(groupId), body.Format, body.Content, people),
                     cancellationToken
                 )
                 : await sender.Send(
-                    new ImportIntoGroup(new GroupId(groupId), body.Format, body.Content, people),
+                    new ImportIntoGroup(GroupId.From(groupId), body.Format, body.Content, people),
                     cancellationToken
                 )
         );

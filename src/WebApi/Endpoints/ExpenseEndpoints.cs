@@ -56,10 +56,10 @@ public static class ExpenseEndpoints
         TypedResults.Ok(
             await sender.Send(
                 new ListExpenses(
-                    new GroupId(groupId),
+                    GroupId.From(groupId),
                     QueryDate(from, nameof(from)),
                     QueryDate(to, nameof(to)),
-                    member is { } m ? new UserId(m) : null,
+                    member is { } m ? UserId.From(m) : null,
                     QueryCategory(category),
                     text,
                     includeVoided,
@@ -80,7 +80,7 @@ public static class ExpenseEndpoints
     {
         var expense = await sender.Send(
             new CreateExpense(
-                new GroupId(groupId),
+                GroupId.From(groupId),
                 body.Description,
                 body.Category,
                 body.Currency,
@@ -108,7 +108,7 @@ public static class ExpenseEndpoints
     {
         var expense = await sender.Send(
             new CreateExpenseFromList(
-                new GroupId(groupId),
+                GroupId.From(groupId),
                 body.ListId,
                 body.Description,
                 body.Category,
@@ -131,7 +131,7 @@ public static class ExpenseEndpoints
         WithETag(
             http,
             await sender.Send(
-                new GetExpense(new GroupId(groupId), new ExpenseId(expenseId)),
+                new GetExpense(GroupId.From(groupId), ExpenseId.From(expenseId)),
                 cancellationToken
             )
         );
@@ -147,8 +147,8 @@ public static class ExpenseEndpoints
     {
         var expected = EntityTags.ExpectedVersion(http, body.Version);
         var command = new UpdateExpense(
-            new GroupId(groupId),
-            new ExpenseId(expenseId),
+            GroupId.From(groupId),
+            ExpenseId.From(expenseId),
             body.Description,
             body.Category,
             body.Currency,
@@ -174,8 +174,8 @@ public static class ExpenseEndpoints
     {
         var expected = EntityTags.ExpectedVersion(http, body.Version);
         var command = new VoidExpense(
-            new GroupId(groupId),
-            new ExpenseId(expenseId),
+            GroupId.From(groupId),
+            ExpenseId.From(expenseId),
             body.Reason,
             expected
         );

@@ -97,7 +97,7 @@ public static class GroupEndpoints
         ISender sender,
         HttpContext http,
         CancellationToken cancellationToken
-    ) => WithETag(http, await sender.Send(new GetGroup(new GroupId(groupId)), cancellationToken));
+    ) => WithETag(http, await sender.Send(new GetGroup(GroupId.From(groupId)), cancellationToken));
 
     public static async Task<Ok<GroupDto>> UpdateGroupSettings(
         Guid groupId,
@@ -109,7 +109,7 @@ public static class GroupEndpoints
     {
         var expected = EntityTags.ExpectedVersion(http, body.Version);
         var command = new UpdateGroupSettings(
-            new GroupId(groupId),
+            GroupId.From(groupId),
             body.Name,
             body.DefaultCurrency,
             body.TimeZone,
@@ -126,7 +126,7 @@ public static class GroupEndpoints
     )
     {
         var invite = await sender.Send(
-            new CreateInvite(new GroupId(groupId), body.ExpiresAt, body.MaxUses),
+            new CreateInvite(GroupId.From(groupId), body.ExpiresAt, body.MaxUses),
             cancellationToken
         );
         return TypedResults.Created($"/api/v1/groups/{groupId}/invites/{invite.Id}", invite);
@@ -141,7 +141,7 @@ public static class GroupEndpoints
     ) =>
         TypedResults.Ok(
             await sender.Send(
-                new ListInvites(new GroupId(groupId), limit, cursor),
+                new ListInvites(GroupId.From(groupId), limit, cursor),
                 cancellationToken
             )
         );
@@ -154,7 +154,7 @@ public static class GroupEndpoints
     ) =>
         TypedResults.Ok(
             await sender.Send(
-                new RevokeInvite(new GroupId(groupId), new InviteId(inviteId)),
+                new RevokeInvite(GroupId.From(groupId), InviteId.From(inviteId)),
                 cancellationToken
             )
         );
@@ -175,7 +175,7 @@ public static class GroupEndpoints
     ) =>
         TypedResults.Ok(
             await sender.Send(
-                new ListMembers(new GroupId(groupId), limit, cursor),
+                new ListMembers(GroupId.From(groupId), limit, cursor),
                 cancellationToken
             )
         );
@@ -189,7 +189,7 @@ public static class GroupEndpoints
     ) =>
         TypedResults.Ok(
             await sender.Send(
-                new ChangeMemberRole(new GroupId(groupId), new UserId(userId), body.Role),
+                new ChangeMemberRole(GroupId.From(groupId), UserId.From(userId), body.Role),
                 cancellationToken
             )
         );
@@ -202,7 +202,7 @@ public static class GroupEndpoints
     )
     {
         await sender.Send(
-            new RemoveMember(new GroupId(groupId), new UserId(userId)),
+            new RemoveMember(GroupId.From(groupId), UserId.From(userId)),
             cancellationToken
         );
         return TypedResults.NoContent();
@@ -218,7 +218,7 @@ public static class GroupEndpoints
         WithETag(
             http,
             await sender.Send(
-                new TransferOwnership(new GroupId(groupId), new UserId(body.NewOwnerId)),
+                new TransferOwnership(GroupId.From(groupId), UserId.From(body.NewOwnerId)),
                 cancellationToken
             )
         );
@@ -228,7 +228,9 @@ public static class GroupEndpoints
         ISender sender,
         CancellationToken cancellationToken
     ) =>
-        TypedResults.Ok(await sender.Send(new LeaveGroup(new GroupId(groupId)), cancellationToken));
+        TypedResults.Ok(
+            await sender.Send(new LeaveGroup(GroupId.From(groupId)), cancellationToken)
+        );
 
     public static async Task<Ok<GroupDto>> RestoreArchivedGroup(
         Guid groupId,
@@ -238,7 +240,7 @@ public static class GroupEndpoints
     ) =>
         WithETag(
             http,
-            await sender.Send(new RestoreArchivedGroup(new GroupId(groupId)), cancellationToken)
+            await sender.Send(new RestoreArchivedGroup(GroupId.From(groupId)), cancellationToken)
         );
 
     public static async Task<Created<GroupDeletionConfirmationDto>> RequestGroupDeletion(
@@ -248,7 +250,7 @@ public static class GroupEndpoints
     ) =>
         TypedResults.Created(
             (string?)null,
-            await sender.Send(new RequestGroupDeletion(new GroupId(groupId)), cancellationToken)
+            await sender.Send(new RequestGroupDeletion(GroupId.From(groupId)), cancellationToken)
         );
 
     public static async Task<NoContent> DeleteGroup(
@@ -262,7 +264,7 @@ public static class GroupEndpoints
         var expected = EntityTags.ExpectedVersion(http, body.Version);
         await sender.Send(
             new DeleteGroup(
-                new GroupId(groupId),
+                GroupId.From(groupId),
                 body.ConfirmationToken,
                 body.ConfirmationName,
                 expected
@@ -280,7 +282,7 @@ public static class GroupEndpoints
     ) =>
         WithETag(
             http,
-            await sender.Send(new RestoreDeletedGroup(new GroupId(groupId)), cancellationToken)
+            await sender.Send(new RestoreDeletedGroup(GroupId.From(groupId)), cancellationToken)
         );
 
     private static Ok<GroupDto> WithETag(HttpContext http, GroupDto group)

@@ -31,7 +31,7 @@ public static class IntegrationEndpoints
     )
     {
         var grant = await sender.Send(
-            new GrantIntegration(new GroupId(groupId), body.ClientId, body.Scopes),
+            new GrantIntegration(GroupId.From(groupId), body.ClientId, body.Scopes),
             cancellationToken
         );
         return TypedResults.Created($"/api/v1/groups/{groupId}/integrations/{grant.Id}", grant);
@@ -43,7 +43,7 @@ public static class IntegrationEndpoints
         CancellationToken cancellationToken
     ) =>
         TypedResults.Ok(
-            await sender.Send(new ListIntegrationGrants(new GroupId(groupId)), cancellationToken)
+            await sender.Send(new ListIntegrationGrants(GroupId.From(groupId)), cancellationToken)
         );
 
     public static async Task<NoContent> RevokeIntegrationGrant(
@@ -54,7 +54,7 @@ public static class IntegrationEndpoints
     )
     {
         await sender.Send(
-            new RevokeIntegrationGrant(new GroupId(groupId), new IntegrationGrantId(grantId)),
+            new RevokeIntegrationGrant(GroupId.From(groupId), IntegrationGrantId.From(grantId)),
             cancellationToken
         );
         return TypedResults.NoContent();

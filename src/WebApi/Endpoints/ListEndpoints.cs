@@ -91,7 +91,7 @@ public static class ListEndpoints
         ISender sender,
         HttpContext http,
         CancellationToken cancellationToken
-    ) => WithETag(http, await sender.Send(new GetList(new ListId(listId)), cancellationToken));
+    ) => WithETag(http, await sender.Send(new GetList(ListId.From(listId)), cancellationToken));
 
     /// <summary>What changed since revision <c>since</c> (0 or absent: the whole list).</summary>
     public static async Task<Ok<ListWithItemsDto>> GetListChanges(
@@ -103,7 +103,7 @@ public static class ListEndpoints
     ) =>
         WithETag(
             http,
-            await sender.Send(new GetListChanges(new ListId(listId), since), cancellationToken)
+            await sender.Send(new GetListChanges(ListId.From(listId), since), cancellationToken)
         );
 
     public static async Task<Ok<ListDto>> RenameList(
@@ -118,7 +118,7 @@ public static class ListEndpoints
         return WithETag(
             http,
             await sender.Send(
-                new RenameList(new ListId(listId), body.Name, expected),
+                new RenameList(ListId.From(listId), body.Name, expected),
                 cancellationToken
             )
         );
@@ -135,7 +135,7 @@ public static class ListEndpoints
         var expected = EntityTags.ExpectedVersion(http, body?.Version);
         return WithETag(
             http,
-            await sender.Send(new ArchiveList(new ListId(listId), expected), cancellationToken)
+            await sender.Send(new ArchiveList(ListId.From(listId), expected), cancellationToken)
         );
     }
 
@@ -150,7 +150,7 @@ public static class ListEndpoints
         var expected = EntityTags.ExpectedVersion(http, body?.Version);
         return WithETag(
             http,
-            await sender.Send(new UnarchiveList(new ListId(listId), expected), cancellationToken)
+            await sender.Send(new UnarchiveList(ListId.From(listId), expected), cancellationToken)
         );
     }
 
@@ -164,7 +164,7 @@ public static class ListEndpoints
     )
     {
         var item = await sender.Send(
-            new AddListItem(new ListId(listId), body.Name, body.Quantity),
+            new AddListItem(ListId.From(listId), body.Name, body.Quantity),
             cancellationToken
         );
         EntityTags.Set(http, item.Version);
@@ -185,8 +185,8 @@ public static class ListEndpoints
             http,
             await sender.Send(
                 new ReorderListItems(
-                    new ListId(listId),
-                    body.ItemIds.Select(id => new ListItemId(id)).ToList(),
+                    ListId.From(listId),
+                    body.ItemIds.Select(id => ListItemId.From(id)).ToList(),
                     expected
                 ),
                 cancellationToken
@@ -208,8 +208,8 @@ public static class ListEndpoints
             http,
             await sender.Send(
                 new EditListItem(
-                    new ListId(listId),
-                    new ListItemId(itemId),
+                    ListId.From(listId),
+                    ListItemId.From(itemId),
                     body.Name,
                     body.Quantity,
                     expected
@@ -232,7 +232,7 @@ public static class ListEndpoints
         return WithETag(
             http,
             await sender.Send(
-                new RemoveListItem(new ListId(listId), new ListItemId(itemId), expected),
+                new RemoveListItem(ListId.From(listId), ListItemId.From(itemId), expected),
                 cancellationToken
             )
         );
@@ -253,8 +253,8 @@ public static class ListEndpoints
             http,
             await sender.Send(
                 new MarkListItemBought(
-                    new ListId(listId),
-                    new ListItemId(itemId),
+                    ListId.From(listId),
+                    ListItemId.From(itemId),
                     body?.Price,
                     expected
                 ),
@@ -276,13 +276,13 @@ public static class ListEndpoints
         return WithETag(
             http,
             await sender.Send(
-                new UnmarkListItemBought(new ListId(listId), new ListItemId(itemId), expected),
+                new UnmarkListItemBought(ListId.From(listId), ListItemId.From(itemId), expected),
                 cancellationToken
             )
         );
     }
 
-    private static GroupId? ToGroupId(Guid? groupId) => groupId is { } id ? new GroupId(id) : null;
+    private static GroupId? ToGroupId(Guid? groupId) => groupId is { } id ? GroupId.From(id) : null;
 
     private static Ok<ListWithItemsDto> WithETag(HttpContext http, ListWithItemsDto list)
     {

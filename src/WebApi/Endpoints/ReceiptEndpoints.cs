@@ -67,7 +67,11 @@ public static class ReceiptEndpoints
             )
             {
                 var receipt = await sender.Send(
-                    new UploadReceipt(new GroupId(groupId), new ExpenseId(expenseId), section.Body),
+                    new UploadReceipt(
+                        GroupId.From(groupId),
+                        ExpenseId.From(expenseId),
+                        section.Body
+                    ),
                     cancellationToken
                 );
                 return TypedResults.Created(
@@ -88,7 +92,7 @@ public static class ReceiptEndpoints
     ) =>
         TypedResults.Ok(
             await sender.Send(
-                new ListReceipts(new GroupId(groupId), new ExpenseId(expenseId)),
+                new ListReceipts(GroupId.From(groupId), ExpenseId.From(expenseId)),
                 cancellationToken
             )
         );
@@ -108,9 +112,9 @@ public static class ReceiptEndpoints
     {
         var content = await sender.Send(
             new DownloadReceipt(
-                new GroupId(groupId),
-                new ExpenseId(expenseId),
-                new ReceiptId(receiptId)
+                GroupId.From(groupId),
+                ExpenseId.From(expenseId),
+                ReceiptId.From(receiptId)
             ),
             cancellationToken
         );
@@ -134,9 +138,9 @@ public static class ReceiptEndpoints
     {
         await sender.Send(
             new DetachReceipt(
-                new GroupId(groupId),
-                new ExpenseId(expenseId),
-                new ReceiptId(receiptId)
+                GroupId.From(groupId),
+                ExpenseId.From(expenseId),
+                ReceiptId.From(receiptId)
             ),
             cancellationToken
         );

@@ -58,7 +58,7 @@ public static class RecurringExpenseEndpoints
     ) =>
         TypedResults.Ok(
             await sender.Send(
-                new ListRecurringExpenses(new GroupId(groupId), includeEnded, limit, cursor),
+                new ListRecurringExpenses(GroupId.From(groupId), includeEnded, limit, cursor),
                 cancellationToken
             )
         );
@@ -73,7 +73,7 @@ public static class RecurringExpenseEndpoints
     {
         var recurring = await sender.Send(
             new CreateRecurringExpense(
-                new GroupId(groupId),
+                GroupId.From(groupId),
                 body.Description,
                 body.Category,
                 body.Currency,
@@ -102,7 +102,7 @@ public static class RecurringExpenseEndpoints
         WithETag(
             http,
             await sender.Send(
-                new GetRecurringExpense(new GroupId(groupId), new RecurringExpenseId(id)),
+                new GetRecurringExpense(GroupId.From(groupId), RecurringExpenseId.From(id)),
                 cancellationToken
             )
         );
@@ -118,8 +118,8 @@ public static class RecurringExpenseEndpoints
     {
         var expected = EntityTags.ExpectedVersion(http, body.Version);
         var command = new UpdateRecurringExpense(
-            new GroupId(groupId),
-            new RecurringExpenseId(id),
+            GroupId.From(groupId),
+            RecurringExpenseId.From(id),
             body.Description,
             body.Category,
             body.Currency,
@@ -143,7 +143,7 @@ public static class RecurringExpenseEndpoints
     ) =>
         TypedResults.Ok(
             await sender.Send(
-                new PreviewQuery(new GroupId(groupId), new RecurringExpenseId(id), count),
+                new PreviewQuery(GroupId.From(groupId), RecurringExpenseId.From(id), count),
                 cancellationToken
             )
         );
@@ -160,8 +160,8 @@ public static class RecurringExpenseEndpoints
             http,
             await sender.Send(
                 new PauseRecurringExpense(
-                    new GroupId(groupId),
-                    new RecurringExpenseId(id),
+                    GroupId.From(groupId),
+                    RecurringExpenseId.From(id),
                     EntityTags.ExpectedVersion(http, body?.Version)
                 ),
                 cancellationToken
@@ -180,8 +180,8 @@ public static class RecurringExpenseEndpoints
             http,
             await sender.Send(
                 new ResumeRecurringExpense(
-                    new GroupId(groupId),
-                    new RecurringExpenseId(id),
+                    GroupId.From(groupId),
+                    RecurringExpenseId.From(id),
                     EntityTags.ExpectedVersion(http, body?.Version)
                 ),
                 cancellationToken
@@ -200,8 +200,8 @@ public static class RecurringExpenseEndpoints
             http,
             await sender.Send(
                 new EndRecurringExpense(
-                    new GroupId(groupId),
-                    new RecurringExpenseId(id),
+                    GroupId.From(groupId),
+                    RecurringExpenseId.From(id),
                     EntityTags.ExpectedVersion(http, body?.Version)
                 ),
                 cancellationToken

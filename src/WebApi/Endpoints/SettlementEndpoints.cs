@@ -88,8 +88,8 @@ public static class SettlementEndpoints
         TypedResults.Ok(
             await sender.Send(
                 new ListSplitPayments(
-                    new GroupId(groupId),
-                    new ExpenseId(expenseId),
+                    GroupId.From(groupId),
+                    ExpenseId.From(expenseId),
                     limit,
                     cursor
                 ),
@@ -106,7 +106,7 @@ public static class SettlementEndpoints
     ) =>
         TypedResults.Ok(
             await sender.Send(
-                new ListSettlements(new GroupId(groupId), limit, cursor),
+                new ListSettlements(GroupId.From(groupId), limit, cursor),
                 cancellationToken
             )
         );
@@ -122,9 +122,9 @@ public static class SettlementEndpoints
             http,
             await sender.Send(
                 new RecordSettlement(
-                    new GroupId(groupId),
-                    new UserId(body.FromUserId),
-                    new UserId(body.ToUserId),
+                    GroupId.From(groupId),
+                    UserId.From(body.FromUserId),
+                    UserId.From(body.ToUserId),
                     body.Currency,
                     body.Amount,
                     body.Note
@@ -144,9 +144,9 @@ public static class SettlementEndpoints
             http,
             await sender.Send(
                 new SettleUp(
-                    new GroupId(groupId),
-                    new UserId(body.FromUserId),
-                    new UserId(body.ToUserId),
+                    GroupId.From(groupId),
+                    UserId.From(body.FromUserId),
+                    UserId.From(body.ToUserId),
                     body.Currency
                 ),
                 cancellationToken
@@ -163,7 +163,7 @@ public static class SettlementEndpoints
         WithETag(
             http,
             await sender.Send(
-                new GetSettlement(new GroupId(groupId), new SettlementId(settlementId)),
+                new GetSettlement(GroupId.From(groupId), SettlementId.From(settlementId)),
                 cancellationToken
             )
         );
@@ -182,8 +182,8 @@ public static class SettlementEndpoints
             http,
             await sender.Send(
                 new ConfirmSettlement(
-                    new GroupId(groupId),
-                    new SettlementId(settlementId),
+                    GroupId.From(groupId),
+                    SettlementId.From(settlementId),
                     expected
                 ),
                 cancellationToken
@@ -205,8 +205,8 @@ public static class SettlementEndpoints
             http,
             await sender.Send(
                 new DeclineSettlement(
-                    new GroupId(groupId),
-                    new SettlementId(settlementId),
+                    GroupId.From(groupId),
+                    SettlementId.From(settlementId),
                     expected
                 ),
                 cancellationToken
@@ -228,8 +228,8 @@ public static class SettlementEndpoints
             http,
             await sender.Send(
                 new VoidSettlement(
-                    new GroupId(groupId),
-                    new SettlementId(settlementId),
+                    GroupId.From(groupId),
+                    SettlementId.From(settlementId),
                     body.Reason,
                     expected
                 ),
@@ -250,12 +250,12 @@ public static class SettlementEndpoints
     {
         var payment = await sender.Send(
             new PaySplit(
-                new GroupId(groupId),
-                new ExpenseId(expenseId),
-                new ExpenseSplitId(splitId),
+                GroupId.From(groupId),
+                ExpenseId.From(expenseId),
+                ExpenseSplitId.From(splitId),
                 body.Amount,
                 body.PaidAt,
-                body.PayeeUserId is { } payee ? new UserId(payee) : null
+                body.PayeeUserId is { } payee ? UserId.From(payee) : null
             ),
             cancellationToken
         );
@@ -281,9 +281,9 @@ public static class SettlementEndpoints
             http,
             await sender.Send(
                 new VoidSplitPayment(
-                    new GroupId(groupId),
-                    new ExpenseId(expenseId),
-                    new SplitPaymentId(paymentId),
+                    GroupId.From(groupId),
+                    ExpenseId.From(expenseId),
+                    SplitPaymentId.From(paymentId),
                     body.Reason,
                     expected
                 ),
@@ -307,9 +307,9 @@ public static class SettlementEndpoints
             http,
             await sender.Send(
                 new ConfirmSplitPayment(
-                    new GroupId(groupId),
-                    new ExpenseId(expenseId),
-                    new SplitPaymentId(paymentId),
+                    GroupId.From(groupId),
+                    ExpenseId.From(expenseId),
+                    SplitPaymentId.From(paymentId),
                     expected
                 ),
                 cancellationToken
@@ -332,9 +332,9 @@ public static class SettlementEndpoints
             http,
             await sender.Send(
                 new DeclineSplitPayment(
-                    new GroupId(groupId),
-                    new ExpenseId(expenseId),
-                    new SplitPaymentId(paymentId),
+                    GroupId.From(groupId),
+                    ExpenseId.From(expenseId),
+                    SplitPaymentId.From(paymentId),
                     expected
                 ),
                 cancellationToken

@@ -53,7 +53,7 @@ public static class WebhookEndpoints
     ) =>
         TypedResults.Ok(
             await sender.Send(
-                new RotateWebhookSecret(new GroupId(groupId), subscriptionId),
+                new RotateWebhookSecret(GroupId.From(groupId), subscriptionId),
                 cancellationToken
             )
         );
@@ -68,7 +68,7 @@ public static class WebhookEndpoints
         TypedResults.Accepted(
             (string?)null,
             await sender.Send(
-                new PingWebhookSubscription(new GroupId(groupId), subscriptionId),
+                new PingWebhookSubscription(GroupId.From(groupId), subscriptionId),
                 cancellationToken
             )
         );
@@ -82,7 +82,7 @@ public static class WebhookEndpoints
     ) =>
         TypedResults.Ok(
             await sender.Send(
-                new ListWebhookDeliveries(new GroupId(groupId), subscriptionId),
+                new ListWebhookDeliveries(GroupId.From(groupId), subscriptionId),
                 cancellationToken
             )
         );
@@ -97,7 +97,7 @@ public static class WebhookEndpoints
     )
     {
         await sender.Send(
-            new RedeliverWebhookEvent(new GroupId(groupId), subscriptionId, eventId),
+            new RedeliverWebhookEvent(GroupId.From(groupId), subscriptionId, eventId),
             cancellationToken
         );
         return TypedResults.Accepted((string?)null);
@@ -111,7 +111,7 @@ public static class WebhookEndpoints
     )
     {
         var created = await sender.Send(
-            new CreateWebhookSubscription(new GroupId(groupId), body.Url),
+            new CreateWebhookSubscription(GroupId.From(groupId), body.Url),
             cancellationToken
         );
         return TypedResults.Created($"/api/v1/groups/{groupId}/webhooks/{created.Id}", created);
@@ -123,7 +123,10 @@ public static class WebhookEndpoints
         CancellationToken cancellationToken
     ) =>
         TypedResults.Ok(
-            await sender.Send(new ListWebhookSubscriptions(new GroupId(groupId)), cancellationToken)
+            await sender.Send(
+                new ListWebhookSubscriptions(GroupId.From(groupId)),
+                cancellationToken
+            )
         );
 
     public static async Task<NoContent> DeleteWebhookSubscription(
@@ -134,7 +137,7 @@ public static class WebhookEndpoints
     )
     {
         await sender.Send(
-            new DeleteWebhookSubscription(new GroupId(groupId), subscriptionId),
+            new DeleteWebhookSubscription(GroupId.From(groupId), subscriptionId),
             cancellationToken
         );
         return TypedResults.NoContent();

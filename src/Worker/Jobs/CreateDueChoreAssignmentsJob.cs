@@ -32,7 +32,7 @@ public sealed class CreateDueChoreAssignmentsJob(
             );
             examined += result.Examined;
             created += result.Created;
-            after = result.ContinueAfter is { } next ? new ChoreId(next) : null;
+            after = result.ContinueAfter is { } next ? ChoreId.From(next) : null;
         } while (after is not null);
 
         return new JobReport($"Examined {examined} chores; created {created} assignments.");

@@ -27,7 +27,7 @@ public sealed class ArchiveChoreTests : FunctionalTest
             SendAsync(
                 new CompleteChoreAssignment(
                     IdOf(chore),
-                    new ChoreAssignmentId(open.Id),
+                    ChoreAssignmentId.From(open.Id),
                     open.Version
                 ),
                 alice

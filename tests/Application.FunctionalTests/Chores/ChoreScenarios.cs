@@ -73,7 +73,7 @@ internal static class ChoreScenarios
     {
         var open = (await ReadChoreAsync(chore, asUser)).OpenOne();
         return await SendAsync(
-            new CompleteChoreAssignment(IdOf(chore), new ChoreAssignmentId(open.Id), open.Version),
+            new CompleteChoreAssignment(IdOf(chore), ChoreAssignmentId.From(open.Id), open.Version),
             asUser
         );
     }

@@ -71,7 +71,7 @@ public sealed class CompleteChoreAssignmentTests : FunctionalTest
                 SendAsync(
                     new CompleteChoreAssignment(
                         IdOf(chore),
-                        new ChoreAssignmentId(open.Id),
+                        ChoreAssignmentId.From(open.Id),
                         open.Version
                     ),
                     alice
@@ -102,7 +102,7 @@ public sealed class CompleteChoreAssignmentTests : FunctionalTest
             SendAsync(
                 new CompleteChoreAssignment(
                     IdOf(chore),
-                    new ChoreAssignmentId(othersAssignment.Id),
+                    ChoreAssignmentId.From(othersAssignment.Id),
                     1
                 ),
                 alice
@@ -111,7 +111,7 @@ public sealed class CompleteChoreAssignmentTests : FunctionalTest
             SendAsync(
                 new CompleteChoreAssignment(
                     IdOf(other),
-                    new ChoreAssignmentId(othersAssignment.Id),
+                    ChoreAssignmentId.From(othersAssignment.Id),
                     1
                 ),
                 mallory
@@ -136,7 +136,7 @@ public sealed class CompleteChoreAssignmentTests : FunctionalTest
             SendAsync(
                 new CompleteChoreAssignment(
                     IdOf(chore),
-                    new ChoreAssignmentId(done.Id),
+                    ChoreAssignmentId.From(done.Id),
                     done.Version
                 ),
                 alice

@@ -106,7 +106,7 @@ public sealed class CreateDueChoreAssignmentsTests : FunctionalTest
         var asOf = Clock.GetUtcNow().AddDays(1);
         var first = await SendAsSystemAsync(new CreateDueChoreAssignments(asOf, BatchSize: 2));
         var second = await SendAsSystemAsync(
-            new CreateDueChoreAssignments(asOf, new ChoreId(first.ContinueAfter!.Value), 2)
+            new CreateDueChoreAssignments(asOf, ChoreId.From(first.ContinueAfter!.Value), 2)
         );
 
         (first.Created, second.Created, second.ContinueAfter).Should().Be((2, 1, (Guid?)null));

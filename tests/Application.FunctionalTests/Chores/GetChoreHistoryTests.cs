@@ -48,7 +48,7 @@ public sealed class GetChoreHistoryTests : FunctionalTest
         var done = await CompleteOpenAsync(chore, alice);
 
         var page = await SendAsync(
-            new GetChoreHistory(IdOf(chore), new ChoreAssignmentId(done.Id)),
+            new GetChoreHistory(IdOf(chore), ChoreAssignmentId.From(done.Id)),
             alice
         );
 
@@ -78,7 +78,7 @@ public sealed class GetChoreHistoryTests : FunctionalTest
                 SendAsync(
                     new GetChoreHistory(
                         IdOf(groupChore),
-                        new ChoreAssignmentId(groupChore.OpenOne().Id)
+                        ChoreAssignmentId.From(groupChore.OpenOne().Id)
                     ),
                     mallory
                 ),

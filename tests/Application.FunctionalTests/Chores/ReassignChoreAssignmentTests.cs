@@ -21,7 +21,7 @@ public sealed class ReassignChoreAssignmentTests : FunctionalTest
         var reassigned = await SendAsync(
             new ReassignChoreAssignment(
                 IdOf(chore),
-                new ChoreAssignmentId(open.Id),
+                ChoreAssignmentId.From(open.Id),
                 bob,
                 open.Version
             ),
@@ -51,7 +51,7 @@ public sealed class ReassignChoreAssignmentTests : FunctionalTest
             SendAsync(
                 new ReassignChoreAssignment(
                     IdOf(chore),
-                    new ChoreAssignmentId(chore.OpenOne().Id),
+                    ChoreAssignmentId.From(chore.OpenOne().Id),
                     mallory,
                     1
                 ),
@@ -61,7 +61,7 @@ public sealed class ReassignChoreAssignmentTests : FunctionalTest
             SendAsync(
                 new ReassignChoreAssignment(
                     IdOf(personal),
-                    new ChoreAssignmentId(personal.OpenOne().Id),
+                    ChoreAssignmentId.From(personal.OpenOne().Id),
                     bob,
                     1
                 ),

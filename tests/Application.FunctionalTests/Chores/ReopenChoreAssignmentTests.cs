@@ -19,7 +19,7 @@ public sealed class ReopenChoreAssignmentTests : FunctionalTest
         var done = await CompleteOpenAsync(chore, alice);
 
         var reopened = await SendAsync(
-            new ReopenChoreAssignment(IdOf(chore), new ChoreAssignmentId(done.Id), done.Version),
+            new ReopenChoreAssignment(IdOf(chore), ChoreAssignmentId.From(done.Id), done.Version),
             bob
         );
 
@@ -50,7 +50,7 @@ public sealed class ReopenChoreAssignmentTests : FunctionalTest
             SendAsync(
                 new ReopenChoreAssignment(
                     IdOf(chore),
-                    new ChoreAssignmentId(open.Id),
+                    ChoreAssignmentId.From(open.Id),
                     open.Version
                 ),
                 alice

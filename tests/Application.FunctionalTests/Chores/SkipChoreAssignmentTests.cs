@@ -20,7 +20,7 @@ public sealed class SkipChoreAssignmentTests : FunctionalTest
         var open = chore.OpenOne();
 
         var skipped = await SendAsync(
-            new SkipChoreAssignment(IdOf(chore), new ChoreAssignmentId(open.Id), open.Version),
+            new SkipChoreAssignment(IdOf(chore), ChoreAssignmentId.From(open.Id), open.Version),
             bob
         );
 
@@ -50,7 +50,7 @@ public sealed class SkipChoreAssignmentTests : FunctionalTest
 
         var act = () =>
             SendAsync(
-                new SkipChoreAssignment(IdOf(chore), new ChoreAssignmentId(open.Id), 9),
+                new SkipChoreAssignment(IdOf(chore), ChoreAssignmentId.From(open.Id), 9),
                 alice
             );
 

@@ -496,7 +496,7 @@ public sealed class CreateExpenseTests : ExpenseTest
     }
 
     private static Dictionary<UserId, string> OwedBy(ExpenseDto expense) =>
-        expense.Splits.ToDictionary(s => new UserId(s.UserId), s => s.Owed);
+        expense.Splits.ToDictionary(s => UserId.From(s.UserId), s => s.Owed);
 
     private static async Task ShouldRefuseAsync(Func<Task> act, string code, string field)
     {

@@ -153,20 +153,20 @@ public sealed class ExpenseFromListTests : ExpenseTest
             flat.Ana
         );
         var before = await SendAsync(
-            new GetExpense(flat.Group, new ExpenseId(expense.Id)),
+            new GetExpense(flat.Group, ExpenseId.From(expense.Id)),
             flat.Ana
         );
         var listNow = await ReadListAsync(list, flat.Ana);
 
         await SendAsync(
-            new RemoveListItem(list, new ListItemId(item), listNow.Items[0].Version),
+            new RemoveListItem(list, ListItemId.From(item), listNow.Items[0].Version),
             flat.Ana
         );
         var afterRemoval = await ReadListAsync(list, flat.Ana);
         await SendAsync(new ArchiveList(list, afterRemoval.List.Version), flat.Ana);
 
         var after = await SendAsync(
-            new GetExpense(flat.Group, new ExpenseId(expense.Id)),
+            new GetExpense(flat.Group, ExpenseId.From(expense.Id)),
             flat.Ana
         );
         after.Should().BeEquivalentTo(before);
@@ -182,7 +182,7 @@ public sealed class ExpenseFromListTests : ExpenseTest
     {
         var item = await AddItemAsync(list, buyer);
         await SendAsync(
-            new MarkListItemBought(list, new ListItemId(item.Id), price, item.Version),
+            new MarkListItemBought(list, ListItemId.From(item.Id), price, item.Version),
             buyer
         );
         return item.Id;

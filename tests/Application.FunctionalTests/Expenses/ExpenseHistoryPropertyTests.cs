@@ -102,20 +102,20 @@ public sealed class ExpenseHistoryPropertyTests : ExpenseTest
             {
                 var target = pending[random.Next(pending.Count)];
                 pending.Remove(target);
-                var payee = new UserId(target.ToUserId);
+                var payee = UserId.From(target.ToUserId);
                 var decide = async () =>
                 {
                     if (random.Next(2) == 0)
                     {
                         await SendAsync(
-                            new DeclineSettlement(flat.Group, new SettlementId(target.Id), 1),
+                            new DeclineSettlement(flat.Group, SettlementId.From(target.Id), 1),
                             payee
                         );
                     }
                     else
                     {
                         await SendAsync(
-                            new ConfirmSettlement(flat.Group, new SettlementId(target.Id), 1),
+                            new ConfirmSettlement(flat.Group, SettlementId.From(target.Id), 1),
                             payee
                         );
                     }
@@ -151,7 +151,7 @@ public sealed class ExpenseHistoryPropertyTests : ExpenseTest
     {
         var index = random.Next(live.Count);
         var expense = await SendAsync(
-            new GetExpense(flat.Group, new ExpenseId(live[index].Id)),
+            new GetExpense(flat.Group, ExpenseId.From(live[index].Id)),
             flat.Ana
         );
         live[index] = expense;
@@ -168,10 +168,10 @@ public sealed class ExpenseHistoryPropertyTests : ExpenseTest
         var amount = over ? remaining + 1 : random.NextInt64(1, remaining + 1);
         var payment = new PaySplit(
             flat.Group,
-            new ExpenseId(expense.Id),
-            new ExpenseSplitId(split.Id),
+            ExpenseId.From(expense.Id),
+            ExpenseSplitId.From(split.Id),
             Text(amount, expense.Currency),
-            PayeeUserId: new UserId(payees[random.Next(payees.Length)])
+            PayeeUserId: UserId.From(payees[random.Next(payees.Length)])
         );
         var refusal = await Refusal(() => SendAsync(payment, flat.Ana));
         if (over)
@@ -216,12 +216,12 @@ public sealed class ExpenseHistoryPropertyTests : ExpenseTest
             recorded = await SendAsync(
                 new RecordSettlement(
                     flat.Group,
-                    new UserId(debtor),
-                    new UserId(creditor),
+                    UserId.From(debtor),
+                    UserId.From(creditor),
                     currency.Currency,
                     Text(amount, currency.Currency)
                 ),
-                new UserId(recorder)
+                UserId.From(recorder)
             )
         );
         if (over)

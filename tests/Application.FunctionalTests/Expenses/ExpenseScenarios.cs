@@ -95,8 +95,8 @@ internal static class ExpenseScenarios
 
     public static UpdateExpense ToUpdate(this CreateExpense fields, ExpenseDto current) =>
         new(
-            new GroupId(current.GroupId),
-            new ExpenseId(current.Id),
+            GroupId.From(current.GroupId),
+            ExpenseId.From(current.Id),
             fields.Description,
             fields.Category,
             fields.Currency,
@@ -111,8 +111,8 @@ internal static class ExpenseScenarios
 
     public static VoidExpense Void(ExpenseDto expense) =>
         new(
-            new GroupId(expense.GroupId),
-            new ExpenseId(expense.Id),
+            GroupId.From(expense.GroupId),
+            ExpenseId.From(expense.Id),
             Pii.Text("reason"),
             expense.Version
         );
@@ -126,7 +126,7 @@ internal static class ExpenseScenarios
         var balances = await SendAsync(new GetBalances(group), asUser);
         return balances.Currencies.ToDictionary(
             c => c.Currency,
-            c => c.Members.ToDictionary(m => new UserId(m.UserId), m => m.Net)
+            c => c.Members.ToDictionary(m => UserId.From(m.UserId), m => m.Net)
         );
     }
 

@@ -16,7 +16,10 @@ public sealed class GetExpenseTests : ExpenseTest
         var flat = await CreateFlatAsync();
         var created = await SendAsync(EqualExpense(flat, flat.Ana, "30.00"), flat.Ana);
 
-        var read = await SendAsync(new GetExpense(flat.Group, new ExpenseId(created.Id)), flat.Cem);
+        var read = await SendAsync(
+            new GetExpense(flat.Group, ExpenseId.From(created.Id)),
+            flat.Cem
+        );
 
         read.Should().BeEquivalentTo(created, options => options.Excluding(e => e.CreatedAt));
         read.CreatedAt.Should().BeCloseTo(created.CreatedAt, TimeSpan.FromMilliseconds(1));
@@ -30,7 +33,7 @@ public sealed class GetExpenseTests : ExpenseTest
 
         var act = async () =>
             await SendAsync(
-                new GetExpense(flat.Group, new ExpenseId(created.Id)),
+                new GetExpense(flat.Group, ExpenseId.From(created.Id)),
                 await CreateUserAsync()
             );
 
@@ -45,7 +48,7 @@ public sealed class GetExpenseTests : ExpenseTest
         var (otherGroup, otherOwner) = await CreateGroupAsync();
 
         var act = () =>
-            SendAsync(new GetExpense(otherGroup, new ExpenseId(created.Id)), otherOwner);
+            SendAsync(new GetExpense(otherGroup, ExpenseId.From(created.Id)), otherOwner);
 
         (await act.Should().ThrowAsync<NotFoundException>()).Which.Resource.Should().Be("expense");
     }

@@ -55,7 +55,7 @@ public sealed class UpdateExpenseTests : ExpenseTest
             .Id.Should()
             .Be(created.Splits.Single(s => s.UserId == flat.Ana.Value).Id);
         // PostgreSQL keeps microseconds; the rest reads back exactly as the update answered.
-        (await SendAsync(new GetExpense(flat.Group, new ExpenseId(created.Id)), flat.Cem))
+        (await SendAsync(new GetExpense(flat.Group, ExpenseId.From(created.Id)), flat.Cem))
             .Should()
             .BeEquivalentTo(
                 updated,
@@ -110,7 +110,7 @@ public sealed class UpdateExpenseTests : ExpenseTest
         (await act.Should().ThrowAsync<VersionConflictException>())
             .Which.CurrentVersion.Should()
             .Be(2);
-        (await SendAsync(new GetExpense(flat.Group, new ExpenseId(created.Id)), flat.Ana))
+        (await SendAsync(new GetExpense(flat.Group, ExpenseId.From(created.Id)), flat.Ana))
             .Total.Should()
             .Be("31.00");
     }
@@ -137,7 +137,7 @@ public sealed class UpdateExpenseTests : ExpenseTest
                 f.Should().BeOfType<VersionConflictException>().Which.CurrentVersion.Should().Be(2)
             );
         var stored = await SendAsync(
-            new GetExpense(flat.Group, new ExpenseId(created.Id)),
+            new GetExpense(flat.Group, ExpenseId.From(created.Id)),
             flat.Ana
         );
         stored.Version.Should().Be(2);
@@ -180,7 +180,7 @@ public sealed class UpdateExpenseTests : ExpenseTest
             SendAsync(EqualExpense(flat, flat.Cem, "30.00").ToUpdate(created), flat.Cem);
 
         await act.Should().ThrowAsync<ForbiddenException>();
-        (await SendAsync(new GetExpense(flat.Group, new ExpenseId(created.Id)), flat.Ana))
+        (await SendAsync(new GetExpense(flat.Group, ExpenseId.From(created.Id)), flat.Ana))
             .Version.Should()
             .Be(1);
     }

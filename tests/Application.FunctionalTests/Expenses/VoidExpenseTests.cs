@@ -31,7 +31,10 @@ public sealed class VoidExpenseTests : ExpenseTest
         voided.VoidedByUserId.Should().Be(flat.Ana.Value);
         voided.VoidReason.Should().Be(command.Reason);
         voided.VoidedAt.Should().NotBeNull();
-        var read = await SendAsync(new GetExpense(flat.Group, new ExpenseId(created.Id)), flat.Cem);
+        var read = await SendAsync(
+            new GetExpense(flat.Group, ExpenseId.From(created.Id)),
+            flat.Cem
+        );
         read.IsVoided.Should().BeTrue();
         read.Splits.Should().HaveCount(3);
         read.Payers.Should().ContainSingle();
@@ -81,7 +84,7 @@ public sealed class VoidExpenseTests : ExpenseTest
         var act = () => SendAsync(Void(created), flat.Cem);
 
         await act.Should().ThrowAsync<ForbiddenException>();
-        (await SendAsync(new GetExpense(flat.Group, new ExpenseId(created.Id)), flat.Cem))
+        (await SendAsync(new GetExpense(flat.Group, ExpenseId.From(created.Id)), flat.Cem))
             .IsVoided.Should()
             .BeFalse();
     }

@@ -80,7 +80,7 @@ public sealed class ChangeMemberRoleTests : FunctionalTest
         var (group, alice) = await CreateGroupAsync();
 
         var act = () =>
-            SendAsync(new ChangeMemberRole(group, new UserId(Guid.Empty), (GroupRole)7), alice);
+            SendAsync(new ChangeMemberRole(group, UserId.From(Guid.Empty), (GroupRole)7), alice);
 
         (await act.Should().ThrowAsync<ValidationException>())
             .Which.Errors.Select(e => e.PropertyName)

@@ -21,7 +21,7 @@ internal static class GroupScenarios
     {
         var owner = await CreateUserAsync();
         var group = await SendAsync(new CreateGroup(Pii.Name(name), "EUR", "Europe/Berlin"), owner);
-        return (new GroupId(group.Id), owner);
+        return (GroupId.From(group.Id), owner);
     }
 
     public static async Task<string> CreateInviteCodeAsync(

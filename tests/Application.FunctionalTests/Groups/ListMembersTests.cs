@@ -101,7 +101,7 @@ public sealed class ListMembersTests : FunctionalTest
         var ids = users.Select(u => u.Value).ToList();
         return WithDbAsync(db =>
             db.Users.Where(u => ids.Contains(u.Id))
-                .ToDictionaryAsync(u => new UserId(u.Id), u => u.DisplayName)
+                .ToDictionaryAsync(u => UserId.From(u.Id), u => u.DisplayName)
         );
     }
 }

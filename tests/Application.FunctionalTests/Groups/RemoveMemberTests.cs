@@ -97,7 +97,7 @@ public sealed class RemoveMemberTests : FunctionalTest
     {
         var (group, alice) = await CreateGroupAsync();
 
-        var act = () => SendAsync(new RemoveMember(group, new UserId(Guid.Empty)), alice);
+        var act = () => SendAsync(new RemoveMember(group, UserId.From(Guid.Empty)), alice);
 
         await act.Should().ThrowAsync<ValidationException>();
     }

@@ -79,7 +79,7 @@ public sealed class TransferOwnershipTests : FunctionalTest
     {
         var (group, alice) = await CreateGroupAsync();
 
-        var act = () => SendAsync(new TransferOwnership(group, new UserId(Guid.Empty)), alice);
+        var act = () => SendAsync(new TransferOwnership(group, UserId.From(Guid.Empty)), alice);
 
         await act.Should().ThrowAsync<FluentValidation.ValidationException>();
     }

@@ -22,7 +22,7 @@ public sealed class EditListItemTests : FunctionalTest
         var name = Pii.Name("Oat milk");
 
         var edited = await SendAsync(
-            new EditListItem(list, new ListItemId(item.Id), name, null, 1),
+            new EditListItem(list, ListItemId.From(item.Id), name, null, 1),
             bob
         );
 
@@ -45,7 +45,7 @@ public sealed class EditListItemTests : FunctionalTest
             50,
             _ =>
                 SendAsync(
-                    new EditListItem(list, new ListItemId(item.Id), Pii.Name(), null, 1),
+                    new EditListItem(list, ListItemId.From(item.Id), Pii.Name(), null, 1),
                     alice
                 )
         );
@@ -71,7 +71,7 @@ public sealed class EditListItemTests : FunctionalTest
         var item = await AddItemAsync(other, alice);
 
         var act = () =>
-            SendAsync(new EditListItem(list, new ListItemId(item.Id), Pii.Name(), null, 1), alice);
+            SendAsync(new EditListItem(list, ListItemId.From(item.Id), Pii.Name(), null, 1), alice);
 
         (await act.Should().ThrowAsync<NotFoundException>()).Which.Resource.Should().Be("item");
     }

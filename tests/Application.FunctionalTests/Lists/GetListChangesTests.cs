@@ -26,8 +26,8 @@ public sealed class GetListChangesTests : FunctionalTest
         // Bob's phone synced here.
         var synced = (await SendAsync(new GetListChanges(list, 0), bob)).List.Revision;
 
-        await SendAsync(new MarkListItemBought(list, new ListItemId(milk.Id), "1.00", 1), alice);
-        await SendAsync(new RemoveListItem(list, new ListItemId(bread.Id), 1), alice);
+        await SendAsync(new MarkListItemBought(list, ListItemId.From(milk.Id), "1.00", 1), alice);
+        await SendAsync(new RemoveListItem(list, ListItemId.From(bread.Id), 1), alice);
         var tea = await AddItemAsync(list, alice);
 
         var changes = await SendAsync(new GetListChanges(list, synced), bob);
@@ -64,9 +64,9 @@ public sealed class GetListChangesTests : FunctionalTest
         var list = await CreatePersonalListAsync(alice);
         var milk = await AddItemAsync(list, alice);
         var bread = await AddItemAsync(list, alice);
-        await SendAsync(new RemoveListItem(list, new ListItemId(milk.Id), 1), alice);
+        await SendAsync(new RemoveListItem(list, ListItemId.From(milk.Id), 1), alice);
         await SendAsync(
-            new EditListItem(list, new ListItemId(bread.Id), Pii.Name(), null, 1),
+            new EditListItem(list, ListItemId.From(bread.Id), Pii.Name(), null, 1),
             alice
         );
 

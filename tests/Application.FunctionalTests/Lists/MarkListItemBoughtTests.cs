@@ -18,7 +18,7 @@ public sealed class MarkListItemBoughtTests : FunctionalTest
         var item = await AddItemAsync(list, alice);
 
         var bought = await SendAsync(
-            new MarkListItemBought(list, new ListItemId(item.Id), "3.5", 1),
+            new MarkListItemBought(list, ListItemId.From(item.Id), "3.5", 1),
             bob
         );
 
@@ -36,7 +36,7 @@ public sealed class MarkListItemBoughtTests : FunctionalTest
         var item = await AddItemAsync(list, alice);
 
         var bought = await SendAsync(
-            new MarkListItemBought(list, new ListItemId(item.Id), null, 1),
+            new MarkListItemBought(list, ListItemId.From(item.Id), null, 1),
             alice
         );
 
@@ -57,7 +57,7 @@ public sealed class MarkListItemBoughtTests : FunctionalTest
         var item = await AddItemAsync(list, alice);
 
         var act = () =>
-            SendAsync(new MarkListItemBought(list, new ListItemId(item.Id), price, 1), alice);
+            SendAsync(new MarkListItemBought(list, ListItemId.From(item.Id), price, 1), alice);
 
         (await act.Should().ThrowAsync<DomainValidationException>()).Which.Code.Should().Be(code);
         (await ReadListAsync(list, alice)).Items.Single().Bought.Should().BeFalse();

@@ -20,13 +20,13 @@ public sealed class RemoveListItemTests : FunctionalTest
         var milk = await AddItemAsync(list, alice);
         var bread = await AddItemAsync(list, alice);
 
-        var removed = await SendAsync(new RemoveListItem(list, new ListItemId(milk.Id), 1), alice);
+        var removed = await SendAsync(new RemoveListItem(list, ListItemId.From(milk.Id), 1), alice);
 
         (removed.Removed, removed.Version, removed.ChangedAtRevision).Should().Be((true, 2, 4L));
         (await ReadListAsync(list, alice)).Items.Select(i => i.Id).Should().Equal(bread.Id);
         (await CountAsync<ListItem>()).Should().Be(2);
         var edit = () =>
-            SendAsync(new EditListItem(list, new ListItemId(milk.Id), Pii.Name(), null, 2), alice);
+            SendAsync(new EditListItem(list, ListItemId.From(milk.Id), Pii.Name(), null, 2), alice);
         (await edit.Should().ThrowAsync<NotFoundException>()).Which.Resource.Should().Be("item");
     }
 
@@ -37,7 +37,7 @@ public sealed class RemoveListItemTests : FunctionalTest
         var list = await CreatePersonalListAsync(alice);
         var milk = await AddItemAsync(list, alice);
 
-        var act = () => SendAsync(new RemoveListItem(list, new ListItemId(milk.Id), 2), alice);
+        var act = () => SendAsync(new RemoveListItem(list, ListItemId.From(milk.Id), 2), alice);
 
         await act.Should().ThrowAsync<VersionConflictException>();
         (await ReadListAsync(list, alice)).Items.Should().HaveCount(1);

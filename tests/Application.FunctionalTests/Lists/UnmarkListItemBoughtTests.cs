@@ -16,10 +16,10 @@ public sealed class UnmarkListItemBoughtTests : FunctionalTest
         var alice = await CreateUserAsync();
         var list = await CreatePersonalListAsync(alice);
         var item = await AddItemAsync(list, alice);
-        await SendAsync(new MarkListItemBought(list, new ListItemId(item.Id), "2.00", 1), alice);
+        await SendAsync(new MarkListItemBought(list, ListItemId.From(item.Id), "2.00", 1), alice);
 
         var unmarked = await SendAsync(
-            new UnmarkListItemBought(list, new ListItemId(item.Id), 2),
+            new UnmarkListItemBought(list, ListItemId.From(item.Id), 2),
             alice
         );
 
@@ -36,9 +36,9 @@ public sealed class UnmarkListItemBoughtTests : FunctionalTest
         var item = await AddItemAsync(list, alice);
 
         var notBought = () =>
-            SendAsync(new UnmarkListItemBought(list, new ListItemId(item.Id), 1), alice);
+            SendAsync(new UnmarkListItemBought(list, ListItemId.From(item.Id), 1), alice);
         var stale = () =>
-            SendAsync(new UnmarkListItemBought(list, new ListItemId(item.Id), 4), alice);
+            SendAsync(new UnmarkListItemBought(list, ListItemId.From(item.Id), 4), alice);
 
         (await notBought.Should().ThrowAsync<BusinessRuleViolationException>())
             .Which.Code.Should()

@@ -32,11 +32,11 @@ public sealed class ReceiptJobsTests : FunctionalTest
             NewExpense(flat.Group, flat.Ana, "12.00", EqualAmong(flat.Everyone)),
             flat.Ana
         );
-        var expenseId = new ExpenseId(expense.Id);
+        var expenseId = ExpenseId.From(expense.Id);
         var kept = await UploadAsync(flat.Group, expenseId, flat.Ana, SKColors.Red);
         var detached = await UploadAsync(flat.Group, expenseId, flat.Ana, SKColors.Green);
         await SendAsync(
-            new DetachReceipt(flat.Group, expenseId, new ReceiptId(detached.Id)),
+            new DetachReceipt(flat.Group, expenseId, ReceiptId.From(detached.Id)),
             flat.Ana
         );
         string failedUpload = new('c', 64),

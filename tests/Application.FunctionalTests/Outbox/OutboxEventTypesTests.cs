@@ -86,7 +86,12 @@ public sealed class OutboxEventTypesTests : FunctionalTest
             var created = await SendAsync(EqualExpense(flat, flat.Ana, "30.00"), flat.Ana);
             return () =>
                 SendAsync(
-                    new VoidExpense(flat.Group, new ExpenseId(created.Id), "typo", created.Version),
+                    new VoidExpense(
+                        flat.Group,
+                        ExpenseId.From(created.Id),
+                        "typo",
+                        created.Version
+                    ),
                     flat.Ana
                 );
         },
@@ -109,7 +114,7 @@ public sealed class OutboxEventTypesTests : FunctionalTest
                 SendAsync(
                     new ConfirmSettlement(
                         flat.Group,
-                        new SettlementId(pending.Id),
+                        SettlementId.From(pending.Id),
                         pending.Version
                     ),
                     flat.Ana
@@ -123,7 +128,7 @@ public sealed class OutboxEventTypesTests : FunctionalTest
                 SendAsync(
                     new DeclineSettlement(
                         flat.Group,
-                        new SettlementId(pending.Id),
+                        SettlementId.From(pending.Id),
                         pending.Version
                     ),
                     flat.Ana
@@ -137,7 +142,7 @@ public sealed class OutboxEventTypesTests : FunctionalTest
                 SendAsync(
                     new VoidSettlement(
                         flat.Group,
-                        new SettlementId(settled.Id),
+                        SettlementId.From(settled.Id),
                         "wrong",
                         settled.Version
                     ),

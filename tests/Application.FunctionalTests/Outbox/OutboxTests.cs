@@ -29,7 +29,7 @@ public sealed class OutboxTests : FunctionalTest
         var message = messages.Should().ContainSingle().Subject;
         message.Type.Should().Be("group.created");
         message.Version.Should().Be(1);
-        message.GroupId.Should().Be(new GroupId(created.Id));
+        message.GroupId.Should().Be(GroupId.From(created.Id));
         message.ProcessedAt.Should().BeNull();
         message.Position.Should().BePositive();
         using var payload = JsonDocument.Parse(message.Payload);

@@ -154,9 +154,9 @@ public sealed class GenerateRecurringExpensesTests : Expenses.ExpenseTest
                 db.RecurringExpenseOccurrences.Add(
                     new RecurringExpenseOccurrence(
                         flat.Group,
-                        new RecurringExpenseId(rent.Id),
+                        RecurringExpenseId.From(rent.Id),
                         occurrence.OccurrenceDate,
-                        new ExpenseId(otherExpense.Id),
+                        ExpenseId.From(otherExpense.Id),
                         Clock.GetUtcNow()
                     )
                 );

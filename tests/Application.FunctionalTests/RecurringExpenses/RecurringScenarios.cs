@@ -73,7 +73,7 @@ internal static class RecurringScenarios
     public static Task<List<DateOnly>> OccurrenceDatesAsync(Guid recurringExpenseId) =>
         WithDbAsync(db =>
             db.RecurringExpenseOccurrences.AsNoTracking()
-                .Where(o => o.RecurringExpenseId == new RecurringExpenseId(recurringExpenseId))
+                .Where(o => o.RecurringExpenseId == RecurringExpenseId.From(recurringExpenseId))
                 .Join(
                     db.Expenses,
                     o => new { o.GroupId, Id = o.ExpenseId },

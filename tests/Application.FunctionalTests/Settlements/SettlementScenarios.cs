@@ -19,9 +19,9 @@ internal static class SettlementScenarios
 
     public static PaySplit Pay(ExpenseDto expense, UserId member, string amount) =>
         new(
-            new GroupId(expense.GroupId),
-            new ExpenseId(expense.Id),
-            new ExpenseSplitId(expense.Splits.Single(s => s.UserId == member.Value).Id),
+            GroupId.From(expense.GroupId),
+            ExpenseId.From(expense.Id),
+            ExpenseSplitId.From(expense.Splits.Single(s => s.UserId == member.Value).Id),
             amount
         );
 

@@ -139,11 +139,11 @@ public sealed class SettlementTests : ExpenseTest
             var paid = await SendAsync(
                 new SettleUp(
                     flat.Group,
-                    new UserId(transfer.FromUserId),
-                    new UserId(transfer.ToUserId),
+                    UserId.From(transfer.FromUserId),
+                    UserId.From(transfer.ToUserId),
                     "EUR"
                 ),
-                new UserId(transfer.ToUserId)
+                UserId.From(transfer.ToUserId)
             );
             paid.Amount.Should().Be(transfer.Amount);
         }

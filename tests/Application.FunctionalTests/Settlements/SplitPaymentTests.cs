@@ -76,7 +76,10 @@ public sealed class SplitPaymentTests : ExpenseTest
 
         voided.IsVoided.Should().BeTrue();
         voided.Split.Status.Should().Be(SplitStatus.Unpaid);
-        var read = await SendAsync(new GetExpense(flat.Group, new ExpenseId(expense.Id)), flat.Ben);
+        var read = await SendAsync(
+            new GetExpense(flat.Group, ExpenseId.From(expense.Id)),
+            flat.Ben
+        );
         read.Splits.Single(s => s.UserId == flat.Ben.Value).Settled.Should().Be("0.00");
         (await BalancesAsync(flat.Group, flat.Ana))["EUR"][flat.Ben].Should().Be("-10.00");
     }
@@ -111,7 +114,7 @@ public sealed class SplitPaymentTests : ExpenseTest
         var third = await SendAsync(Pay(expense, flat.Ben, "3.00"), flat.Ben);
         await SendAsync(Pay(other, flat.Ben, "4.00"), flat.Ben);
         await SendAsync(VoidOf(second), flat.Ana);
-        var list = new ListSplitPayments(flat.Group, new ExpenseId(expense.Id), Limit: 2);
+        var list = new ListSplitPayments(flat.Group, ExpenseId.From(expense.Id), Limit: 2);
 
         var page = await SendAsync(list, flat.Cem);
         var rest = await SendAsync(list with { Cursor = page.NextCursor }, flat.Cem);
@@ -123,7 +126,7 @@ public sealed class SplitPaymentTests : ExpenseTest
         rest.NextCursor.Should().BeNull();
         var foreign = async () =>
             await SendAsync(
-                new ListSplitPayments(flat.Group, new ExpenseId(Guid.CreateVersion7())),
+                new ListSplitPayments(flat.Group, ExpenseId.From(Guid.CreateVersion7())),
                 flat.Ana
             );
         await foreign.Should().ThrowAsync<NotFoundException>();
@@ -131,9 +134,9 @@ public sealed class SplitPaymentTests : ExpenseTest
 
     private static VoidSplitPayment VoidOf(SplitPaymentDto payment) =>
         new(
-            new GroupId(payment.GroupId),
-            new ExpenseId(payment.ExpenseId),
-            new SplitPaymentId(payment.Id),
+            GroupId.From(payment.GroupId),
+            ExpenseId.From(payment.ExpenseId),
+            SplitPaymentId.From(payment.Id),
             Pii.Text("reason"),
             payment.Version
         );

@@ -15,7 +15,7 @@ public sealed class ChoreRotationPropertyTests
 {
     private static readonly UserId[] Pool = Enumerable
         .Range(1, 8)
-        .Select(i => new UserId(new Guid(i, 0, 0, new byte[8])))
+        .Select(i => UserId.From(new Guid(i, 0, 0, new byte[8])))
         .ToArray();
 
     private enum StepKind

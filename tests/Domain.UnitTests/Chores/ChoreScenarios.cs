@@ -5,10 +5,18 @@ namespace Ledger.Domain.UnitTests.Chores;
 
 internal static class ChoreScenarios
 {
-    public static readonly UserId Ana = new(new Guid("00000000-0000-0000-0000-00000000000a"));
-    public static readonly UserId Ben = new(new Guid("00000000-0000-0000-0000-00000000000b"));
-    public static readonly UserId Cleo = new(new Guid("00000000-0000-0000-0000-00000000000c"));
-    public static readonly UserId Dan = new(new Guid("00000000-0000-0000-0000-00000000000d"));
+    public static readonly UserId Ana = UserId.From(
+        new Guid("00000000-0000-0000-0000-00000000000a")
+    );
+    public static readonly UserId Ben = UserId.From(
+        new Guid("00000000-0000-0000-0000-00000000000b")
+    );
+    public static readonly UserId Cleo = UserId.From(
+        new Guid("00000000-0000-0000-0000-00000000000c")
+    );
+    public static readonly UserId Dan = UserId.From(
+        new Guid("00000000-0000-0000-0000-00000000000d")
+    );
     public static readonly Actor Job = Actor.Client("ledger-worker");
 
     /// <summary>Monday 2 March 2026, noon UTC.</summary>

@@ -9,7 +9,7 @@ public sealed class IdsTests
     [Test]
     public void Should_compare_like_the_text_form_postgresql_orders_by()
     {
-        var ids = Enumerable.Range(0, 200).Select(_ => new MembershipId(Guid.NewGuid())).ToList();
+        var ids = Enumerable.Range(0, 200).Select(_ => MembershipId.From(Guid.NewGuid())).ToList();
 
         ids.Order()
             .Select(id => id.ToString())

@@ -127,7 +127,7 @@ internal static class ExpenseGenerators
                     .Select(
                         (p, i) =>
                             new ItemCharge(
-                                new ListItemId(new Guid(i + 1, 0, 0, new byte[8])),
+                                ListItemId.From(new Guid(i + 1, 0, 0, new byte[8])),
                                 buyers[i],
                                 Money.FromMinorUnits(p, total.Currency)
                             )

@@ -184,5 +184,5 @@ public sealed class SplitRuleTests
             .Be("split.item-price");
 
     private static ItemCharge Item(int index, UserId member, decimal price) =>
-        new(new ListItemId(new Guid(index, 0, 0, new byte[8])), member, Eur(price));
+        new(ListItemId.From(new Guid(index, 0, 0, new byte[8])), member, Eur(price));
 }

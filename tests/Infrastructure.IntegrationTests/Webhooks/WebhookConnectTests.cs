@@ -151,7 +151,7 @@ public sealed class WebhookConnectTests
         );
 
         var result = validator.Validate(
-            new CreateWebhookSubscription(new Domain.Common.GroupId(Guid.NewGuid()), url)
+            new CreateWebhookSubscription(Domain.Common.GroupId.From(Guid.NewGuid()), url)
         );
 
         result.IsValid.Should().BeFalse();

@@ -89,7 +89,7 @@ public sealed class WebhookSignerTests
     private static string NewSecret() =>
         WebhookSubscription
             .Create(
-                new GroupId(Guid.NewGuid()),
+                GroupId.From(Guid.NewGuid()),
                 new Uri("https://example.com/"),
                 Actor.Client("c"),
                 DateTimeOffset.UtcNow

@@ -15,7 +15,7 @@ public sealed class DemoExpensesTests : HttpTest
     {
         using var flat = await CreateAsync();
         var data = new DemoData(ApiHost.Factory.Services);
-        var group = new GroupId(flat.GroupId);
+        var group = GroupId.From(flat.GroupId);
 
         var seeded = await DemoExpenses.SeedAsync(
             data,

@@ -18,7 +18,7 @@ public sealed class DemoSettleUpTests : HttpTest
         using var flat = await CreateAsync();
         await DemoExpenses.SeedAsync(
             new DemoData(ApiHost.Factory.Services),
-            new GroupId(flat.GroupId),
+            GroupId.From(flat.GroupId),
             flat.Ana.UserId,
             flat.Ben.UserId,
             TimeProvider.System,

@@ -31,7 +31,7 @@ public static class ApiPartners
         {
             var identity = scope.ServiceProvider.GetRequiredService<IIdentityService>();
             var result = await identity.CreateUserAsync(
-                new NewUser(new UserId(AdminUserId), email, password, Pii.Name()),
+                new NewUser(UserId.From(AdminUserId), email, password, Pii.Name()),
                 DateTimeOffset.UtcNow,
                 CancellationToken.None
             );

@@ -52,7 +52,7 @@ public static class ApiUsers
         var me =
             await client.GetFromJsonAsync<MeResponse>("/api/v1/me")
             ?? throw new InvalidOperationException("GET /api/v1/me answered nothing.");
-        return new ApiUser(new UserId(me.Id), email, password, me.DisplayName, tokens, client);
+        return new ApiUser(UserId.From(me.Id), email, password, me.DisplayName, tokens, client);
     }
 
     /// <summary>Registers through POST /api/v1/auth/register and returns the new user's id.</summary>
@@ -83,7 +83,7 @@ public static class ApiUsers
         var created =
             await response.Content.ReadFromJsonAsync<RegisteredResponse>()
             ?? throw new InvalidOperationException("Registration answered no id.");
-        return new UserId(created.Id);
+        return UserId.From(created.Id);
     }
 
     /// <summary>A client without credentials (redirects not followed, so a 302 shows).</summary>

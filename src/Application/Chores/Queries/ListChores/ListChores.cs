@@ -54,7 +54,7 @@ public sealed class ListChoresHandler(
         var chores = await db.Apply(
                 new ChoresOfOwnerSpec(
                     owner,
-                    after is null ? null : new ChoreId(after.AfterChoreId),
+                    after is null ? null : ChoreId.From(after.AfterChoreId),
                     limit + 1,
                     query.IncludeArchived
                 )

@@ -73,7 +73,7 @@ public sealed class CreateExpenseFromListHandler(
     )
     {
         var members = await GroupMembers.LockAndReadAsync(db, command.GroupId, cancellationToken);
-        var listId = new ListId(command.ListId);
+        var listId = ListId.From(command.ListId);
         // Before the list is read or locked: a list the caller may not read answers exactly as
         // one that does not exist (issue 20 item 11).
         await ExpenseListLinks.EnsureReadableAsync(
@@ -130,7 +130,7 @@ public sealed class CreateExpenseFromListHandler(
         CancellationToken cancellationToken
     )
     {
-        var ids = command.Items.Select(i => new ListItemId(i.ItemId)).ToList();
+        var ids = command.Items.Select(i => ListItemId.From(i.ItemId)).ToList();
         var bought = await db
             .ListItems.AsNoTracking()
             .Where(i =>
@@ -151,11 +151,11 @@ public sealed class CreateExpenseFromListHandler(
         return command
             .Items.Select(
                 (input, index) =>
-                    bought.TryGetValue(new ListItemId(input.ItemId), out var item)
+                    bought.TryGetValue(ListItemId.From(input.ItemId), out var item)
                         ? new ChargedItem(
                             item.Id,
                             item.BoughtBy,
-                            input.ForUserId is { } forUser ? new UserId(forUser) : null,
+                            input.ForUserId is { } forUser ? UserId.From(forUser) : null,
                             Money.FromMinorUnits(item.Price, currency)
                         )
                         : throw new DomainValidationException(

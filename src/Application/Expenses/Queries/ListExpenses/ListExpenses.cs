@@ -73,7 +73,7 @@ public sealed class ListExpensesHandler(IApplicationDbContext db, CursorCodec cu
                 new ExpensePageSpec(
                     query.GroupId,
                     filter,
-                    after is null ? null : (after.Date, new ExpenseId(after.Id)),
+                    after is null ? null : (after.Date, ExpenseId.From(after.Id)),
                     limit + 1
                 )
             )

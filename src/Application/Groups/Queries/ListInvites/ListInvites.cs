@@ -72,7 +72,7 @@ public sealed class ListInvitesHandler(
         var invites = db.Invites.AsNoTracking().Where(i => i.GroupId == query.GroupId);
         if (after is not null)
         {
-            var position = new InviteId(after.AfterInviteId);
+            var position = InviteId.From(after.AfterInviteId);
             invites = invites.Where(i => i.Id > position);
         }
 

@@ -45,7 +45,7 @@ public sealed class ListMembersHandler(
         var fetched = await db.Apply(
                 new ActiveMembersSpec(
                     query.GroupId,
-                    after is null ? null : new MembershipId(after.AfterMembershipId),
+                    after is null ? null : MembershipId.From(after.AfterMembershipId),
                     limit + 1
                 )
             )

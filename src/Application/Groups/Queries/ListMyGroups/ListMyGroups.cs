@@ -55,7 +55,7 @@ public sealed class ListMyGroupsHandler(
         var fetched = await db.Apply(
                 new MyGroupsSpec(
                     me,
-                    after is null ? null : new GroupId(after.AfterGroupId),
+                    after is null ? null : GroupId.From(after.AfterGroupId),
                     limit + 1,
                     query.IncludeArchived
                 )

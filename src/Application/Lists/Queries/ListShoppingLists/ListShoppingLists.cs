@@ -55,7 +55,7 @@ public sealed class ListShoppingListsHandler(
         var lists = await db.Apply(
                 new ListsOfOwnerSpec(
                     owner,
-                    after is null ? null : new ListId(after.AfterListId),
+                    after is null ? null : ListId.From(after.AfterListId),
                     limit + 1,
                     query.IncludeArchived
                 )

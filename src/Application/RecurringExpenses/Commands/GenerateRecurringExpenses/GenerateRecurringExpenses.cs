@@ -107,7 +107,7 @@ public sealed class GenerateRecurringExpensesHandler(
 
         // Which dates each template records, within the budget: only the groups of templates
         // that record something are then locked and read.
-        var ids = claimed.Select(c => new RecurringExpenseId(c.Id)).ToList();
+        var ids = claimed.Select(c => RecurringExpenseId.From(c.Id)).ToList();
         var templates = await db
             .RecurringExpenses.AsNoTracking()
             .Where(r => ids.Contains(r.Id))

@@ -52,7 +52,7 @@ public sealed class ListRecurringExpensesHandler(IApplicationDbContext db, Curso
             );
         if (after is not null)
         {
-            var afterId = new RecurringExpenseId(after.AfterId);
+            var afterId = RecurringExpenseId.From(after.AfterId);
             templates = templates.Where(r =>
                 r.CreatedAt > after.AfterCreatedAt
                 || (r.CreatedAt == after.AfterCreatedAt && r.Id > afterId)

@@ -39,7 +39,7 @@ public sealed class ListSettlementsHandler(IApplicationDbContext db, CursorCodec
         var rows = db.Settlements.AsNoTracking().Where(s => s.GroupId == query.GroupId);
         if (after is not null)
         {
-            var id = new SettlementId(after.Id);
+            var id = SettlementId.From(after.Id);
             rows = rows.Where(s => s.Id < id);
         }
 

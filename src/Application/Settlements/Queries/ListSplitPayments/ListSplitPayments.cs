@@ -56,7 +56,7 @@ public sealed class ListSplitPaymentsHandler(IApplicationDbContext db, CursorCod
             .Where(p => p.GroupId == query.GroupId && p.ExpenseId == query.ExpenseId);
         if (after is not null)
         {
-            var id = new SplitPaymentId(after.Id);
+            var id = SplitPaymentId.From(after.Id);
             rows = rows.Where(p => p.Id < id);
         }
 

@@ -31,7 +31,7 @@ public sealed class ConfirmEmailHandler(
 {
     public async ValueTask<Unit> Handle(ConfirmEmail command, CancellationToken cancellationToken)
     {
-        var user = new UserId(command.UserId);
+        var user = UserId.From(command.UserId);
         if (!await identity.ConfirmEmailAsync(user, command.Token, cancellationToken))
         {
             throw new ValidationException([

@@ -36,7 +36,7 @@ public sealed class ResetPasswordHandler(
 {
     public async ValueTask<Unit> Handle(ResetPassword command, CancellationToken cancellationToken)
     {
-        var user = new UserId(command.UserId);
+        var user = UserId.From(command.UserId);
         var result = await identity.ResetPasswordAsync(
             user,
             command.Token,
