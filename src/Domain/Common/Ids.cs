@@ -1,24 +1,36 @@
+using Vogen;
+
 namespace Ledger.Domain.Common;
 
 // Strongly typed ids: passing a member id where a group id is expected does not compile.
 // Version 7 GUIDs are time-ordered, which keeps B-tree inserts local and cursors stable.
-// Ids that page lists are comparable: keyset cursors compare them in SQL (uuid order, which is
-// the order Guid.CompareTo uses too).
+// Vogen generates each type (docs/decisions/0067-typed-ids-generated-by-vogen.md): equality,
+// IComparable (uuid order, which is the order Guid.CompareTo uses too), IParsable/TryParse for
+// route binding, a System.Text.Json converter writing the plain Guid string and a TypeConverter.
+// The EF Core value converters are generated in Infrastructure (VogenEfCoreConverters), so the
+// domain stays free of EF. Keyset cursors compare ids with < and > in LINQ that EF translates to
+// SQL: New() and the comparison operators are the only members written by hand.
+// An uninitialized id (default or new()) is a compile error (Vogen's analyzers) and throws when
+// read: use New() for a fresh id or From(guid) for an existing one.
 
-public readonly record struct UserId(Guid Value)
+[ValueObject<Guid>]
+public readonly partial struct UserId
 {
-    public static UserId New() => new(Guid.CreateVersion7());
+    public static UserId New() => From(Guid.CreateVersion7());
 
-    public override string ToString() => Value.ToString();
+    public static bool operator <(UserId left, UserId right) => left.CompareTo(right) < 0;
+
+    public static bool operator >(UserId left, UserId right) => left.CompareTo(right) > 0;
+
+    public static bool operator <=(UserId left, UserId right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >=(UserId left, UserId right) => left.CompareTo(right) >= 0;
 }
 
-public readonly record struct GroupId(Guid Value) : IComparable<GroupId>
+[ValueObject<Guid>]
+public readonly partial struct GroupId
 {
-    public static GroupId New() => new(Guid.CreateVersion7());
-
-    public override string ToString() => Value.ToString();
-
-    public int CompareTo(GroupId other) => Value.CompareTo(other.Value);
+    public static GroupId New() => From(Guid.CreateVersion7());
 
     public static bool operator <(GroupId left, GroupId right) => left.CompareTo(right) < 0;
 
@@ -29,13 +41,10 @@ public readonly record struct GroupId(Guid Value) : IComparable<GroupId>
     public static bool operator >=(GroupId left, GroupId right) => left.CompareTo(right) >= 0;
 }
 
-public readonly record struct MembershipId(Guid Value) : IComparable<MembershipId>
+[ValueObject<Guid>]
+public readonly partial struct MembershipId
 {
-    public static MembershipId New() => new(Guid.CreateVersion7());
-
-    public override string ToString() => Value.ToString();
-
-    public int CompareTo(MembershipId other) => Value.CompareTo(other.Value);
+    public static MembershipId New() => From(Guid.CreateVersion7());
 
     public static bool operator <(MembershipId left, MembershipId right) =>
         left.CompareTo(right) < 0;
@@ -50,13 +59,10 @@ public readonly record struct MembershipId(Guid Value) : IComparable<MembershipI
         left.CompareTo(right) >= 0;
 }
 
-public readonly record struct InviteId(Guid Value) : IComparable<InviteId>
+[ValueObject<Guid>]
+public readonly partial struct InviteId
 {
-    public static InviteId New() => new(Guid.CreateVersion7());
-
-    public override string ToString() => Value.ToString();
-
-    public int CompareTo(InviteId other) => Value.CompareTo(other.Value);
+    public static InviteId New() => From(Guid.CreateVersion7());
 
     public static bool operator <(InviteId left, InviteId right) => left.CompareTo(right) < 0;
 
@@ -67,20 +73,28 @@ public readonly record struct InviteId(Guid Value) : IComparable<InviteId>
     public static bool operator >=(InviteId left, InviteId right) => left.CompareTo(right) >= 0;
 }
 
-public readonly record struct AuditEventId(Guid Value)
+[ValueObject<Guid>]
+public readonly partial struct AuditEventId
 {
-    public static AuditEventId New() => new(Guid.CreateVersion7());
+    public static AuditEventId New() => From(Guid.CreateVersion7());
 
-    public override string ToString() => Value.ToString();
+    public static bool operator <(AuditEventId left, AuditEventId right) =>
+        left.CompareTo(right) < 0;
+
+    public static bool operator >(AuditEventId left, AuditEventId right) =>
+        left.CompareTo(right) > 0;
+
+    public static bool operator <=(AuditEventId left, AuditEventId right) =>
+        left.CompareTo(right) <= 0;
+
+    public static bool operator >=(AuditEventId left, AuditEventId right) =>
+        left.CompareTo(right) >= 0;
 }
 
-public readonly record struct ExpenseId(Guid Value) : IComparable<ExpenseId>
+[ValueObject<Guid>]
+public readonly partial struct ExpenseId
 {
-    public static ExpenseId New() => new(Guid.CreateVersion7());
-
-    public override string ToString() => Value.ToString();
-
-    public int CompareTo(ExpenseId other) => Value.CompareTo(other.Value);
+    public static ExpenseId New() => From(Guid.CreateVersion7());
 
     public static bool operator <(ExpenseId left, ExpenseId right) => left.CompareTo(right) < 0;
 
@@ -91,20 +105,28 @@ public readonly record struct ExpenseId(Guid Value) : IComparable<ExpenseId>
     public static bool operator >=(ExpenseId left, ExpenseId right) => left.CompareTo(right) >= 0;
 }
 
-public readonly record struct ExpenseSplitId(Guid Value)
+[ValueObject<Guid>]
+public readonly partial struct ExpenseSplitId
 {
-    public static ExpenseSplitId New() => new(Guid.CreateVersion7());
+    public static ExpenseSplitId New() => From(Guid.CreateVersion7());
 
-    public override string ToString() => Value.ToString();
+    public static bool operator <(ExpenseSplitId left, ExpenseSplitId right) =>
+        left.CompareTo(right) < 0;
+
+    public static bool operator >(ExpenseSplitId left, ExpenseSplitId right) =>
+        left.CompareTo(right) > 0;
+
+    public static bool operator <=(ExpenseSplitId left, ExpenseSplitId right) =>
+        left.CompareTo(right) <= 0;
+
+    public static bool operator >=(ExpenseSplitId left, ExpenseSplitId right) =>
+        left.CompareTo(right) >= 0;
 }
 
-public readonly record struct ListId(Guid Value) : IComparable<ListId>
+[ValueObject<Guid>]
+public readonly partial struct ListId
 {
-    public static ListId New() => new(Guid.CreateVersion7());
-
-    public override string ToString() => Value.ToString();
-
-    public int CompareTo(ListId other) => Value.CompareTo(other.Value);
+    public static ListId New() => From(Guid.CreateVersion7());
 
     public static bool operator <(ListId left, ListId right) => left.CompareTo(right) < 0;
 
@@ -115,20 +137,24 @@ public readonly record struct ListId(Guid Value) : IComparable<ListId>
     public static bool operator >=(ListId left, ListId right) => left.CompareTo(right) >= 0;
 }
 
-public readonly record struct ListItemId(Guid Value)
+[ValueObject<Guid>]
+public readonly partial struct ListItemId
 {
-    public static ListItemId New() => new(Guid.CreateVersion7());
+    public static ListItemId New() => From(Guid.CreateVersion7());
 
-    public override string ToString() => Value.ToString();
+    public static bool operator <(ListItemId left, ListItemId right) => left.CompareTo(right) < 0;
+
+    public static bool operator >(ListItemId left, ListItemId right) => left.CompareTo(right) > 0;
+
+    public static bool operator <=(ListItemId left, ListItemId right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >=(ListItemId left, ListItemId right) => left.CompareTo(right) >= 0;
 }
 
-public readonly record struct ChoreId(Guid Value) : IComparable<ChoreId>
+[ValueObject<Guid>]
+public readonly partial struct ChoreId
 {
-    public static ChoreId New() => new(Guid.CreateVersion7());
-
-    public override string ToString() => Value.ToString();
-
-    public int CompareTo(ChoreId other) => Value.CompareTo(other.Value);
+    public static ChoreId New() => From(Guid.CreateVersion7());
 
     public static bool operator <(ChoreId left, ChoreId right) => left.CompareTo(right) < 0;
 
@@ -139,13 +165,10 @@ public readonly record struct ChoreId(Guid Value) : IComparable<ChoreId>
     public static bool operator >=(ChoreId left, ChoreId right) => left.CompareTo(right) >= 0;
 }
 
-public readonly record struct ChoreAssignmentId(Guid Value) : IComparable<ChoreAssignmentId>
+[ValueObject<Guid>]
+public readonly partial struct ChoreAssignmentId
 {
-    public static ChoreAssignmentId New() => new(Guid.CreateVersion7());
-
-    public override string ToString() => Value.ToString();
-
-    public int CompareTo(ChoreAssignmentId other) => Value.CompareTo(other.Value);
+    public static ChoreAssignmentId New() => From(Guid.CreateVersion7());
 
     public static bool operator <(ChoreAssignmentId left, ChoreAssignmentId right) =>
         left.CompareTo(right) < 0;
@@ -160,13 +183,10 @@ public readonly record struct ChoreAssignmentId(Guid Value) : IComparable<ChoreA
         left.CompareTo(right) >= 0;
 }
 
-public readonly record struct ChoreEventId(Guid Value) : IComparable<ChoreEventId>
+[ValueObject<Guid>]
+public readonly partial struct ChoreEventId
 {
-    public static ChoreEventId New() => new(Guid.CreateVersion7());
-
-    public override string ToString() => Value.ToString();
-
-    public int CompareTo(ChoreEventId other) => Value.CompareTo(other.Value);
+    public static ChoreEventId New() => From(Guid.CreateVersion7());
 
     public static bool operator <(ChoreEventId left, ChoreEventId right) =>
         left.CompareTo(right) < 0;
@@ -181,20 +201,28 @@ public readonly record struct ChoreEventId(Guid Value) : IComparable<ChoreEventI
         left.CompareTo(right) >= 0;
 }
 
-public readonly record struct IntegrationGrantId(Guid Value)
+[ValueObject<Guid>]
+public readonly partial struct IntegrationGrantId
 {
-    public static IntegrationGrantId New() => new(Guid.CreateVersion7());
+    public static IntegrationGrantId New() => From(Guid.CreateVersion7());
 
-    public override string ToString() => Value.ToString();
+    public static bool operator <(IntegrationGrantId left, IntegrationGrantId right) =>
+        left.CompareTo(right) < 0;
+
+    public static bool operator >(IntegrationGrantId left, IntegrationGrantId right) =>
+        left.CompareTo(right) > 0;
+
+    public static bool operator <=(IntegrationGrantId left, IntegrationGrantId right) =>
+        left.CompareTo(right) <= 0;
+
+    public static bool operator >=(IntegrationGrantId left, IntegrationGrantId right) =>
+        left.CompareTo(right) >= 0;
 }
 
-public readonly record struct RecurringExpenseId(Guid Value) : IComparable<RecurringExpenseId>
+[ValueObject<Guid>]
+public readonly partial struct RecurringExpenseId
 {
-    public static RecurringExpenseId New() => new(Guid.CreateVersion7());
-
-    public override string ToString() => Value.ToString();
-
-    public int CompareTo(RecurringExpenseId other) => Value.CompareTo(other.Value);
+    public static RecurringExpenseId New() => From(Guid.CreateVersion7());
 
     public static bool operator <(RecurringExpenseId left, RecurringExpenseId right) =>
         left.CompareTo(right) < 0;
@@ -209,13 +237,10 @@ public readonly record struct RecurringExpenseId(Guid Value) : IComparable<Recur
         left.CompareTo(right) >= 0;
 }
 
-public readonly record struct SettlementId(Guid Value) : IComparable<SettlementId>
+[ValueObject<Guid>]
+public readonly partial struct SettlementId
 {
-    public static SettlementId New() => new(Guid.CreateVersion7());
-
-    public override string ToString() => Value.ToString();
-
-    public int CompareTo(SettlementId other) => Value.CompareTo(other.Value);
+    public static SettlementId New() => From(Guid.CreateVersion7());
 
     public static bool operator <(SettlementId left, SettlementId right) =>
         left.CompareTo(right) < 0;
@@ -230,13 +255,10 @@ public readonly record struct SettlementId(Guid Value) : IComparable<SettlementI
         left.CompareTo(right) >= 0;
 }
 
-public readonly record struct SplitPaymentId(Guid Value) : IComparable<SplitPaymentId>
+[ValueObject<Guid>]
+public readonly partial struct SplitPaymentId
 {
-    public static SplitPaymentId New() => new(Guid.CreateVersion7());
-
-    public override string ToString() => Value.ToString();
-
-    public int CompareTo(SplitPaymentId other) => Value.CompareTo(other.Value);
+    public static SplitPaymentId New() => From(Guid.CreateVersion7());
 
     public static bool operator <(SplitPaymentId left, SplitPaymentId right) =>
         left.CompareTo(right) < 0;
@@ -251,9 +273,16 @@ public readonly record struct SplitPaymentId(Guid Value) : IComparable<SplitPaym
         left.CompareTo(right) >= 0;
 }
 
-public readonly record struct ReceiptId(Guid Value)
+[ValueObject<Guid>]
+public readonly partial struct ReceiptId
 {
-    public static ReceiptId New() => new(Guid.CreateVersion7());
+    public static ReceiptId New() => From(Guid.CreateVersion7());
 
-    public override string ToString() => Value.ToString();
+    public static bool operator <(ReceiptId left, ReceiptId right) => left.CompareTo(right) < 0;
+
+    public static bool operator >(ReceiptId left, ReceiptId right) => left.CompareTo(right) > 0;
+
+    public static bool operator <=(ReceiptId left, ReceiptId right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >=(ReceiptId left, ReceiptId right) => left.CompareTo(right) >= 0;
 }

@@ -350,29 +350,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        configurationBuilder.Properties<UserId>().HaveConversion<UserIdConverter>();
-        configurationBuilder.Properties<GroupId>().HaveConversion<GroupIdConverter>();
-        configurationBuilder.Properties<MembershipId>().HaveConversion<MembershipIdConverter>();
-        configurationBuilder.Properties<InviteId>().HaveConversion<InviteIdConverter>();
-        configurationBuilder.Properties<AuditEventId>().HaveConversion<AuditEventIdConverter>();
-        configurationBuilder.Properties<ExpenseId>().HaveConversion<ExpenseIdConverter>();
-        configurationBuilder.Properties<ExpenseSplitId>().HaveConversion<ExpenseSplitIdConverter>();
-        configurationBuilder.Properties<ListId>().HaveConversion<ListIdConverter>();
-        configurationBuilder.Properties<ListItemId>().HaveConversion<ListItemIdConverter>();
-        configurationBuilder.Properties<ChoreId>().HaveConversion<ChoreIdConverter>();
-        configurationBuilder
-            .Properties<ChoreAssignmentId>()
-            .HaveConversion<ChoreAssignmentIdConverter>();
-        configurationBuilder.Properties<ChoreEventId>().HaveConversion<ChoreEventIdConverter>();
-        configurationBuilder
-            .Properties<IntegrationGrantId>()
-            .HaveConversion<IntegrationGrantIdConverter>();
-        configurationBuilder
-            .Properties<RecurringExpenseId>()
-            .HaveConversion<RecurringExpenseIdConverter>();
-        configurationBuilder.Properties<SettlementId>().HaveConversion<SettlementIdConverter>();
-        configurationBuilder.Properties<ReceiptId>().HaveConversion<ReceiptIdConverter>();
-        configurationBuilder.Properties<SplitPaymentId>().HaveConversion<SplitPaymentIdConverter>();
+        configurationBuilder.RegisterAllInVogenEfCoreConverters();
         // Timestamps are UTC instants; PostgreSQL stores them as timestamptz.
         configurationBuilder.Properties<string>().HaveMaxLength(4000);
     }

@@ -29,7 +29,7 @@ public sealed class HttpContextPrincipal(
     private bool IsClientToken => TokenClientId is { } clientId && Subject == clientId;
 
     public UserId? UserId =>
-        !IsClientToken && Guid.TryParse(Subject, out var id) ? UserId.From(id) : null;
+        !IsClientToken && Guid.TryParse(Subject, out var id) ? Domain.Common.UserId.From(id) : null;
 
     public string? ClientId => UserId is null ? TokenClientId : null;
 

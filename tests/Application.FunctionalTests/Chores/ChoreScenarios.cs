@@ -60,7 +60,7 @@ internal static class ChoreScenarios
             owner
         );
 
-    public static ChoreId IdOf(ChoreDto chore) => new(chore.Id);
+    public static ChoreId IdOf(ChoreDto chore) => ChoreId.From(chore.Id);
 
     public static Task<ChoreDto> ReadChoreAsync(ChoreDto chore, UserId asUser) =>
         SendAsync(new GetChore(IdOf(chore)), asUser);

@@ -2,6 +2,7 @@ using AwesomeAssertions;
 using Ledger.Application.Chores.Commands.ArchiveChore;
 using Ledger.Application.Chores.Queries.ListChores;
 using Ledger.Application.Common.Exceptions;
+using Ledger.Domain.Common;
 using static Ledger.Application.FunctionalTests.Chores.ChoreScenarios;
 using static Ledger.Application.FunctionalTests.Groups.GroupScenarios;
 using static Ledger.Application.FunctionalTests.Testing;
@@ -20,7 +21,7 @@ public sealed class ListChoresTests : FunctionalTest
             created.Add((await CreateGroupChoreAsync(group, alice)).Id);
         }
 
-        await SendAsync(new ArchiveChore(new(created[1]), 1), alice);
+        await SendAsync(new ArchiveChore(ChoreId.From(created[1]), 1), alice);
         await CreatePersonalChoreAsync(alice);
 
         var first = await SendAsync(new ListChores(group, Limit: 2), alice);

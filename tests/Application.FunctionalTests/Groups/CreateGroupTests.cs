@@ -4,6 +4,7 @@ using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Groups.Commands.CreateGroup;
 using Ledger.Application.Groups.Queries.GetGroup;
 using Ledger.Domain.Audit;
+using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
 using Ledger.TestSupport;
 using static Ledger.Application.FunctionalTests.Testing;
@@ -22,7 +23,7 @@ public sealed class CreateGroupTests : FunctionalTest
             alice
         );
 
-        var read = await SendAsync(new GetGroup(new(created.Id)), alice);
+        var read = await SendAsync(new GetGroup(GroupId.From(created.Id)), alice);
         read.Name.Should().Be(created.Name);
         read.DefaultCurrency.Should().Be("EUR");
         read.TimeZone.Should().Be("Europe/Berlin");
@@ -53,7 +54,7 @@ public sealed class CreateGroupTests : FunctionalTest
         var mallory = await CreateUserAsync();
         var created = await SendAsync(new CreateGroup(Pii.Name(), "EUR", "Europe/Berlin"), alice);
 
-        var act = () => SendAsync(new GetGroup(new(created.Id)), mallory);
+        var act = () => SendAsync(new GetGroup(GroupId.From(created.Id)), mallory);
 
         await act.Should().ThrowAsync<NotFoundException>();
     }

@@ -11,12 +11,12 @@ namespace Ledger.Application.FunctionalTests.Lists;
 internal static class ListScenarios
 {
     public static async Task<ListId> CreateGroupListAsync(GroupId group, UserId asUser) =>
-        new((await SendAsync(new CreateList(Pii.Name("List"), group), asUser)).Id);
+        ListId.From((await SendAsync(new CreateList(Pii.Name("List"), group), asUser)).Id);
 
     public static async Task<ListId> CreatePersonalListAsync(
         UserId owner,
         string currency = "EUR"
-    ) => new((await SendAsync(new CreateList(Pii.Name("Mine"), null, currency), owner)).Id);
+    ) => ListId.From((await SendAsync(new CreateList(Pii.Name("Mine"), null, currency), owner)).Id);
 
     public static async Task<ListItemDto> AddItemAsync(ListId list, UserId asUser) =>
         await SendAsync(new AddListItem(list, Pii.Name("Item"), "2"), asUser);

@@ -19,7 +19,11 @@ public sealed class ReorderListItemsTests : FunctionalTest
         var c = await AddItemAsync(list, alice);
 
         var reordered = await SendAsync(
-            new ReorderListItems(list, [new(c.Id), new(a.Id), new(b.Id)], 1),
+            new ReorderListItems(
+                list,
+                [ListItemId.From(c.Id), ListItemId.From(a.Id), ListItemId.From(b.Id)],
+                1
+            ),
             alice
         );
 
@@ -37,8 +41,9 @@ public sealed class ReorderListItemsTests : FunctionalTest
         var a = await AddItemAsync(list, alice);
         await AddItemAsync(list, alice);
 
-        var incomplete = () => SendAsync(new ReorderListItems(list, [new(a.Id)], 1), alice);
-        var stale = () => SendAsync(new ReorderListItems(list, [new(a.Id)], 5), alice);
+        var incomplete = () =>
+            SendAsync(new ReorderListItems(list, [ListItemId.From(a.Id)], 1), alice);
+        var stale = () => SendAsync(new ReorderListItems(list, [ListItemId.From(a.Id)], 5), alice);
 
         (await incomplete.Should().ThrowAsync<DomainValidationException>())
             .Which.Field.Should()

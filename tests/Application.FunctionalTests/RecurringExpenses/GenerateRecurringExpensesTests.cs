@@ -70,7 +70,10 @@ public sealed class GenerateRecurringExpensesTests : Expenses.ExpenseTest
         var dates = await OccurrenceDatesAsync(daily.Id);
         dates.Should().HaveCount(30).And.OnlyHaveUniqueItems();
         (dates[0], dates[^1]).Should().Be((today.AddDays(-29), today));
-        var after = await SendAsync(new GetRecurringExpense(flat.Group, new(daily.Id)), flat.Ben);
+        var after = await SendAsync(
+            new GetRecurringExpense(flat.Group, RecurringExpenseId.From(daily.Id)),
+            flat.Ben
+        );
         (after.GeneratedCount, after.NextOccurrenceDate).Should().Be((30, today.AddDays(1)));
         (await BalancesAsync(flat.Group, flat.Ana))["EUR"][flat.Ana].Should().Be("60.00");
     }
@@ -219,7 +222,7 @@ public sealed class GenerateRecurringExpensesTests : Expenses.ExpenseTest
         );
         await GenerateAllAsync();
         var paused = await SendAsync(
-            new PauseRecurringExpense(flat.Group, new(daily.Id), daily.Version),
+            new PauseRecurringExpense(flat.Group, RecurringExpenseId.From(daily.Id), daily.Version),
             flat.Ana
         );
 
@@ -227,7 +230,11 @@ public sealed class GenerateRecurringExpensesTests : Expenses.ExpenseTest
         await GenerateAllAsync();
         var whilePaused = await OccurrenceDatesAsync(daily.Id);
         await SendAsync(
-            new ResumeRecurringExpense(flat.Group, new(daily.Id), paused.Version),
+            new ResumeRecurringExpense(
+                flat.Group,
+                RecurringExpenseId.From(daily.Id),
+                paused.Version
+            ),
             flat.Ana
         );
         await GenerateAllAsync();
@@ -262,7 +269,7 @@ public sealed class GenerateRecurringExpensesTests : Expenses.ExpenseTest
         await GenerateAllAsync();
 
         var paused = await SendAsync(
-            new GetRecurringExpense(flat.Group, new(anasForBen.Id)),
+            new GetRecurringExpense(flat.Group, RecurringExpenseId.From(anasForBen.Id)),
             flat.Ben
         );
         (paused.Status, paused.SuspendedReason)

@@ -195,5 +195,5 @@ public sealed class SettlementTests : ExpenseTest
         second.NextCursor.Should().BeNull();
     }
 
-    private static SettlementId Id(SettlementDto settlement) => new(settlement.Id);
+    private static SettlementId Id(SettlementDto settlement) => SettlementId.From(settlement.Id);
 }

@@ -13,7 +13,7 @@ internal static class ExpenseGenerators
     public static readonly ListId List = ListId.New();
 
     /// <summary>Readable, ordered ids: member 0 has the smallest id.</summary>
-    public static UserId Member(int index) => new(new Guid(index + 1, 0, 0, new byte[8]));
+    public static UserId Member(int index) => UserId.From(new Guid(index + 1, 0, 0, new byte[8]));
 
     public static UserId[] Members(int count) =>
         Enumerable.Range(0, count).Select(Member).ToArray();

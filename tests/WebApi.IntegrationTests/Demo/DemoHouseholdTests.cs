@@ -3,6 +3,7 @@ using Ledger.Application.Chores.Queries.ListChores;
 using Ledger.Application.Lists.Queries.GetList;
 using Ledger.Application.Lists.Queries.ListShoppingLists;
 using Ledger.Domain.Chores;
+using Ledger.Domain.Common;
 using Ledger.Infrastructure.Identity;
 using Ledger.WebApi.Demo;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +35,11 @@ public sealed class DemoHouseholdTests : HttpTest
             var alice = await demo.UserIdAsync(DemoUsers.Accounts[0].Email);
             var groupLists = await demo.SendAsAsync(bob, new ListShoppingLists(group), default);
             var groceries = groupLists.Items.Should().ContainSingle().Subject;
-            var withItems = await demo.SendAsAsync(bob, new GetList(new(groceries.Id)), default);
+            var withItems = await demo.SendAsAsync(
+                bob,
+                new GetList(ListId.From(groceries.Id)),
+                default
+            );
             withItems.Items.Should().HaveCount(3).And.ContainSingle(i => i.Price == "8.99");
             (await demo.SendAsAsync(alice, new ListShoppingLists(), default))
                 .Items.Should()
