@@ -22,7 +22,7 @@ internal static class Targets
 
     public static int Migrate(string root, ServiceState services)
     {
-        EnsureDatabase(services, DatabaseName);
+        EnsureDatabase(root, services, DatabaseName);
         Shell.RunOrFail(
             "dotnet",
             ["build", "src/WebApi", "-c", "Release", "--nologo", "-v", "q"],
@@ -163,7 +163,12 @@ internal static class Targets
             ["LEDGER_ROOT"] = root,
         };
 
-    private static void EnsureDatabase(ServiceState services, string database)
+    /// <summary>
+    /// Creates the database if it is missing, and recreates it (it is this clone's local one) if it
+    /// was migrated with a history that shares no migration with the source tree: the migrations
+    /// were squashed into one baseline, and migrating such a database would create every table again.
+    /// </summary>
+    private static void EnsureDatabase(string root, ServiceState services, string database)
     {
         var environment = new Dictionary<string, string>
         {
@@ -186,6 +191,22 @@ internal static class Targets
             [.. connect, $"SELECT 1 FROM pg_database WHERE datname = '{database}'"],
             environment: environment
         );
+        if (
+            exists.Contains('1', StringComparison.Ordinal)
+            && MigratedByAnotherHistory(root, connect, environment, database)
+        )
+        {
+            Console.WriteLine(
+                $"Database {database} was migrated by a migration history this tree no longer has: recreating it."
+            );
+            Shell.RunOrFail(
+                "psql",
+                [.. connect, $"DROP DATABASE {database} WITH (FORCE)"],
+                environment: environment
+            );
+            exists = "";
+        }
+
         if (!exists.Contains('1', StringComparison.Ordinal))
         {
             Shell.RunOrFail(
@@ -194,5 +215,39 @@ internal static class Targets
                 environment: environment
             );
         }
+    }
+
+    private static bool MigratedByAnotherHistory(
+        string root,
+        string[] connect,
+        Dictionary<string, string> environment,
+        string database
+    )
+    {
+        string[] inDatabase = [.. connect[..^2], database, connect[^1]];
+        var (exitCode, applied) = Shell.Capture(
+            "psql",
+            [.. inDatabase, """SELECT migration_id FROM "__EFMigrationsHistory" """],
+            environment: environment
+        );
+        if (exitCode != 0)
+        {
+            return false; // never migrated
+        }
+
+        var ids = applied.Split(
+            '\n',
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries
+        );
+        if (ids.Length == 0)
+        {
+            return false;
+        }
+
+        var known = Directory
+            .GetFiles(Path.Combine(root, "src/Infrastructure/Persistence/Migrations"), "*.cs")
+            .Select(Path.GetFileNameWithoutExtension)
+            .ToHashSet(StringComparer.Ordinal);
+        return !ids.Any(known.Contains);
     }
 }

@@ -23,36 +23,84 @@ public sealed class TestDatabase
     public static async Task<TestDatabase> CreateMigratedAsync(string name)
     {
         var database = $"ledger_test_{name}";
-        await using (
-            var admin = new NpgsqlConnection(TestEnvironment.PostgresAdminConnectionString)
-        )
-        {
-            await admin.OpenAsync();
-            await using var exists = new NpgsqlCommand(
-                "SELECT 1 FROM pg_database WHERE datname = @name",
-                admin
-            );
-            exists.Parameters.AddWithValue("name", database);
-            if (await exists.ExecuteScalarAsync() is null)
-            {
-                await using var create = new NpgsqlCommand(
-                    $"CREATE DATABASE \"{database}\"",
-                    admin
-                );
-                await create.ExecuteNonQueryAsync();
-            }
-        }
-
         var testDatabase = new TestDatabase(TestEnvironment.ConnectionStringFor(database));
         var options = new DbContextOptionsBuilder<ApplicationDbContext>();
         DependencyInjection.ConfigureDbContext(options, testDatabase.ConnectionString);
         await using (var context = new ApplicationDbContext(options.Options))
         {
+            await EnsureDatabaseOfThisHistoryAsync(database, context.Database.GetMigrations());
             await context.Database.MigrateAsync();
             await QuartzSchema.EnsureAsync(context.Database, CancellationToken.None);
         }
 
         return testDatabase;
+    }
+
+    /// <summary>
+    /// Creates the database if it is missing, and recreates it if an earlier run migrated it with a
+    /// history that shares no migration with this build's (the migrations were squashed into one
+    /// baseline): migrating such a database would try to create every table again.
+    /// </summary>
+    private static async Task EnsureDatabaseOfThisHistoryAsync(
+        string database,
+        IEnumerable<string> migrations
+    )
+    {
+        await using var admin = new NpgsqlConnection(TestEnvironment.PostgresAdminConnectionString);
+        await admin.OpenAsync();
+        await using var exists = new NpgsqlCommand(
+            "SELECT 1 FROM pg_database WHERE datname = @name",
+            admin
+        );
+        exists.Parameters.AddWithValue("name", database);
+        if (await exists.ExecuteScalarAsync() is not null)
+        {
+            var applied = await AppliedMigrationsAsync(database);
+            if (applied.Count == 0 || applied.Overlaps(migrations))
+            {
+                return;
+            }
+
+            await using var drop = new NpgsqlCommand(
+                $"DROP DATABASE \"{database}\" WITH (FORCE)",
+                admin
+            );
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", admin);
+        await create.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<HashSet<string>> AppliedMigrationsAsync(string database)
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(
+            TestEnvironment.ConnectionStringFor(database)
+        )
+        {
+            Pooling = false,
+        }.ConnectionString;
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """SELECT migration_id FROM "__EFMigrationsHistory" """,
+            connection
+        );
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                applied.Add(reader.GetString(0));
+            }
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            // Never migrated.
+        }
+
+        return applied;
     }
 
     public async Task ResetAsync()

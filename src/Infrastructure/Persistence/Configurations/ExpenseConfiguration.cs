@@ -85,7 +85,7 @@ internal sealed class ExpenseConfiguration : IEntityTypeConfiguration<Expense>
             .IsUnique()
             .HasFilter("import_id IS NOT NULL");
         // The user foreign keys (creator, voider) are added in the migration by name: EF cannot
-        // relate the strongly typed UserId to Identity's Guid key (see ExpenseUserForeignKeys).
+        // relate the strongly typed UserId to Identity's Guid key (see the Baseline migration).
     }
 }
 

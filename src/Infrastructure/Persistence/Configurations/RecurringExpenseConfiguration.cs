@@ -72,7 +72,7 @@ internal sealed class RecurringExpenseConfiguration : IEntityTypeConfiguration<R
         // The worker's claim: active templates by when their next occurrence is due.
         builder.HasIndex(r => r.NextDueAt).HasFilter("next_due_at IS NOT NULL");
         builder.HasIndex(r => new { r.GroupId, r.CreatedAt });
-        // The creator's user foreign key is added in the migration (RecurringExpenseUserForeignKeys).
+        // The creator's user foreign key is added in the Baseline migration.
     }
 }
 

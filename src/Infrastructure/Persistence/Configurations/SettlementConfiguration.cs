@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Ledger.Infrastructure.Persistence.Configurations;
 
 // Like expenses: money in minor units next to its currency, keyed by group, check constraints
-// repeating the domain's invariants. User foreign keys: SettlementUserForeignKeys.
+// repeating the domain's invariants. User foreign keys: the Baseline migration.
 
 internal sealed class SettlementConfiguration : IEntityTypeConfiguration<Settlement>
 {

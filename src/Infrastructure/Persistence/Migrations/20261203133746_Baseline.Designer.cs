@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Ledger.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261125114059_Settlements")]
-    partial class Settlements
+    [Migration("20261203133746_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -448,6 +448,11 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("description");
 
+                    b.Property<string>("ImportId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("import_id");
+
                     b.Property<Guid?>("ListId")
                         .HasColumnType("uuid")
                         .HasColumnName("list_id");
@@ -501,6 +506,11 @@ namespace Ledger.Infrastructure.Persistence.Migrations
 
                     b.HasKey("GroupId", "Id")
                         .HasName("pk_expenses");
+
+                    b.HasIndex("GroupId", "ImportId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_expenses_group_id_import_id")
+                        .HasFilter("import_id IS NOT NULL");
 
                     b.HasIndex("GroupId", "Date", "Id")
                         .IsDescending(false, true, true)
@@ -646,6 +656,192 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Ledger.Domain.Expenses.Receipt", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset?>("DetachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("detached_at");
+
+                    b.Property<string>("DetachedByClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("detached_by_client_id");
+
+                    b.Property<Guid?>("DetachedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("detached_by_user_id");
+
+                    b.Property<Guid>("ExpenseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expense_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedByClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("uploaded_by_client_id");
+
+                    b.Property<Guid?>("UploadedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by_user_id");
+
+                    b.HasKey("GroupId", "Id")
+                        .HasName("pk_receipts");
+
+                    b.HasIndex("Sha256")
+                        .HasDatabaseName("ix_receipts_sha256");
+
+                    b.HasIndex("GroupId", "ExpenseId")
+                        .HasDatabaseName("ix_receipts_group_id_expense_id");
+
+                    b.ToTable("receipts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_receipts_one_uploader", "(uploaded_by_user_id IS NULL) <> (uploaded_by_client_id IS NULL)");
+
+                            t.HasCheckConstraint("ck_receipts_size_positive", "size_bytes > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Expenses.SplitPayment", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountMinorUnits")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_minor_units");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("DebtorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("debtor_user_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid>("ExpenseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expense_id");
+
+                    b.Property<DateTimeOffset>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<Guid>("PayeeUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payee_user_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_client_id");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<Guid>("SplitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("split_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("void_reason");
+
+                    b.Property<DateTimeOffset?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voided_at");
+
+                    b.Property<string>("VoidedByClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("voided_by_client_id");
+
+                    b.Property<Guid?>("VoidedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("voided_by_user_id");
+
+                    b.HasKey("GroupId", "Id")
+                        .HasName("pk_split_payments");
+
+                    b.HasIndex("DebtorUserId")
+                        .HasDatabaseName("ix_split_payments_debtor_user_id");
+
+                    b.HasIndex("PayeeUserId")
+                        .HasDatabaseName("ix_split_payments_payee_user_id");
+
+                    b.HasIndex("GroupId", "SplitId")
+                        .HasDatabaseName("ix_split_payments_group_id_split_id");
+
+                    b.HasIndex("GroupId", "ExpenseId", "Id")
+                        .HasDatabaseName("ix_split_payments_group_id_expense_id_id");
+
+                    b.ToTable("split_payments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_split_payments_amount_positive", "amount_minor_units > 0");
+
+                            t.HasCheckConstraint("ck_split_payments_one_recorder", "(recorded_by_user_id IS NULL) <> (recorded_by_client_id IS NULL)");
+
+                            t.HasCheckConstraint("ck_split_payments_void_complete", "(voided_at IS NULL) = (void_reason IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Ledger.Domain.Groups.Group", b =>
                 {
                     b.Property<Guid>("Id")
@@ -774,6 +970,10 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("max_uses");
 
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
                     b.Property<int>("Uses")
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
@@ -809,6 +1009,10 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset?>("LeftAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("left_at");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("removed");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -880,6 +1084,257 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasFilter("revoked_at IS NULL");
 
                     b.ToTable("integration_grants", (string)null);
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Integrations.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Position"));
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("type");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("Position")
+                        .HasDatabaseName("ix_outbox_messages_unprocessed")
+                        .HasFilter("processed_at IS NULL");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Integrations.WebhookDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("event_type");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_deliveries");
+
+                    b.HasIndex("CompletedAt")
+                        .HasDatabaseName("ix_webhook_deliveries_completed_at")
+                        .HasFilter("completed_at IS NOT NULL");
+
+                    b.HasIndex("SubscriptionId", "EventId")
+                        .HasDatabaseName("ix_webhook_deliveries_subscription_id_event_id");
+
+                    b.HasIndex("SubscriptionId", "Sequence")
+                        .HasDatabaseName("ix_webhook_deliveries_pending")
+                        .HasFilter("status = 'Pending'");
+
+                    b.ToTable("webhook_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Integrations.WebhookDeliveryAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
+                    b.Property<DateTimeOffset>("AttemptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attempted_at");
+
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("event_type");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("ResponseSnippet")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("response_snippet");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_delivery_attempts");
+
+                    b.HasIndex("AttemptedAt")
+                        .HasDatabaseName("ix_webhook_delivery_attempts_attempted_at");
+
+                    b.HasIndex("SubscriptionId", "AttemptedAt")
+                        .HasDatabaseName("ix_webhook_delivery_attempts_subscription_id_attempted_at");
+
+                    b.ToTable("webhook_delivery_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Integrations.WebhookSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by_client_id");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disabled_at");
+
+                    b.Property<DateTimeOffset?>("FailingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failing_since");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<string>("PreviousSecret")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("previous_secret");
+
+                    b.Property<DateTimeOffset?>("PreviousSecretExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("previous_secret_expires_at");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("secret");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_subscriptions");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_webhook_subscriptions_group_id");
+
+                    b.ToTable("webhook_subscriptions", (string)null);
                 });
 
             modelBuilder.Entity("Ledger.Domain.Lists.ListItem", b =>
@@ -1427,101 +1882,62 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Ledger.Domain.Settlements.SettlementActivity", b =>
+            modelBuilder.Entity("Ledger.Infrastructure.Email.OutgoingEmail", b =>
                 {
-                    b.Property<Guid>("GroupId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("group_id");
-
                     b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<long>("AmountMinorUnits")
-                        .HasColumnType("bigint")
-                        .HasColumnName("amount_minor_units");
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
 
-                    b.Property<string>("Currency")
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("GivenUpAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("given_up_at");
+
+                    b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character(3)")
-                        .HasColumnName("currency")
-                        .IsFixedLength();
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
 
-                    b.Property<Guid>("DebtorUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("debtor_user_id");
-
-                    b.Property<Guid>("ExpenseId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("expense_id");
-
-                    b.Property<DateTimeOffset>("PaidAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("paid_at");
-
-                    b.Property<Guid>("PayeeUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("payee_user_id");
-
-                    b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("recorded_at");
-
-                    b.Property<string>("RecordedByClientId")
+                    b.Property<string>("LastError")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
-                        .HasColumnName("recorded_by_client_id");
+                        .HasColumnName("last_error");
 
-                    b.Property<Guid?>("RecordedByUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("recorded_by_user_id");
-
-                    b.Property<Guid>("SplitId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("split_id");
-
-                    b.Property<string>("VoidReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("void_reason");
-
-                    b.Property<DateTimeOffset?>("VoidedAt")
+                    b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("voided_at");
+                        .HasColumnName("next_attempt_at");
 
-                    b.Property<string>("VoidedByClientId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("voided_by_client_id");
+                    b.Property<string>("ProtectedToken")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("protected_token");
 
-                    b.Property<Guid?>("VoidedByUserId")
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
-                        .HasColumnName("voided_by_user_id");
+                        .HasColumnName("user_id");
 
-                    b.HasKey("GroupId", "Id")
-                        .HasName("pk_settlement_activities");
+                    b.HasKey("Id")
+                        .HasName("pk_outgoing_emails");
 
-                    b.HasIndex("DebtorUserId")
-                        .HasDatabaseName("ix_settlement_activities_debtor_user_id");
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_outgoing_emails_pending")
+                        .HasFilter("sent_at IS NULL AND given_up_at IS NULL");
 
-                    b.HasIndex("PayeeUserId")
-                        .HasDatabaseName("ix_settlement_activities_payee_user_id");
-
-                    b.HasIndex("GroupId", "SplitId")
-                        .HasDatabaseName("ix_settlement_activities_group_id_split_id");
-
-                    b.HasIndex("GroupId", "ExpenseId", "Id")
-                        .HasDatabaseName("ix_settlement_activities_group_id_expense_id_id");
-
-                    b.ToTable("settlement_activities", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_settlement_activities_amount_positive", "amount_minor_units > 0");
-
-                            t.HasCheckConstraint("ck_settlement_activities_one_recorder", "(recorded_by_user_id IS NULL) <> (recorded_by_client_id IS NULL)");
-
-                            t.HasCheckConstraint("ck_settlement_activities_void_complete", "(voided_at IS NULL) = (void_reason IS NULL)");
-                        });
+                    b.ToTable("outgoing_emails", (string)null);
                 });
 
             modelBuilder.Entity("Ledger.Infrastructure.Identity.ApplicationUser", b =>
@@ -2227,6 +2643,33 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_expense_splits_expenses_group_id_expense_id");
                 });
 
+            modelBuilder.Entity("Ledger.Domain.Expenses.Receipt", b =>
+                {
+                    b.HasOne("Ledger.Domain.Expenses.Expense", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId", "ExpenseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_receipts_expenses_group_id_expense_id");
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Expenses.SplitPayment", b =>
+                {
+                    b.HasOne("Ledger.Domain.Expenses.Expense", null)
+                        .WithMany("SplitPayments")
+                        .HasForeignKey("GroupId", "ExpenseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_split_payments_expenses_group_id_expense_id");
+
+                    b.HasOne("Ledger.Domain.Expenses.ExpenseSplit", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId", "SplitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_split_payments_expense_splits_group_id_split_id");
+                });
+
             modelBuilder.Entity("Ledger.Domain.Groups.GroupDeletionRequest", b =>
                 {
                     b.HasOne("Ledger.Domain.Groups.Group", null)
@@ -2265,6 +2708,16 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_integration_grants_groups_group_id");
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Integrations.WebhookSubscription", b =>
+                {
+                    b.HasOne("Ledger.Domain.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_subscriptions_groups_group_id");
                 });
 
             modelBuilder.Entity("Ledger.Domain.Lists.ListItem", b =>
@@ -2327,23 +2780,6 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_settlements_groups_group_id");
-                });
-
-            modelBuilder.Entity("Ledger.Domain.Settlements.SettlementActivity", b =>
-                {
-                    b.HasOne("Ledger.Domain.Expenses.Expense", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId", "ExpenseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_settlement_activities_expenses_group_id_expense_id");
-
-                    b.HasOne("Ledger.Domain.Expenses.ExpenseSplit", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId", "SplitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_settlement_activities_expense_splits_group_id_split_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -2444,6 +2880,8 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                     b.Navigation("Items");
 
                     b.Navigation("Payers");
+
+                    b.Navigation("SplitPayments");
 
                     b.Navigation("Splits");
                 });
