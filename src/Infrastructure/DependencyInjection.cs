@@ -13,6 +13,7 @@ using Ledger.Infrastructure.Operations;
 using Ledger.Infrastructure.Paging;
 using Ledger.Infrastructure.Persistence;
 using Ledger.Infrastructure.Receipts;
+using Ledger.Infrastructure.Sessions;
 using Ledger.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,10 @@ public static class DependencyInjection
         // One data source (and pool) per host, created by the container so that the container
         // disposes it on shutdown and its connections are closed (docs/requirements.md A18).
         services.AddSingleton(_ => NpgsqlDataSource.Create(database));
-        services.AddDbContext<ApplicationDbContext>(
+        // Pooled (ADR 0057): a request leases a context whose services and options were built
+        // once, instead of building both per scope. The context keeps no per-request state of
+        // its own beyond what EF resets on return (its group-lock memo is keyed by transaction).
+        services.AddDbContextPool<ApplicationDbContext>(
             (provider, options) =>
                 ConfigureDbContext(options, provider.GetRequiredService<NpgsqlDataSource>())
         );
@@ -107,7 +111,8 @@ public static class DependencyInjection
         options
             .UseNpgsql(connectionString, ConfigureNpgsql)
             .UseSnakeCaseNamingConvention()
-            .UseOpenIddict();
+            .UseOpenIddict()
+            .AddInterceptors(SessionWriteInterceptor.Instance);
 
     public static void ConfigureDbContext(
         DbContextOptionsBuilder options,
@@ -116,7 +121,10 @@ public static class DependencyInjection
         options
             .UseNpgsql(dataSource, ConfigureNpgsql)
             .UseSnakeCaseNamingConvention()
-            .UseOpenIddict();
+            .UseOpenIddict()
+            // Commits that may end sessions wait until this host's session cache knows (ADR 0020).
+            // Here, not in OnConfiguring: a pooled context's options are fixed (ADR 0057).
+            .AddInterceptors(SessionWriteInterceptor.Instance);
 
     private static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder npgsql)
     {

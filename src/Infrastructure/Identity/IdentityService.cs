@@ -44,6 +44,10 @@ public sealed class IdentityService(UserManager<ApplicationUser> users, Applicat
         };
 
         IdentityResult result;
+        // The command's transaction saves without savepoints (ADR 0057); this save is caught
+        // below and the transaction goes on, so it needs one.
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = true;
         try
         {
             result = await users.CreateAsync(user, newUser.Password);
@@ -58,6 +62,10 @@ public sealed class IdentityService(UserManager<ApplicationUser> users, Applicat
             // when the command's unit of work saves.
             db.Entry(user).State = EntityState.Detached;
             return RegistrationResult.EmailTaken;
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
         }
 
         if (result.Succeeded)

@@ -313,10 +313,6 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    /// <summary>Commits that may end sessions wait until this host's session cache knows (ADR 0020).</summary>
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(Sessions.SessionWriteInterceptor.Instance);
-
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

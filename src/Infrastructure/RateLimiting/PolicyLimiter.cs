@@ -6,9 +6,11 @@ using StackExchange.Redis;
 namespace Ledger.Infrastructure.RateLimiting;
 
 /// <summary>
-/// Decides for one policy: through Redis (one atomic script per partition, all sent at once, so
-/// one round trip) while the status allows it, otherwise at once with in-process limiters of the
-/// same policy. A Redis failure or timeout never reaches the request: it is decided locally.
+/// Decides for one policy: through Redis while the status allows it, otherwise at once with
+/// in-process limiters of the same policy. A Redis failure or timeout never reaches the request:
+/// it is decided locally. Fixed windows (every shipped policy but the partners') are one script
+/// call for all partitions (ADR 0058); the other kinds one RedisRateLimiting script per
+/// partition, all sent at once, so one round trip.
 /// </summary>
 internal sealed class PolicyLimiter : IDisposable
 {
@@ -21,6 +23,7 @@ internal sealed class PolicyLimiter : IDisposable
     private readonly TimeSpan _redisTimeout;
     private readonly PartitionedRateLimiter<string> _local;
     private readonly PartitionedRateLimiter<string>? _shared;
+    private readonly RedisFixedWindow? _fixedWindow;
 
     public PolicyLimiter(
         string name,
@@ -36,7 +39,11 @@ internal sealed class PolicyLimiter : IDisposable
         _status = status;
         _redisTimeout = options.RedisTimeout;
         _local = PartitionedRateLimiter.Create<string, string>(LocalPartition);
-        if (redis is not null)
+        if (redis is not null && policy.Kind == RateLimitAlgorithm.FixedWindow)
+        {
+            _fixedWindow = new RedisFixedWindow(redis, $"{options.KeyPrefix}:{name}:", policy);
+        }
+        else if (redis is not null)
         {
             var prefix = $"{options.KeyPrefix}:{name}:";
             _shared = PartitionedRateLimiter.Create<string, string>(key =>
@@ -50,8 +57,8 @@ internal sealed class PolicyLimiter : IDisposable
     public IReadOnlyList<RateLimitPartitionBy> Partitions { get; }
 
     public ValueTask<RateLimitLease> AcquireAsync(string[] partitionKeys) =>
-        _shared is not null && _status.MayAskRedis()
-            ? AcquireSharedAsync(_shared, partitionKeys)
+        (_shared is not null || _fixedWindow is not null) && _status.MayAskRedis()
+            ? AcquireSharedAsync(partitionKeys)
             : ValueTask.FromResult<RateLimitLease>(AcquireLocally(partitionKeys));
 
     public void Dispose()
@@ -60,17 +67,14 @@ internal sealed class PolicyLimiter : IDisposable
         _shared?.Dispose();
     }
 
-    private async ValueTask<RateLimitLease> AcquireSharedAsync(
-        PartitionedRateLimiter<string> shared,
-        string[] partitionKeys
-    )
+    private async ValueTask<RateLimitLease> AcquireSharedAsync(string[] partitionKeys)
     {
         Task<RateLimitLease[]>? decisions = null;
         try
         {
-            decisions = Task.WhenAll(
-                partitionKeys.Select(key => shared.AcquireAsync(key).AsTask())
-            );
+            decisions = _fixedWindow is not null
+                ? OneDecisionAsync(_fixedWindow, partitionKeys)
+                : Task.WhenAll(partitionKeys.Select(key => _shared!.AcquireAsync(key).AsTask()));
             var leases = await decisions.WaitAsync(_redisTimeout);
             _status.RedisAnswered();
             var decision = DecisionLease.Combine(leases, _policy.Window);
@@ -91,6 +95,11 @@ internal sealed class PolicyLimiter : IDisposable
             return AcquireLocally(partitionKeys);
         }
     }
+
+    private static async Task<RateLimitLease[]> OneDecisionAsync(
+        RedisFixedWindow fixedWindow,
+        string[] partitionKeys
+    ) => [await fixedWindow.AcquireAsync(partitionKeys)];
 
     private DecisionLease AcquireLocally(string[] partitionKeys)
     {

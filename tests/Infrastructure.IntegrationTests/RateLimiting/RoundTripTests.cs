@@ -44,7 +44,7 @@ public sealed class RoundTripTests
     }
 
     [Test]
-    public async Task Should_send_the_scripts_of_a_two_partition_policy_and_nothing_else()
+    public async Task Should_send_one_script_for_a_two_partition_policy_and_nothing_else()
     {
         await using var redis = await RedisServer.StartAsync();
         await using var app = await RateLimitedApp.StartAsync(
@@ -65,7 +65,7 @@ public sealed class RoundTripTests
         var commands = await CommandsOfTheAppAsync(redis);
         commands
             .Should()
-            .HaveCount(2 * Requests, "one script for the address and one for the account")
+            .HaveCount(Requests, "one script decides the address and the account at once")
             .And.OnlyContain(command => command == "evalsha" || command == "eval");
     }
 

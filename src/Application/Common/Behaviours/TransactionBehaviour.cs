@@ -52,12 +52,23 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(
                         IsolationLevel.ReadCommitted,
                         ct
                     );
-                    var response = await next(message, ct);
-                    await domainEvents.PublishAsync(ct);
-                    await db.SaveChangesAsync(ct);
-                    await balances.FlushAsync(ct);
-                    await transaction.CommitAsync(ct);
-                    return response;
+                    // A failed SaveChanges fails the whole command, which rolls back: EF's
+                    // savepoint around each SaveChanges would only cost two statements (ADR 0057).
+                    // The one caller that recovers from a failed save asks for it again.
+                    db.Database.AutoSavepointsEnabled = false;
+                    try
+                    {
+                        var response = await next(message, ct);
+                        await domainEvents.PublishAsync(ct);
+                        await db.SaveChangesAsync(ct);
+                        await balances.FlushAsync(ct);
+                        await transaction.CommitAsync(ct);
+                        return response;
+                    }
+                    finally
+                    {
+                        db.Database.AutoSavepointsEnabled = true;
+                    }
                 },
                 cancellationToken
             );
