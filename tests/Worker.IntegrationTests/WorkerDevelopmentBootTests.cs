@@ -16,13 +16,16 @@ public sealed class WorkerDevelopmentBootTests
     [Test]
     public async Task Should_pass_dependency_validation_in_development_and_stop_cleanly()
     {
-        var database = await TestDatabase.CreateMigratedAsync("worker_development");
+        // The worker tests' database (already there and migrated when WorkerHostTests ran first).
+        var database = await TestDatabase.CreateMigratedAsync("worker");
         await using var worker = WorkerProcess.Start(
             database.ConnectionString,
             new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Development" }
         );
 
         await worker.WaitForOutputAsync("Application started", Boot);
+        // Every hosted service is running (the relay finished a round) before the stop.
+        await worker.WaitForOutputAsync("Handled DeliverWebhooks", Boot);
         await worker.StopAsync(TimeSpan.FromSeconds(50));
 
         worker.ExitCode.Should().Be(0);
