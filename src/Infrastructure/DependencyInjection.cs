@@ -71,6 +71,7 @@ public static class DependencyInjection
         services.AddScoped<IAccountEmailOutbox, AccountEmailOutbox>();
         services.AddSingleton<SmtpAccountEmailSender>();
         services.AddSingleton<EmailTokenProtection>();
+        services.AddScoped<UnqueuedAccountMail>();
         services.AddWebhooks(configuration);
         // Every host resolves every handler of the application (the worker validates them at start).
         services.AddDiagnosticsProbe();

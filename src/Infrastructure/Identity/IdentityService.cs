@@ -7,8 +7,11 @@ using Npgsql;
 
 namespace Ledger.Infrastructure.Identity;
 
-public sealed class IdentityService(UserManager<ApplicationUser> users, ApplicationDbContext db)
-    : IIdentityService
+public sealed class IdentityService(
+    UserManager<ApplicationUser> users,
+    ApplicationDbContext db,
+    Email.UnqueuedAccountMail unqueued
+) : IIdentityService
 {
     /// <summary>What an anonymized account is called wherever its name used to show.</summary>
     public const string TombstoneDisplayName = "Deleted user";
@@ -244,6 +247,11 @@ public sealed class IdentityService(UserManager<ApplicationUser> users, Applicat
         var user = await users.FindByEmailAsync(email);
         if (user is not { IsActive: true, Email: not null, EmailConfirmed: false })
         {
+            // The same work as queuing the mail, so the answer takes as long (ADR 0036).
+            await unqueued.DoEquivalentWorkAsync(
+                Email.AccountEmailKind.EmailConfirmation,
+                cancellationToken
+            );
             return null;
         }
 
@@ -259,6 +267,11 @@ public sealed class IdentityService(UserManager<ApplicationUser> users, Applicat
         var user = await users.FindByEmailAsync(email);
         if (user is not { IsActive: true, Email: not null })
         {
+            // The same work as queuing the mail, so the answer takes as long (ADR 0036).
+            await unqueued.DoEquivalentWorkAsync(
+                Email.AccountEmailKind.PasswordReset,
+                cancellationToken
+            );
             return null;
         }
 

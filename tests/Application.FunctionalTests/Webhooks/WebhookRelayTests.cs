@@ -145,6 +145,39 @@ public sealed class WebhookRetryScheduleTests
         }
     }
 
+    [Test]
+    public void Should_ship_a_day_of_retries_then_three_days_failing_before_disabling()
+    {
+        // The end-to-end test shortens these through configuration; this pins what ships.
+        Shipped.FirstRetryDelay.Should().Be(TimeSpan.FromSeconds(15));
+        Shipped.MaxRetryDelay.Should().Be(TimeSpan.FromHours(1));
+        Shipped.GiveUpAfter.Should().Be(TimeSpan.FromHours(24));
+        Shipped.DisableAfter.Should().Be(TimeSpan.FromDays(3));
+        Shipped.AttemptTimeout.Should().Be(TimeSpan.FromSeconds(10));
+        Shipped.AllowLoopback.Should().BeFalse();
+
+        // And no shipped configuration file of the API or the worker overrides them.
+        foreach (
+            var file in new[]
+            {
+                "src/WebApi/appsettings.json",
+                "src/WebApi/appsettings.Development.json",
+                "src/Worker/appsettings.json",
+            }
+        )
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(
+                File.ReadAllText(
+                    Path.Combine(Ledger.TestSupport.TestEnvironment.RepositoryRoot(), file)
+                )
+            );
+            var configured = json
+                .RootElement.EnumerateObject()
+                .Any(p => p.NameEquals(WebhookOptions.SectionName));
+            configured.Should().BeFalse($"{file} keeps the shipped webhook settings");
+        }
+    }
+
     private sealed class FixedRandom(double value) : Random
     {
         public override double NextDouble() => value;

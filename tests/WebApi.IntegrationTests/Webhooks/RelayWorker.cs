@@ -25,7 +25,14 @@ public sealed class RelayWorker : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static RelayWorker Start(string connectionString, string name)
+    /// <param name="environment">Its <c>DOTNET_ENVIRONMENT</c>; in Production loopback stays refused whatever the settings say.</param>
+    /// <param name="settings">Environment variables that override the defaults above (or add to them).</param>
+    public static RelayWorker Start(
+        string connectionString,
+        string name,
+        string environment = "Testing",
+        IReadOnlyDictionary<string, string>? settings = null
+    )
     {
         var info = new ProcessStartInfo("dotnet", [WorkerAssembly()])
         {
@@ -34,7 +41,7 @@ public sealed class RelayWorker : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(WorkerAssembly())!,
         };
-        info.Environment["DOTNET_ENVIRONMENT"] = "Testing";
+        info.Environment["DOTNET_ENVIRONMENT"] = environment;
         info.Environment.Remove("DATABASE_URL");
         info.Environment["ConnectionStrings__Ledger"] =
             $"{connectionString};Application Name={name}";
@@ -44,6 +51,11 @@ public sealed class RelayWorker : IAsyncDisposable
         info.Environment["Webhooks__FirstRetryDelay"] = "00:00:00.200";
         info.Environment["Webhooks__MaxRetryDelay"] = "00:00:00.500";
         info.Environment["Webhooks__PollInterval"] = "00:00:00.250";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
         var process =
             Process.Start(info) ?? throw new InvalidOperationException("The worker did not start.");
         var worker = new RelayWorker(name, process);

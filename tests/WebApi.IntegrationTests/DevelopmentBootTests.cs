@@ -1,0 +1,34 @@
+using System.Net;
+using AwesomeAssertions;
+using Ledger.TestSupport;
+using Ledger.WebApi.IntegrationTests.Support;
+
+namespace Ledger.WebApi.IntegrationTests;
+
+/// <summary>
+/// The API as <c>./build.sh run</c> starts it: in Development, where the host validates every
+/// registration on build (<c>ValidateOnBuild</c>, <c>ValidateScopes</c>), so a handler whose
+/// dependency is not registered stops it at start. The shared test host runs in Testing, which
+/// does not validate: without this one, such a gap passes the suite and breaks the local run.
+/// </summary>
+public sealed class DevelopmentBootTests
+{
+    [Test]
+    public async Task Should_pass_dependency_validation_in_development_and_serve()
+    {
+        await using var host = new ExtraApiHost(
+            "Development",
+            new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Ledger"] = ApiHost.Database.ConnectionString,
+                ["ConnectionStrings:Redis"] = TestEnvironment.RedisConnectionString,
+                ["Storage:ReceiptsRoot"] = ApiHost.ReceiptsRoot,
+            }
+        );
+        using var client = host.CreateClient();
+
+        using var response = await client.GetAsync("/health");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+}
