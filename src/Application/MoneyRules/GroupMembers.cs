@@ -47,22 +47,13 @@ internal sealed class GroupMembers
     /// </summary>
     public static async Task<IReadOnlyDictionary<GroupId, GroupMembers>> LockAndReadManyAsync(
         IApplicationDbContext db,
+        IMembershipLocks locks,
         IReadOnlyCollection<GroupId> groupIds,
         CancellationToken cancellationToken
     )
     {
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("A row lock needs an open transaction.");
-        }
-
-        var ids = groupIds.Select(g => g.Value).Distinct().Order().ToArray();
-        // KEY SHARE, as LockGroupAgainstMembershipChangesAsync takes it for one group.
-        await db.Database.ExecuteSqlAsync(
-            $"SELECT 1 FROM groups WHERE id = ANY({ids}) ORDER BY id FOR KEY SHARE",
-            cancellationToken
-        );
-        var keys = ids.Select(id => new GroupId(id)).ToList();
+        await locks.HoldAgainstMembershipChangesAsync(groupIds, cancellationToken);
+        var keys = groupIds.Distinct().ToList();
         var rows = await db
             .Memberships.AsNoTracking()
             .Where(m => keys.Contains(m.GroupId) && m.LeftAt == null)
