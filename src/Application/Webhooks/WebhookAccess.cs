@@ -36,6 +36,22 @@ public sealed class WebhookAccess(IApplicationDbContext db, ICurrentPrincipal pr
             : throw new ForbiddenException("Only an owner of this group can manage its webhooks.");
     }
 
+    /// <summary>
+    /// One subscription the caller manages (checked as <see cref="EnsureAsync"/>), tracked;
+    /// 404 for one of another group or another kind of caller.
+    /// </summary>
+    public async Task<WebhookSubscription> FindAsync(
+        GroupId groupId,
+        Guid subscriptionId,
+        CancellationToken cancellationToken
+    )
+    {
+        var caller = await EnsureAsync(groupId, cancellationToken);
+        return await Visible(groupId, caller)
+                .FirstOrDefaultAsync(s => s.Id == subscriptionId, cancellationToken)
+            ?? throw new NotFoundException("webhook subscription");
+    }
+
     /// <summary>The subscriptions of the group the caller may see.</summary>
     public IQueryable<WebhookSubscription> Visible(GroupId groupId, Actor caller) =>
         caller.ClientId is { } clientId

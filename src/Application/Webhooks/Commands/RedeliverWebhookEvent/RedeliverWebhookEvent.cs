@@ -31,12 +31,11 @@ public sealed class RedeliverWebhookEventHandler(
         CancellationToken cancellationToken
     )
     {
-        var caller = await access.EnsureAsync(command.GroupId, cancellationToken);
-        var subscription =
-            await access
-                .Visible(command.GroupId, caller)
-                .FirstOrDefaultAsync(s => s.Id == command.SubscriptionId, cancellationToken)
-            ?? throw new NotFoundException("webhook subscription");
+        var subscription = await access.FindAsync(
+            command.GroupId,
+            command.SubscriptionId,
+            cancellationToken
+        );
         var original =
             await db
                 .WebhookDeliveries.AsNoTracking()
