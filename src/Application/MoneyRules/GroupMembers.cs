@@ -1,6 +1,4 @@
-using Ledger.Application.Common.Interfaces;
 using Ledger.Domain.Balances;
-using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
 using Microsoft.EntityFrameworkCore;
 

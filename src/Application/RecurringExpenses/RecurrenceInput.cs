@@ -1,4 +1,3 @@
-using FluentValidation;
 using Ledger.Application.Expenses;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Recurrence;

@@ -1,8 +1,5 @@
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.MoneyRules;
-using Ledger.Domain.Common;
 using Ledger.Domain.Recurrence;
 
 namespace Ledger.Application.RecurringExpenses;

@@ -1,7 +1,5 @@
 using System.Net;
 using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
 using Ledger.Domain.Integrations;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,4 @@
 using Ardalis.Specification;
-using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 
 namespace Ledger.Application.Expenses.Specifications;

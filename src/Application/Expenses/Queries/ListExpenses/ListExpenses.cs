@@ -1,12 +1,7 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Paging;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Expenses.Specifications;
-using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Expenses.Queries.ListExpenses;

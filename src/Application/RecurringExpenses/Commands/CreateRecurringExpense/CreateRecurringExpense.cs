@@ -1,13 +1,8 @@
-using FluentValidation;
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Expenses;
 using Ledger.Application.MoneyRules;
-using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Recurrence;
-using Mediator;
 
 namespace Ledger.Application.RecurringExpenses.Commands.CreateRecurringExpense;
 

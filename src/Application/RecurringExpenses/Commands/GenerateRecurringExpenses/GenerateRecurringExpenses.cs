@@ -1,17 +1,13 @@
-using FluentValidation;
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Outbox;
 using Ledger.Application.Expenses;
 using Ledger.Application.MoneyRules;
 using Ledger.Application.Operations;
 using Ledger.Domain.Audit;
 using Ledger.Domain.Balances;
-using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
 using Ledger.Domain.Integrations;
 using Ledger.Domain.Recurrence;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.RecurringExpenses.Commands.GenerateRecurringExpenses;

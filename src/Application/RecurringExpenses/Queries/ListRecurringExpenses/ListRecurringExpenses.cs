@@ -1,10 +1,5 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Paging;
-using Ledger.Domain.Common;
 using Ledger.Domain.Recurrence;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.RecurringExpenses.Queries.ListRecurringExpenses;

@@ -1,11 +1,6 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Paging;
 using Ledger.Application.Expenses;
-using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Settlements.Queries.ListSplitPayments;

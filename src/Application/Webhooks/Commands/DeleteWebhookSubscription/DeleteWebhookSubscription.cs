@@ -1,8 +1,3 @@
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Domain.Common;
-using Mediator;
-
 namespace Ledger.Application.Webhooks.Commands.DeleteWebhookSubscription;
 
 /// <summary>Ends a subscription; no further events are sent to it. No validator: ids only.</summary>

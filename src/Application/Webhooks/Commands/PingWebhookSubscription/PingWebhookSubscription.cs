@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Domain.Common;
 using Ledger.Domain.Integrations;
-using Mediator;
 
 namespace Ledger.Application.Webhooks.Commands.PingWebhookSubscription;
 

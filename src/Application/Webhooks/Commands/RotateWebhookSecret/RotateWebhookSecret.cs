@@ -1,7 +1,3 @@
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Domain.Common;
-using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Application.Webhooks.Commands.RotateWebhookSecret;
