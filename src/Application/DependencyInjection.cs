@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddScoped<ChoreAssignmentTransitions>();
         services.AddScoped<RecurringExpenses.RecurringExpenseTransitions>();
         services.AddScoped<SplitPaymentTransitions>();
+        services.AddScoped<SettlementTransitions>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<ExpenseRecorder>();
         services.AddScoped<AccountMail>();

@@ -54,6 +54,8 @@ public static class DependencyInjection
         services.AddScoped<IBalanceReader, BalanceReader>();
         services.AddScoped<IBalanceWriter, BalanceWriter>();
         services.AddScoped<IBulkWriter, BulkWriter>();
+        services.AddScoped<IRecurringExpenseClaims, RecurringExpenseClaims>();
+        services.AddScoped<IMembershipLocks, MembershipLocks>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IPartnerClients, PartnerClients>();

@@ -5,22 +5,12 @@ namespace Ledger.Architecture.Tests;
 
 /// <summary>
 /// Raw SQL has one home, the Infrastructure project (ADR 0015): Application handlers ask small
-/// named ports (the locks, claims and upserts on <c>IApplicationDbContext</c>), and the hosts
+/// named ports (the locks, claims and upserts on <c>IApplicationDbContext</c>, and feature ports
+/// such as <c>IRecurringExpenseClaims</c> and <c>IMembershipLocks</c>), and the hosts
 /// send commands. Read from the sources, since a query string leaves no trace in the types.
 /// </summary>
 public sealed partial class SqlHomeTests
 {
-    /// <summary>
-    /// The set-based recurring generation (ADR 0022) still claims due templates and locks their
-    /// groups with SQL written in Application; both move behind a port (issue 15, left open).
-    /// Nothing else may join this list.
-    /// </summary>
-    private static readonly string[] NotYetMoved =
-    [
-        "src/Application/RecurringExpenses/Commands/GenerateRecurringExpenses/GenerateRecurringExpenses.cs",
-        "src/Application/MoneyRules/GroupMembers.cs",
-    ];
-
     [GeneratedRegex(
         @"\b(ExecuteSql\w*|SqlQuery\w*|FromSql\w*|ExecuteUpdate\w*Raw|NpgsqlCommand|DbCommand)\b"
     )]
@@ -37,7 +27,6 @@ public sealed partial class SqlHomeTests
             .EnumerateFiles(Path.Combine(root, project), "*.cs", SearchOption.AllDirectories)
             .Where(file => !IsBuildOutput(file))
             .Select(file => Path.GetRelativePath(root, file).Replace('\\', '/'))
-            .Where(file => !NotYetMoved.Contains(file))
             .Where(file => RawSql().IsMatch(File.ReadAllText(Path.Combine(root, file))))
             .ToList();
 

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
-using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Monetary;
 

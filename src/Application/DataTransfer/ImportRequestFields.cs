@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Ledger.Application.DataTransfer;
 
 /// <summary>What a client sends to import a file into a group.</summary>

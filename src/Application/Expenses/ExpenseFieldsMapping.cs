@@ -1,4 +1,3 @@
-using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Monetary;
 

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using FluentValidation;
 using FluentValidation.Results;
 using Ledger.Application.Groups;
-using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Monetary;
 

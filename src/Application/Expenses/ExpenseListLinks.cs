@@ -1,7 +1,5 @@
-using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Security;
 using Ledger.Application.MoneyRules;
-using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,5 @@
 using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Expenses.Specifications;
-using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Microsoft.EntityFrameworkCore;
 

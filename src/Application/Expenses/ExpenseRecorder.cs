@@ -1,9 +1,7 @@
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Security;
 using Ledger.Application.MoneyRules;
 using Ledger.Domain.Balances;
-using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 
 namespace Ledger.Application.Expenses;

@@ -1,7 +1,5 @@
 using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Expenses;
-using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Groups;
 

@@ -1,6 +1,4 @@
-using Ledger.Application.Common.Interfaces;
 using Ledger.Domain.Balances;
-using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,22 +45,13 @@ internal sealed class GroupMembers
     /// </summary>
     public static async Task<IReadOnlyDictionary<GroupId, GroupMembers>> LockAndReadManyAsync(
         IApplicationDbContext db,
+        IMembershipLocks locks,
         IReadOnlyCollection<GroupId> groupIds,
         CancellationToken cancellationToken
     )
     {
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("A row lock needs an open transaction.");
-        }
-
-        var ids = groupIds.Select(g => g.Value).Distinct().Order().ToArray();
-        // KEY SHARE, as LockGroupAgainstMembershipChangesAsync takes it for one group.
-        await db.Database.ExecuteSqlAsync(
-            $"SELECT 1 FROM groups WHERE id = ANY({ids}) ORDER BY id FOR KEY SHARE",
-            cancellationToken
-        );
-        var keys = ids.Select(id => GroupId.From(id)).ToList();
+        await locks.HoldAgainstMembershipChangesAsync(groupIds, cancellationToken);
+        var keys = groupIds.Distinct().ToList();
         var rows = await db
             .Memberships.AsNoTracking()
             .Where(m => keys.Contains(m.GroupId) && m.LeftAt == null)

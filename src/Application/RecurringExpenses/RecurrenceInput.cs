@@ -1,5 +1,5 @@
-using FluentValidation;
 using Ledger.Application.Expenses;
+using Ledger.Domain.Expenses;
 using Ledger.Domain.Recurrence;
 
 namespace Ledger.Application.RecurringExpenses;
@@ -32,6 +32,33 @@ public sealed record RecurrenceInput(
             rule.Until,
             rule.MaxOccurrences
         );
+}
+
+/// <summary>
+/// What a client says about a recurring expense when it creates or replaces one: the fields of
+/// the expenses it records (dated by the rule, never from a list) and its rule.
+/// </summary>
+public interface IRecurringExpenseFields : IExpenseFields
+{
+    RecurrenceInput Recurrence { get; }
+
+    DateOnly IExpenseFields.Date => Recurrence?.Start ?? default;
+
+    Guid? IExpenseFields.ListId => null;
+}
+
+/// <summary>The rules of <see cref="IRecurringExpenseFields"/>, for creating and replacing alike.</summary>
+internal sealed class RecurringExpenseFieldsValidator : AbstractValidator<IRecurringExpenseFields>
+{
+    public RecurringExpenseFieldsValidator()
+    {
+        Include(new ExpenseFieldsValidator());
+        RuleFor(c => c.Split.Type)
+            .NotEqual(SplitType.ItemBased)
+            .When(c => c.Split is not null)
+            .WithMessage("A recurring expense is split equal, exact, percentage or shares.");
+        RuleFor(c => c.Recurrence).NotNull().SetValidator(new RecurrenceInputValidator());
+    }
 }
 
 internal sealed class RecurrenceInputValidator : AbstractValidator<RecurrenceInput>

@@ -1,8 +1,5 @@
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.MoneyRules;
-using Ledger.Domain.Common;
 using Ledger.Domain.Recurrence;
 
 namespace Ledger.Application.RecurringExpenses;
@@ -15,7 +12,7 @@ public interface IRecurringExpenseChange : IVersionedCommand
 }
 
 /// <summary>
-/// The one shape of pausing, resuming and ending a recurring expense: hold the group against
+/// The one shape of pausing, resuming, ending and replacing a recurring expense: hold the group against
 /// membership changes, lock and load the template, check that the caller is its creator or an
 /// owner and that the version is current, apply, audit.
 /// </summary>
@@ -26,9 +23,23 @@ public sealed class RecurringExpenseTransitions(
     TimeProvider clock
 )
 {
-    public async Task<RecurringExpenseDto> ApplyAsync(
+    public Task<RecurringExpenseDto> ApplyAsync(
         IRecurringExpenseChange command,
         Func<RecurringExpense, DateTimeOffset, Task> apply,
+        string auditAction,
+        CancellationToken cancellationToken
+    ) =>
+        ApplyAsync(
+            command,
+            (recurring, _, _, now) => apply(recurring, now),
+            auditAction,
+            cancellationToken
+        );
+
+    /// <summary>As above, for a change that needs the caller and the members (replacing the template).</summary>
+    internal async Task<RecurringExpenseDto> ApplyAsync(
+        IRecurringExpenseChange command,
+        Func<RecurringExpense, ExpenseCaller, GroupMembers, DateTimeOffset, Task> apply,
         string auditAction,
         CancellationToken cancellationToken
     )
@@ -39,13 +50,11 @@ public sealed class RecurringExpenseTransitions(
             command.RecurringExpenseId,
             cancellationToken
         );
-        RecurringExpenseLoading.EnsureMayChange(
-            ExpensePolicy.Caller(principal, members),
-            recurring
-        );
+        var caller = ExpensePolicy.Caller(principal, members);
+        RecurringExpenseLoading.EnsureMayChange(caller, recurring);
         command.EnsureCurrent(recurring, RecurringExpenseAudit.Record);
 
-        await apply(recurring, clock.GetUtcNow());
+        await apply(recurring, caller, members, clock.GetUtcNow());
         audit.Record(auditAction, RecurringExpenseAudit.Record, recurring.Id, recurring.GroupId);
         return RecurringExpenseDto.From(recurring);
     }

@@ -1,6 +1,4 @@
 using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Settlements;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Expenses;
 using Ledger.Application.MoneyRules;
-using Ledger.Domain.Common;
 
 namespace Ledger.Application.Settlements;
 

@@ -1,10 +1,7 @@
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Expenses;
 using Ledger.Application.MoneyRules;
 using Ledger.Domain.Balances;
-using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 
 namespace Ledger.Application.Settlements;

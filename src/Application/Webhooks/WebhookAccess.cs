@@ -1,7 +1,5 @@
 using System.Net;
 using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
 using Ledger.Domain.Integrations;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +32,22 @@ public sealed class WebhookAccess(IApplicationDbContext db, ICurrentPrincipal pr
         return isOwner
             ? Actor.User(userId)
             : throw new ForbiddenException("Only an owner of this group can manage its webhooks.");
+    }
+
+    /// <summary>
+    /// One subscription the caller manages (checked as <see cref="EnsureAsync"/>), tracked;
+    /// 404 for one of another group or another kind of caller.
+    /// </summary>
+    public async Task<WebhookSubscription> FindAsync(
+        GroupId groupId,
+        Guid subscriptionId,
+        CancellationToken cancellationToken
+    )
+    {
+        var caller = await EnsureAsync(groupId, cancellationToken);
+        return await Visible(groupId, caller)
+                .FirstOrDefaultAsync(s => s.Id == subscriptionId, cancellationToken)
+            ?? throw new NotFoundException("webhook subscription");
     }
 
     /// <summary>The subscriptions of the group the caller may see.</summary>

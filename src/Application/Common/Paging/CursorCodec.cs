@@ -1,5 +1,4 @@
 using System.Text.Json;
-using FluentValidation;
 using FluentValidation.Results;
 
 namespace Ledger.Application.Common.Paging;
@@ -13,7 +12,10 @@ public sealed class CursorCodec(ICursorProtector protector)
 {
     public string Encode<TPosition>(string purpose, TPosition position)
         where TPosition : class =>
-        protector.Protect(purpose, JsonSerializer.SerializeToUtf8Bytes(position));
+        EncodePayload(purpose, JsonSerializer.SerializeToUtf8Bytes(position));
+
+    internal string EncodePayload(string purpose, byte[] payload) =>
+        protector.Protect(purpose, payload);
 
     /// <summary>The position after which the next page starts; null for the first page.</summary>
     public TPosition? Decode<TPosition>(string purpose, string? cursor)
@@ -35,7 +37,7 @@ public sealed class CursorCodec(ICursorProtector protector)
         }
     }
 
-    private static ValidationException Invalid() =>
+    internal static ValidationException Invalid() =>
         new([
             new ValidationFailure(
                 "Cursor",

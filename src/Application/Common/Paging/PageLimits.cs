@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Ledger.Application.Common.Paging;
 
 /// <summary>How many items a page may hold, and the rules a paged query's inputs follow.</summary>

@@ -1,5 +1,4 @@
 using Ardalis.Specification;
-using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 
 namespace Ledger.Application.Expenses.Specifications;
@@ -32,25 +31,15 @@ public sealed record ExpenseFilter(
 );
 
 /// <summary>
-/// A group's expenses newest first (date, then id: ids are time-ordered), after a keyset
-/// position, narrowed by a filter. Served by the (group_id, date desc, id desc) index, or the
+/// A group's expenses narrowed by a filter (read-only); the list pages them newest first (date,
+/// then id: ids are time-ordered), served by the (group_id, date desc, id desc) index, or the
 /// one with category; a member filter probes the per-member indexes of payers and splits.
 /// </summary>
-public sealed class ExpensePageSpec : Specification<Expense>
+public sealed class ExpenseFilterSpec : Specification<Expense>
 {
-    public ExpensePageSpec(
-        GroupId groupId,
-        ExpenseFilter filter,
-        (DateOnly Date, ExpenseId Id)? after,
-        int take
-    )
+    public ExpenseFilterSpec(GroupId groupId, ExpenseFilter filter)
     {
-        Query.Where(e => e.GroupId == groupId);
-        if (after is { } position)
-        {
-            var (date, id) = position;
-            Query.Where(e => e.Date < date || (e.Date == date && e.Id < id));
-        }
+        Query.Where(e => e.GroupId == groupId).AsNoTracking();
 
         if (!filter.IncludeVoided)
         {
@@ -87,7 +76,5 @@ public sealed class ExpensePageSpec : Specification<Expense>
             Query.Where(e => e.Description.ToLower().Contains(text));
 #pragma warning restore CA1862
         }
-
-        Query.OrderByDescending(e => e.Date).ThenByDescending(e => e.Id).Take(take).AsNoTracking();
     }
 }

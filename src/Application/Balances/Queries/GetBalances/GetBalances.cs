@@ -1,10 +1,6 @@
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Settlements;
 using Ledger.Domain.Balances;
-using Ledger.Domain.Common;
 using Ledger.Domain.Settlements;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Balances.Queries.GetBalances;

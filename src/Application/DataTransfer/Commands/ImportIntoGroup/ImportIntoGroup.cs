@@ -1,12 +1,7 @@
-using FluentValidation;
 using FluentValidation.Results;
 using Ledger.Application.Common.Idempotency;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Expenses;
 using Ledger.Application.MoneyRules;
-using Ledger.Domain.Common;
-using Mediator;
 
 namespace Ledger.Application.DataTransfer.Commands.ImportIntoGroup;
 

@@ -1,12 +1,8 @@
 using System.Runtime.CompilerServices;
 using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Monetary;
 using Ledger.Domain.Settlements;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.DataTransfer.Queries.ExportGroup;

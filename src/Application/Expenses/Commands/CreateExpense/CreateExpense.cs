@@ -1,11 +1,6 @@
-using FluentValidation;
 using Ledger.Application.Common.Idempotency;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.MoneyRules;
-using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
-using Mediator;
 
 namespace Ledger.Application.Expenses.Commands.CreateExpense;
 

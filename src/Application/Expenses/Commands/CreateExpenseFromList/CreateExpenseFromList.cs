@@ -1,13 +1,8 @@
-using FluentValidation;
 using Ledger.Application.Common.Idempotency;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
 using Ledger.Application.MoneyRules;
-using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Monetary;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Expenses.Commands.CreateExpenseFromList;

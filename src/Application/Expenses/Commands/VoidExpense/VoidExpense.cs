@@ -1,13 +1,8 @@
-using FluentValidation;
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Groups;
 using Ledger.Application.MoneyRules;
 using Ledger.Domain.Audit;
 using Ledger.Domain.Balances;
-using Ledger.Domain.Common;
-using Mediator;
 
 namespace Ledger.Application.Expenses.Commands.VoidExpense;
 

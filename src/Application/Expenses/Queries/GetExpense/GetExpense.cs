@@ -1,8 +1,3 @@
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Domain.Common;
-using Mediator;
-
 namespace Ledger.Application.Expenses.Queries.GetExpense;
 
 /// <summary>One expense of a group, voided or not, for the group's members.</summary>

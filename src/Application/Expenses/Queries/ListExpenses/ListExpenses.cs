@@ -1,12 +1,7 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Paging;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Expenses.Specifications;
-using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Expenses.Queries.ListExpenses;
@@ -56,7 +51,6 @@ public sealed class ListExpensesHandler(IApplicationDbContext db, CursorCodec cu
         CancellationToken cancellationToken
     )
     {
-        var limit = PageLimits.Resolve(query.Limit);
         var filter = new ExpenseFilter(
             query.From,
             query.To,
@@ -67,16 +61,9 @@ public sealed class ListExpensesHandler(IApplicationDbContext db, CursorCodec cu
         );
         // Bound to the group and the filter: a cursor of one listing cannot page another.
         var purpose = $"expenses:{query.GroupId}:{SecretTokens.Hash(filter.ToString())}";
-        var after = cursors.Decode<Position>(purpose, query.Cursor);
+        var page = cursors.Open(NewestFirst, purpose, query.Cursor, query.Limit);
 
-        var fetched = await db.Apply(
-                new ExpensePageSpec(
-                    query.GroupId,
-                    filter,
-                    after is null ? null : (after.Date, ExpenseId.From(after.Id)),
-                    limit + 1
-                )
-            )
+        var fetched = await page.Seek(db.Apply(new ExpenseFilterSpec(query.GroupId, filter)))
             .Select(e => new
             {
                 e.Id,
@@ -94,8 +81,9 @@ public sealed class ListExpensesHandler(IApplicationDbContext db, CursorCodec cu
             })
             .ToListAsync(cancellationToken);
 
-        var expenses = fetched
-            .Select(e => new ExpenseSummaryDto(
+        return page.ToPage(
+            fetched,
+            e => new ExpenseSummaryDto(
                 e.Id.Value,
                 e.Description,
                 e.Category,
@@ -113,15 +101,12 @@ public sealed class ListExpensesHandler(IApplicationDbContext db, CursorCodec cu
                 e.CreatedByClientId,
                 e.Version,
                 e.VoidedAt is not null
-            ))
-            .ToList();
-
-        return Page.FromOneExtra(
-            expenses,
-            limit,
-            last => cursors.Encode(purpose, new Position(last.Date, last.Id))
+            ),
+            e => [e.Date, e.Id]
         );
     }
 
-    private sealed record Position(DateOnly Date, Guid Id);
+    private static readonly KeysetOrder<Expense> NewestFirst = KeysetOrder<Expense>
+        .Descending(e => e.Date)
+        .ThenBy(e => e.Id);
 }

@@ -1,11 +1,7 @@
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Expenses;
 using Ledger.Application.MoneyRules;
-using Ledger.Domain.Common;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Receipts.Commands.DetachReceipt;

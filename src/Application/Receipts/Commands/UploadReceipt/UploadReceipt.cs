@@ -1,12 +1,8 @@
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Expenses;
 using Ledger.Application.MoneyRules;
-using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,9 +1,5 @@
 using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Expenses;
-using Ledger.Domain.Common;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Receipts.Queries.ListReceipts;

@@ -1,13 +1,8 @@
-using FluentValidation;
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Expenses;
 using Ledger.Application.MoneyRules;
-using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Recurrence;
-using Mediator;
 
 namespace Ledger.Application.RecurringExpenses.Commands.CreateRecurringExpense;
 
@@ -27,25 +22,16 @@ public sealed record CreateRecurringExpense(
     SplitInput Split,
     RecurrenceInput Recurrence,
     string? Note = null
-) : ICommand<RecurringExpenseDto>, IRequiresAccess, IExpenseFields
+) : ICommand<RecurringExpenseDto>, IRequiresAccess, IRecurringExpenseFields
 {
     public Access Access => Access.GroupMember(GroupId, PartnerUse.None);
-
-    DateOnly IExpenseFields.Date => Recurrence?.Start ?? default;
-
-    Guid? IExpenseFields.ListId => null;
 }
 
 public sealed class CreateRecurringExpenseValidator : AbstractValidator<CreateRecurringExpense>
 {
     public CreateRecurringExpenseValidator()
     {
-        Include(new ExpenseFieldsValidator());
-        RuleFor(c => c.Split.Type)
-            .NotEqual(SplitType.ItemBased)
-            .When(c => c.Split is not null)
-            .WithMessage("A recurring expense is split equal, exact, percentage or shares.");
-        RuleFor(c => c.Recurrence).NotNull().SetValidator(new RecurrenceInputValidator());
+        Include(new RecurringExpenseFieldsValidator());
     }
 }
 

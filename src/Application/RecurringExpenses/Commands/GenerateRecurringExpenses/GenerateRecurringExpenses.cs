@@ -1,17 +1,13 @@
-using FluentValidation;
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Outbox;
 using Ledger.Application.Expenses;
 using Ledger.Application.MoneyRules;
 using Ledger.Application.Operations;
 using Ledger.Domain.Audit;
 using Ledger.Domain.Balances;
-using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
 using Ledger.Domain.Integrations;
 using Ledger.Domain.Recurrence;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.RecurringExpenses.Commands.GenerateRecurringExpenses;
@@ -20,8 +16,8 @@ namespace Ledger.Application.RecurringExpenses.Commands.GenerateRecurringExpense
 /// The worker's command: records every occurrence of a recurring expense whose day has come in
 /// its group's time zone, as a normal expense (same domain checks, balances, audit and outbox
 /// event), catching up missed ones. One batch per command and transaction, set-based (ADR 0022):
-/// at most <see cref="BatchSize"/> templates, claimed with <c>FOR UPDATE SKIP LOCKED</c> so
-/// other workers take others at the same time, and at most <see cref="MaxOccurrences"/>
+/// at most <see cref="BatchSize"/> templates, claimed with <c>FOR UPDATE SKIP LOCKED</c>
+/// (<see cref="IRecurringExpenseClaims"/>) so other workers take others at the same time, and at most <see cref="MaxOccurrences"/>
 /// expenses; the report's next command does the rest. Every read is one query for the whole
 /// batch, every write one statement per table (<see cref="IBulkWriter"/>), and the balance
 /// deltas are summed per group, member and currency and written last before COMMIT.
@@ -53,6 +49,8 @@ public sealed class GenerateRecurringExpensesHandler(
     IApplicationDbContext db,
     IBalanceWriter balances,
     IBulkWriter writer,
+    IRecurringExpenseClaims claims,
+    IMembershipLocks locks,
     AuditTrail audit,
     ICurrentPrincipal principal,
     TimeProvider clock
@@ -81,22 +79,7 @@ public sealed class GenerateRecurringExpensesHandler(
         // Every template records at least one occurrence (or none, when due by a stale instant):
         // claiming more than the budget would only hold rows another worker could take.
         var limit = Math.Min(command.BatchSize, command.MaxOccurrences);
-        // Oldest due first, by the next_due_at index alone: the scan stops after the batch. An
-        // ORDER BY with a tie-breaker the index lacks would sort every due template on every
-        // claim (0.7 s per batch at 100,000 due, ADR 0022).
-        var claimed = await db
-            .Database.SqlQuery<DueTemplate>(
-                $"""
-                SELECT r.group_id, r.id, g.time_zone_id
-                FROM recurring_expenses r
-                JOIN groups g ON g.id = r.group_id
-                WHERE r.next_due_at <= {now} AND r.status = 'Active' AND g.status = 'Active'
-                ORDER BY r.next_due_at
-                LIMIT {limit}
-                FOR UPDATE OF r SKIP LOCKED
-                """
-            )
-            .ToListAsync(cancellationToken);
+        var claimed = await claims.ClaimDueAsync(now, limit, cancellationToken);
         if (claimed.Count == 0)
         {
             return new JobReport(
@@ -107,11 +90,11 @@ public sealed class GenerateRecurringExpensesHandler(
 
         // Which dates each template records, within the budget: only the groups of templates
         // that record something are then locked and read.
-        var ids = claimed.Select(c => RecurringExpenseId.From(c.Id)).ToList();
+        var ids = claimed.Select(c => c.Id).ToList();
         var templates = await db
             .RecurringExpenses.AsNoTracking()
             .Where(r => ids.Contains(r.Id))
-            .ToDictionaryAsync(r => r.Id.Value, cancellationToken);
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
         var changed = new List<RecurringExpense>(claimed.Count);
         var plans = new List<Plan>(claimed.Count);
         var budget = command.MaxOccurrences;
@@ -178,7 +161,12 @@ public sealed class GenerateRecurringExpensesHandler(
         }
 
         var groupIds = plans.Select(p => p.Template.GroupId).Distinct().ToList();
-        var members = await GroupMembers.LockAndReadManyAsync(db, groupIds, cancellationToken);
+        var members = await GroupMembers.LockAndReadManyAsync(
+            db,
+            locks,
+            groupIds,
+            cancellationToken
+        );
         if (!plans.Any(p => p.Template.CreatedByClientId is not null))
         {
             return (members, new HashSet<(GroupId, string)>());
@@ -286,8 +274,6 @@ public sealed class GenerateRecurringExpensesHandler(
         return recurring.CreatedByClientId is { } client
             && partnerWriters.Contains((recurring.GroupId, client));
     }
-
-    private sealed record DueTemplate(Guid GroupId, Guid Id, string TimeZoneId);
 
     private sealed record Plan(
         RecurringExpense Template,

@@ -1,12 +1,7 @@
-using FluentValidation;
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Expenses;
 using Ledger.Application.Groups;
 using Ledger.Application.MoneyRules;
-using Ledger.Domain.Common;
-using Mediator;
 
 namespace Ledger.Application.RecurringExpenses.Commands.PauseRecurringExpense;
 

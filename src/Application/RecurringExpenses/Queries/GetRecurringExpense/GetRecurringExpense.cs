@@ -1,8 +1,3 @@
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Domain.Common;
-using Mediator;
-
 namespace Ledger.Application.RecurringExpenses.Queries.GetRecurringExpense;
 
 /// <summary>One recurring expense of the group, for its members.</summary>

@@ -1,10 +1,5 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Paging;
-using Ledger.Domain.Common;
 using Ledger.Domain.Recurrence;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.RecurringExpenses.Queries.ListRecurringExpenses;
@@ -40,37 +35,21 @@ public sealed class ListRecurringExpensesHandler(IApplicationDbContext db, Curso
         CancellationToken cancellationToken
     )
     {
-        var limit = PageLimits.Resolve(query.Limit);
-        var purpose = $"recurring-expenses:{query.GroupId}:{query.IncludeEnded}";
-        var after = cursors.Decode<Position>(purpose, query.Cursor);
-
+        var page = cursors.Open(
+            OldestFirst,
+            $"recurring-expenses:{query.GroupId}:{query.IncludeEnded}",
+            query.Cursor,
+            query.Limit
+        );
         var templates = db
             .RecurringExpenses.AsNoTracking()
             .Where(r =>
                 r.GroupId == query.GroupId
                 && (query.IncludeEnded || r.Status != RecurringExpenseStatus.Ended)
             );
-        if (after is not null)
-        {
-            var afterId = RecurringExpenseId.From(after.AfterId);
-            templates = templates.Where(r =>
-                r.CreatedAt > after.AfterCreatedAt
-                || (r.CreatedAt == after.AfterCreatedAt && r.Id > afterId)
-            );
-        }
-
-        var fetched = await templates
-            .OrderBy(r => r.CreatedAt)
-            .ThenBy(r => r.Id)
-            .Take(limit + 1)
-            .ToListAsync(cancellationToken);
-
-        return Page.FromOneExtra(
-            fetched.Select(RecurringExpenseDto.From).ToList(),
-            limit,
-            last => cursors.Encode(purpose, new Position(last.CreatedAt, last.Id))
-        );
+        return await page.ToPageAsync(templates, RecurringExpenseDto.From, cancellationToken);
     }
 
-    private sealed record Position(DateTimeOffset AfterCreatedAt, Guid AfterId);
+    private static readonly KeysetOrder<RecurringExpense> OldestFirst =
+        KeysetOrder<RecurringExpense>.Ascending(r => r.CreatedAt).ThenBy(r => r.Id);
 }

@@ -1,13 +1,4 @@
-using FluentValidation;
-using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Application.Expenses;
 using Ledger.Application.Groups;
-using Ledger.Application.MoneyRules;
-using Ledger.Domain.Balances;
-using Ledger.Domain.Common;
-using Mediator;
 
 namespace Ledger.Application.Settlements.Commands.ConfirmSettlement;
 
@@ -20,7 +11,7 @@ public sealed record ConfirmSettlement(
     GroupId GroupId,
     SettlementId SettlementId,
     int ExpectedVersion
-) : ICommand<SettlementDto>, IRequiresAccess, IVersionedCommand, IMarksMoneyAsPaid
+) : ICommand<SettlementDto>, IRequiresAccess, ISettlementChange, IMarksMoneyAsPaid
 {
     public Access Access => Access.GroupMember(GroupId, PartnerUse.None);
 
@@ -33,40 +24,22 @@ public sealed class ConfirmSettlementValidator : AbstractValidator<ConfirmSettle
 }
 
 public sealed class ConfirmSettlementHandler(
-    IApplicationDbContext db,
-    ICurrentPrincipal principal,
-    IBalanceWriter balances,
-    AuditTrail audit,
-    TimeProvider clock
+    SettlementTransitions transitions,
+    ICurrentPrincipal principal
 ) : ICommandHandler<ConfirmSettlement, SettlementDto>
 {
+    /// <summary>Checked against the balances now, under their locks (the money moves).</summary>
     public async ValueTask<SettlementDto> Handle(
         ConfirmSettlement command,
         CancellationToken cancellationToken
-    )
-    {
-        var members = await GroupMembers.LockAndReadAsync(db, command.GroupId, cancellationToken);
-        var settlement = await db.LoadSettlementAsync(
-            command.GroupId,
-            command.SettlementId,
-            tracked: true,
+    ) =>
+        await transitions.ApplyAsync(
+            command,
+            settlement =>
+                SettlementPolicy.EnsureIsPayee(principal.RequireUserId(), settlement.ToUserId),
+            (settlement, now) => settlement.Confirm(principal.RequireUserId(), now),
+            SettlementAudit.Confirmed,
+            movesBalances: true,
             cancellationToken
         );
-        var caller = principal.RequireUserId();
-        SettlementPolicy.EnsureIsPayee(caller, settlement.ToUserId);
-        command.EnsureCurrent(settlement, SettlementAudit.SettlementRecord);
-
-        var before = BalanceEffect.Of(settlement);
-        settlement.Confirm(caller, clock.GetUtcNow());
-        var change = BalanceEffect.Change(before, BalanceEffect.Of(settlement));
-        members.EnsureOnlyMembersAffected(change);
-        await balances.ApplyAsync(command.GroupId, change, cancellationToken);
-        audit.Record(
-            SettlementAudit.Confirmed,
-            SettlementAudit.SettlementRecord,
-            settlement.Id,
-            settlement.GroupId
-        );
-        return SettlementDto.From(settlement);
-    }
 }

@@ -1,14 +1,9 @@
-using FluentValidation;
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Expenses;
 using Ledger.Application.Groups;
 using Ledger.Application.MoneyRules;
 using Ledger.Domain.Balances;
-using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
-using Mediator;
 
 namespace Ledger.Application.Settlements.Commands.ConfirmSplitPayment;
 

@@ -1,10 +1,4 @@
-using FluentValidation;
-using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Groups;
-using Ledger.Domain.Common;
-using Mediator;
 
 namespace Ledger.Application.Settlements.Commands.DeclineSettlement;
 
@@ -13,7 +7,7 @@ public sealed record DeclineSettlement(
     GroupId GroupId,
     SettlementId SettlementId,
     int ExpectedVersion
-) : ICommand<SettlementDto>, IRequiresAccess, IVersionedCommand
+) : ICommand<SettlementDto>, IRequiresAccess, ISettlementChange
 {
     public Access Access => Access.GroupMember(GroupId, PartnerUse.None);
 }
@@ -24,33 +18,21 @@ public sealed class DeclineSettlementValidator : AbstractValidator<DeclineSettle
 }
 
 public sealed class DeclineSettlementHandler(
-    IApplicationDbContext db,
-    ICurrentPrincipal principal,
-    AuditTrail audit,
-    TimeProvider clock
+    SettlementTransitions transitions,
+    ICurrentPrincipal principal
 ) : ICommandHandler<DeclineSettlement, SettlementDto>
 {
     public async ValueTask<SettlementDto> Handle(
         DeclineSettlement command,
         CancellationToken cancellationToken
-    )
-    {
-        var settlement = await db.LoadSettlementAsync(
-            command.GroupId,
-            command.SettlementId,
-            tracked: true,
+    ) =>
+        await transitions.ApplyAsync(
+            command,
+            settlement =>
+                SettlementPolicy.EnsureIsPayee(principal.RequireUserId(), settlement.ToUserId),
+            (settlement, now) => settlement.Decline(principal.RequireUserId(), now),
+            SettlementAudit.Declined,
+            movesBalances: false,
             cancellationToken
         );
-        var caller = principal.RequireUserId();
-        SettlementPolicy.EnsureIsPayee(caller, settlement.ToUserId);
-        command.EnsureCurrent(settlement, SettlementAudit.SettlementRecord);
-        settlement.Decline(caller, clock.GetUtcNow());
-        audit.Record(
-            SettlementAudit.Declined,
-            SettlementAudit.SettlementRecord,
-            settlement.Id,
-            settlement.GroupId
-        );
-        return SettlementDto.From(settlement);
-    }
 }

@@ -1,15 +1,10 @@
-using FluentValidation;
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Idempotency;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Expenses;
 using Ledger.Application.MoneyRules;
 using Ledger.Domain.Balances;
-using Ledger.Domain.Common;
 using Ledger.Domain.Monetary;
-using Mediator;
 
 namespace Ledger.Application.Settlements.Commands.PaySplit;
 

@@ -1,16 +1,11 @@
-using FluentValidation;
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Idempotency;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Expenses;
 using Ledger.Application.Groups;
 using Ledger.Application.MoneyRules;
 using Ledger.Domain.Balances;
-using Ledger.Domain.Common;
 using Ledger.Domain.Monetary;
 using Ledger.Domain.Settlements;
-using Mediator;
 
 namespace Ledger.Application.Settlements.Commands.RecordSettlement;
 

@@ -1,14 +1,9 @@
-using FluentValidation;
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Idempotency;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Groups;
 using Ledger.Application.Settlements.Commands.RecordSettlement;
 using Ledger.Domain.Balances;
-using Ledger.Domain.Common;
 using Ledger.Domain.Monetary;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Settlements.Commands.SettleUp;

@@ -1,14 +1,5 @@
-using FluentValidation;
-using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Application.Expenses;
 using Ledger.Application.Groups;
-using Ledger.Application.MoneyRules;
 using Ledger.Domain.Audit;
-using Ledger.Domain.Balances;
-using Ledger.Domain.Common;
-using Mediator;
 
 namespace Ledger.Application.Settlements.Commands.VoidSettlement;
 
@@ -22,7 +13,7 @@ public sealed record VoidSettlement(
     SettlementId SettlementId,
     string Reason,
     int ExpectedVersion
-) : ICommand<SettlementDto>, IRequiresAccess, IVersionedCommand
+) : ICommand<SettlementDto>, IRequiresAccess, ISettlementChange
 {
     public Access Access => Access.GroupOwner(GroupId);
 }
@@ -37,39 +28,22 @@ public sealed class VoidSettlementValidator : AbstractValidator<VoidSettlement>
 }
 
 public sealed class VoidSettlementHandler(
-    IApplicationDbContext db,
-    ICurrentPrincipal principal,
-    IBalanceWriter balances,
-    AuditTrail audit,
-    TimeProvider clock
+    SettlementTransitions transitions,
+    ICurrentPrincipal principal
 ) : ICommandHandler<VoidSettlement, SettlementDto>
 {
+    /// <summary>Owners only (the access requirement); a confirmed one's balances move back.</summary>
     public async ValueTask<SettlementDto> Handle(
         VoidSettlement command,
         CancellationToken cancellationToken
-    )
-    {
-        var members = await GroupMembers.LockAndReadAsync(db, command.GroupId, cancellationToken);
-        var settlement = await db.LoadSettlementAsync(
-            command.GroupId,
-            command.SettlementId,
-            tracked: true,
+    ) =>
+        await transitions.ApplyAsync(
+            command,
+            _ => { },
+            (settlement, now) =>
+                settlement.Void(Actor.User(principal.RequireUserId()), command.Reason, now),
+            SettlementAudit.Voided,
+            movesBalances: true,
             cancellationToken
         );
-        command.EnsureCurrent(settlement, SettlementAudit.SettlementRecord);
-
-        var before = BalanceEffect.Of(settlement);
-        settlement.Void(Actor.User(principal.RequireUserId()), command.Reason, clock.GetUtcNow());
-        var change = BalanceEffect.Change(before, BalanceEffect.Of(settlement));
-        members.EnsureOnlyMembersAffected(change);
-        await balances.ApplyAsync(command.GroupId, change, cancellationToken);
-        audit.Record(
-            SettlementAudit.Voided,
-            SettlementAudit.SettlementRecord,
-            settlement.Id,
-            settlement.GroupId,
-            settlement.VoidReason
-        );
-        return SettlementDto.From(settlement);
-    }
 }

@@ -1,8 +1,3 @@
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Domain.Common;
-using Mediator;
-
 namespace Ledger.Application.Settlements.Queries.GetSettlement;
 
 /// <summary>One settlement of the group, voided or not, for its members.</summary>

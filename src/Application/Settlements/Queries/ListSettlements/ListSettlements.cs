@@ -1,9 +1,5 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Paging;
-using Ledger.Domain.Common;
-using Mediator;
+using Ledger.Domain.Settlements;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Settlements.Queries.ListSettlements;
@@ -33,25 +29,16 @@ public sealed class ListSettlementsHandler(IApplicationDbContext db, CursorCodec
         CancellationToken cancellationToken
     )
     {
-        var limit = PageLimits.Resolve(query.Limit);
-        var purpose = $"settlements:{query.GroupId}";
-        var after = cursors.Decode<Position>(purpose, query.Cursor);
-        var rows = db.Settlements.AsNoTracking().Where(s => s.GroupId == query.GroupId);
-        if (after is not null)
-        {
-            var id = SettlementId.From(after.Id);
-            rows = rows.Where(s => s.Id < id);
-        }
-
-        var fetched = await rows.OrderByDescending(s => s.Id)
-            .Take(limit + 1)
-            .ToListAsync(cancellationToken);
-        return Page.FromOneExtra(
-            fetched.Select(SettlementDto.From).ToList(),
-            limit,
-            last => cursors.Encode(purpose, new Position(last.Id))
+        var page = cursors.Open(
+            NewestFirst,
+            $"settlements:{query.GroupId}",
+            query.Cursor,
+            query.Limit
         );
+        var rows = db.Settlements.AsNoTracking().Where(s => s.GroupId == query.GroupId);
+        return await page.ToPageAsync(rows, SettlementDto.From, cancellationToken);
     }
 
-    private sealed record Position(Guid Id);
+    private static readonly KeysetOrder<Settlement> NewestFirst =
+        KeysetOrder<Settlement>.Descending(s => s.Id);
 }

@@ -1,11 +1,6 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Paging;
 using Ledger.Application.Expenses;
-using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Settlements.Queries.ListSplitPayments;
@@ -48,28 +43,23 @@ public sealed class ListSplitPaymentsHandler(IApplicationDbContext db, CursorCod
             tracked: false,
             cancellationToken
         );
-        var limit = PageLimits.Resolve(query.Limit);
-        var purpose = $"split-payments:{query.GroupId}:{query.ExpenseId}";
-        var after = cursors.Decode<Position>(purpose, query.Cursor);
+        var page = cursors.Open(
+            NewestFirst,
+            $"split-payments:{query.GroupId}:{query.ExpenseId}",
+            query.Cursor,
+            query.Limit
+        );
         var rows = db
             .SplitPayments.AsNoTracking()
             .Where(p => p.GroupId == query.GroupId && p.ExpenseId == query.ExpenseId);
-        if (after is not null)
-        {
-            var id = SplitPaymentId.From(after.Id);
-            rows = rows.Where(p => p.Id < id);
-        }
-
-        var fetched = await rows.OrderByDescending(p => p.Id)
-            .Take(limit + 1)
-            .ToListAsync(cancellationToken);
         var splits = expense.Splits.ToDictionary(s => s.Id);
-        return Page.FromOneExtra(
-            fetched.Select(p => SplitPaymentDto.From(p, splits[p.SplitId])).ToList(),
-            limit,
-            last => cursors.Encode(purpose, new Position(last.Id))
+        return await page.ToPageAsync(
+            rows,
+            p => SplitPaymentDto.From(p, splits[p.SplitId]),
+            cancellationToken
         );
     }
 
-    private sealed record Position(Guid Id);
+    private static readonly KeysetOrder<SplitPayment> NewestFirst =
+        KeysetOrder<SplitPayment>.Descending(p => p.Id);
 }

@@ -1,9 +1,4 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Domain.Common;
 using Ledger.Domain.Integrations;
-using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Application.Webhooks.Commands.CreateWebhookSubscription;

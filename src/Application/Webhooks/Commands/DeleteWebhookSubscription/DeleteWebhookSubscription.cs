@@ -1,10 +1,3 @@
-using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Domain.Common;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Application.Webhooks.Commands.DeleteWebhookSubscription;
 
 /// <summary>Ends a subscription; no further events are sent to it. No validator: ids only.</summary>
@@ -23,12 +16,11 @@ public sealed class DeleteWebhookSubscriptionHandler(IApplicationDbContext db, W
         CancellationToken cancellationToken
     )
     {
-        var caller = await access.EnsureAsync(command.GroupId, cancellationToken);
-        var subscription =
-            await access
-                .Visible(command.GroupId, caller)
-                .FirstOrDefaultAsync(s => s.Id == command.SubscriptionId, cancellationToken)
-            ?? throw new NotFoundException("webhook subscription");
+        var subscription = await access.FindAsync(
+            command.GroupId,
+            command.SubscriptionId,
+            cancellationToken
+        );
         db.WebhookSubscriptions.Remove(subscription);
         return Unit.Value;
     }

@@ -1,12 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Domain.Common;
 using Ledger.Domain.Integrations;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Webhooks.Commands.PingWebhookSubscription;
 
@@ -37,12 +31,11 @@ public sealed class PingWebhookSubscriptionHandler(
         CancellationToken cancellationToken
     )
     {
-        var caller = await access.EnsureAsync(command.GroupId, cancellationToken);
-        var subscription =
-            await access
-                .Visible(command.GroupId, caller)
-                .FirstOrDefaultAsync(s => s.Id == command.SubscriptionId, cancellationToken)
-            ?? throw new NotFoundException("webhook subscription");
+        var subscription = await access.FindAsync(
+            command.GroupId,
+            command.SubscriptionId,
+            cancellationToken
+        );
         var now = clock.GetUtcNow();
         subscription.Enable(now);
         var eventId = Guid.CreateVersion7(now);

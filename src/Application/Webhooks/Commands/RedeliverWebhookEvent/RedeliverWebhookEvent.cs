@@ -1,9 +1,5 @@
 using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Domain.Common;
 using Ledger.Domain.Integrations;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Webhooks.Commands.RedeliverWebhookEvent;
@@ -31,12 +27,11 @@ public sealed class RedeliverWebhookEventHandler(
         CancellationToken cancellationToken
     )
     {
-        var caller = await access.EnsureAsync(command.GroupId, cancellationToken);
-        var subscription =
-            await access
-                .Visible(command.GroupId, caller)
-                .FirstOrDefaultAsync(s => s.Id == command.SubscriptionId, cancellationToken)
-            ?? throw new NotFoundException("webhook subscription");
+        var subscription = await access.FindAsync(
+            command.GroupId,
+            command.SubscriptionId,
+            cancellationToken
+        );
         var original =
             await db
                 .WebhookDeliveries.AsNoTracking()

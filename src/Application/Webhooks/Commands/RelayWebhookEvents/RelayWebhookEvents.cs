@@ -1,6 +1,4 @@
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Webhooks.Delivery;
-using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Application.Webhooks.Commands.RelayWebhookEvents;

@@ -1,9 +1,3 @@
-using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Domain.Common;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Application.Webhooks.Commands.RotateWebhookSecret;
@@ -38,12 +32,11 @@ public sealed class RotateWebhookSecretHandler(
         CancellationToken cancellationToken
     )
     {
-        var caller = await access.EnsureAsync(command.GroupId, cancellationToken);
-        var subscription =
-            await access
-                .Visible(command.GroupId, caller)
-                .FirstOrDefaultAsync(s => s.Id == command.SubscriptionId, cancellationToken)
-            ?? throw new NotFoundException("webhook subscription");
+        var subscription = await access.FindAsync(
+            command.GroupId,
+            command.SubscriptionId,
+            cancellationToken
+        );
         var now = clock.GetUtcNow();
         var secret = subscription.RotateSecret(now, options.Value.RotationOverlap);
         return new RotatedWebhookSecretDto(

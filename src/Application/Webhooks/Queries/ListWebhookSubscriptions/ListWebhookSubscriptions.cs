@@ -1,6 +1,3 @@
-using Ledger.Application.Common.Messaging;
-using Ledger.Domain.Common;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Webhooks.Queries.ListWebhookSubscriptions;
