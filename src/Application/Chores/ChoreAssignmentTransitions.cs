@@ -1,7 +1,4 @@
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Domain.Chores;
-using Ledger.Domain.Common;
 
 namespace Ledger.Application.Chores;
 

@@ -1,9 +1,5 @@
 using Ardalis.Specification;
-using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Groups;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Application.Operations;
 
 /// <summary>

@@ -1,11 +1,5 @@
-using FluentValidation;
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Groups.Specifications;
-using Ledger.Domain.Common;
-using Mediator;
 
 namespace Ledger.Application.Groups.Commands.RemoveMember;
 

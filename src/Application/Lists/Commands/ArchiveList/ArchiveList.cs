@@ -1,9 +1,4 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Groups;
-using Ledger.Domain.Common;
-using Mediator;
 
 namespace Ledger.Application.Lists.Commands.ArchiveList;
 

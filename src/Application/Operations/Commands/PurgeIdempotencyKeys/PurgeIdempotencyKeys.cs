@@ -1,5 +1,3 @@
-using Ledger.Application.Common.Interfaces;
-using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Application.Operations.Commands.PurgeIdempotencyKeys;

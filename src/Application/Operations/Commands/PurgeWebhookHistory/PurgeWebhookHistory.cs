@@ -1,8 +1,5 @@
-using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Webhooks;
 using Ledger.Domain.Integrations;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Application.Operations.Commands.PurgeWebhookHistory;

@@ -1,9 +1,4 @@
-using FluentValidation;
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Messaging;
-using Ledger.Domain.Common;
-using Mediator;
 
 namespace Ledger.Application.Operations.Commands.TriggerJob;
 

@@ -1,8 +1,3 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Mediator;
-
 namespace Ledger.Application.Users.Commands.RequestEmailConfirmation;
 
 /// <summary>
