@@ -2,33 +2,21 @@ using Ledger.Application.Common.Auditing;
 
 namespace Ledger.Application.Operations.Commands.PauseJob;
 
-/// <summary>Stops a job's schedule from firing until it is resumed. A run under way finishes.</summary>
-public sealed record PauseJob(string JobName) : ICommand, IRequiresAccess
-{
-    public Access Access => Access.Admin;
-}
+/// <summary>
+/// Stops a job's schedule from firing until it is resumed. A run under way finishes. Admins
+/// only; an unknown job is 404 (<see cref="JobCommand"/>).
+/// </summary>
+public sealed record PauseJob(string JobName) : JobCommand(JobName);
 
-public sealed class PauseJobValidator : AbstractValidator<PauseJob>
-{
-    public PauseJobValidator() => RuleFor(c => c.JobName).ValidJobName();
-}
+public sealed class PauseJobValidator : JobCommandValidator<PauseJob>;
 
 public sealed class PauseJobHandler(IJobScheduler scheduler, AuditTrail audit)
     : ICommandHandler<PauseJob>
 {
-    public async ValueTask<Unit> Handle(PauseJob command, CancellationToken cancellationToken)
-    {
-        if (!await scheduler.PauseAsync(command.JobName, cancellationToken))
-        {
-            throw new NotFoundException(OperationsAudit.JobRecord);
-        }
-
-        audit.Record(
+    public async ValueTask<Unit> Handle(PauseJob command, CancellationToken cancellationToken) =>
+        audit.RecordJobChange(
             OperationsAudit.JobPaused,
-            OperationsAudit.JobRecord,
-            command.JobName,
-            groupId: null
+            command,
+            found: await scheduler.PauseAsync(command.JobName, cancellationToken)
         );
-        return Unit.Value;
-    }
 }
