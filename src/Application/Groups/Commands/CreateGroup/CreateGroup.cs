@@ -39,7 +39,7 @@ public sealed class CreateGroupHandler(
             clock.GetUtcNow()
         );
         db.Groups.Add(group);
-        audit.Record(GroupAudit.Created, GroupAudit.GroupRecord, group.Id, group.Id);
+        audit.RecordGroup(GroupAudit.Created, group);
         return ValueTask.FromResult(GroupDto.From(group, GroupRole.Owner));
     }
 }

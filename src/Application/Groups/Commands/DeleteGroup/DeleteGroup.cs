@@ -57,7 +57,7 @@ public sealed class DeleteGroupHandler(
             openCurrencies,
             clock.GetUtcNow()
         );
-        audit.Record(GroupAudit.Deleted, GroupAudit.GroupRecord, group.Id, group.Id);
+        audit.RecordGroup(GroupAudit.Deleted, group);
         return Unit.Value;
     }
 }

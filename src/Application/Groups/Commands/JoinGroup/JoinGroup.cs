@@ -60,7 +60,7 @@ public sealed class JoinGroupHandler(
         }
 
         var membership = group.Join(codeHash, me, now);
-        audit.Record(GroupAudit.MemberJoined, GroupAudit.MembershipRecord, membership.Id, group.Id);
+        audit.RecordMembership(GroupAudit.MemberJoined, membership);
         return GroupDto.From(group, membership.Role);
     }
 }

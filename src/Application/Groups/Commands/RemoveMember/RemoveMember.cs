@@ -1,5 +1,4 @@
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Groups.Specifications;
 
 namespace Ledger.Application.Groups.Commands.RemoveMember;
 
@@ -26,13 +25,8 @@ public sealed class RemoveMemberHandler(
 {
     public async ValueTask<Unit> Handle(RemoveMember command, CancellationToken cancellationToken)
     {
-        var group = await db.LockAndLoadAsync(
-            command.GroupId,
-            new GroupWithMembershipsSpec(command.GroupId),
-            cancellationToken
-        );
-        var membership =
-            group.ActiveMembershipOf(command.UserId) ?? throw new NotFoundException("member");
+        var group = await db.LockAndLoadWithMembershipsAsync(command.GroupId, cancellationToken);
+        var membership = group.RequireActiveMembership(command.UserId);
         var openCurrencies = await balances.OpenCurrenciesOfMemberAsync(
             group.Id,
             command.UserId,
@@ -40,12 +34,7 @@ public sealed class RemoveMemberHandler(
         );
 
         group.RemoveMember(command.UserId, openCurrencies, clock.GetUtcNow());
-        audit.Record(
-            GroupAudit.MemberRemoved,
-            GroupAudit.MembershipRecord,
-            membership.Id,
-            group.Id
-        );
+        audit.RecordMembership(GroupAudit.MemberRemoved, membership);
         return Unit.Value;
     }
 }

@@ -47,7 +47,7 @@ public sealed class RequestGroupDeletionHandler(
             SecretTokens.Hash(token),
             clock.GetUtcNow()
         );
-        audit.Record(GroupAudit.DeletionRequested, GroupAudit.GroupRecord, group.Id, group.Id);
+        audit.RecordGroup(GroupAudit.DeletionRequested, group);
         return new GroupDeletionConfirmationDto(token, request.ExpiresAt);
     }
 }

@@ -49,7 +49,7 @@ public sealed class UpdateGroupSettingsHandler(
         command.EnsureCurrent(group, GroupAudit.GroupRecord);
 
         group.UpdateSettings(command.Name, command.DefaultCurrency, command.TimeZone);
-        audit.Record(GroupAudit.SettingsUpdated, GroupAudit.GroupRecord, group.Id, group.Id);
+        audit.RecordGroup(GroupAudit.SettingsUpdated, group);
         return GroupDto.From(group, group.ActiveMembershipOf(principal.RequireUserId())?.Role);
     }
 }
