@@ -1,4 +1,6 @@
 using Ledger.Application.Common.Auditing;
+using Ledger.Application.Operations.Commands.PauseJob;
+using Ledger.Application.Operations.Commands.ResumeJob;
 
 namespace Ledger.Application.Operations;
 
@@ -33,4 +35,24 @@ internal static class JobCommandAudit
         audit.Record(action, OperationsAudit.JobRecord, command.JobName, groupId: null);
         return Unit.Value;
     }
+}
+
+/// <summary>Pauses or resumes a job's schedule: the two differ only in the scheduler's verb.</summary>
+public sealed class JobPausingHandler(IJobScheduler scheduler, AuditTrail audit)
+    : ICommandHandler<PauseJob>,
+        ICommandHandler<ResumeJob>
+{
+    public async ValueTask<Unit> Handle(PauseJob command, CancellationToken cancellationToken) =>
+        audit.RecordJobChange(
+            OperationsAudit.JobPaused,
+            command,
+            found: await scheduler.PauseAsync(command.JobName, cancellationToken)
+        );
+
+    public async ValueTask<Unit> Handle(ResumeJob command, CancellationToken cancellationToken) =>
+        audit.RecordJobChange(
+            OperationsAudit.JobResumed,
+            command,
+            found: await scheduler.ResumeAsync(command.JobName, cancellationToken)
+        );
 }
