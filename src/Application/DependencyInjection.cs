@@ -50,6 +50,8 @@ public static class DependencyInjection
         services.AddScoped<ChoreHandOver>();
         services.AddDomainEvents(typeof(DependencyInjection).Assembly);
         services.AddScoped<ChoreAssignmentTransitions>();
+        services.AddScoped<ListTransitions>();
+        services.AddScoped<Operations.PurgeBatch>();
         services.AddScoped<RecurringExpenses.RecurringExpenseTransitions>();
         services.AddScoped<SplitPaymentTransitions>();
         services.AddScoped<SettlementTransitions>();

@@ -1,7 +1,9 @@
-// The namespaces nearly every use case of the Application reads (its messages, validators, the
-// ports and the typed ids), imported once for the project instead of at the top of each file.
+// The namespaces nearly every use-case file needs: the message and handler contracts, the
+// validation rules, the data port and the shared ids. Everything else is imported where used.
 global using FluentValidation;
+global using Ledger.Application.Common.Exceptions;
 global using Ledger.Application.Common.Interfaces;
 global using Ledger.Application.Common.Messaging;
 global using Ledger.Domain.Common;
 global using Mediator;
+global using Microsoft.EntityFrameworkCore;

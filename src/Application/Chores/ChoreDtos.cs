@@ -1,5 +1,4 @@
 using Ledger.Domain.Chores;
-using Ledger.Domain.Common;
 
 namespace Ledger.Application.Chores;
 

@@ -1,8 +1,5 @@
-using Ledger.Application.Common.Interfaces;
 using Ledger.Domain.Chores;
-using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Chores;
 

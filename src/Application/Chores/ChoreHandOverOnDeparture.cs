@@ -1,8 +1,6 @@
-using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Outbox;
 using Ledger.Application.Groups;
 using Ledger.Application.Groups.Specifications;
-using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
 
 namespace Ledger.Application.Chores;

@@ -1,9 +1,5 @@
 using Ledger.Application.Chores.Specifications;
-using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
 using Ledger.Domain.Chores;
-using Ledger.Domain.Common;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Chores;
 

@@ -1,6 +1,4 @@
-using FluentValidation;
 using Ledger.Domain.Chores;
-using Ledger.Domain.Common;
 
 namespace Ledger.Application.Chores;
 

@@ -1,7 +1,4 @@
-using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.PersonalData;
-using Ledger.Domain.Common;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Chores;
 

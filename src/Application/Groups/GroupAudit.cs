@@ -1,3 +1,6 @@
+using Ledger.Application.Common.Auditing;
+using Ledger.Domain.Groups;
+
 namespace Ledger.Application.Groups;
 
 /// <summary>
@@ -26,4 +29,17 @@ public static class GroupAudit
     public const string Deleted = "group.deleted";
     public const string DeletionRestored = "group.deletion-restored";
     public const string Purged = "group.purged";
+}
+
+/// <summary>The two records group audit events name: the group itself, or one membership.</summary>
+internal static class GroupAuditTrail
+{
+    public static void RecordGroup(this AuditTrail audit, string action, Group group) =>
+        audit.Record(action, GroupAudit.GroupRecord, group.Id, group.Id);
+
+    public static void RecordMembership(
+        this AuditTrail audit,
+        string action,
+        Membership membership
+    ) => audit.Record(action, GroupAudit.MembershipRecord, membership.Id, membership.GroupId);
 }

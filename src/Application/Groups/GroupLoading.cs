@@ -1,9 +1,6 @@
 using Ardalis.Specification;
-using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Domain.Common;
+using Ledger.Application.Groups.Specifications;
 using Ledger.Domain.Groups;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Groups;
 
@@ -31,4 +28,18 @@ internal static class GroupLoading
     ) =>
         await db.Apply(specification).SingleOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException("group");
+
+    /// <summary>Takes the group's lock, then loads it with its memberships (a membership change).</summary>
+    public static Task<Group> LockAndLoadWithMembershipsAsync(
+        this IApplicationDbContext db,
+        GroupId groupId,
+        CancellationToken cancellationToken
+    ) => db.LockAndLoadAsync(groupId, new GroupWithMembershipsSpec(groupId), cancellationToken);
+
+    /// <summary>The user's active membership of the group, or 404 as <paramref name="resource"/>.</summary>
+    public static Membership RequireActiveMembership(
+        this Group group,
+        UserId userId,
+        string resource = "member"
+    ) => group.ActiveMembershipOf(userId) ?? throw new NotFoundException(resource);
 }

@@ -1,5 +1,3 @@
-using Ledger.Application.Common.Interfaces;
-using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
 
 namespace Ledger.Application.Groups;

@@ -1,4 +1,3 @@
-using Ledger.Domain.Common;
 using Ledger.Domain.Lists;
 
 namespace Ledger.Application.Lists;

@@ -1,9 +1,5 @@
-using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Lists.Specifications;
-using Ledger.Domain.Common;
 using Ledger.Domain.Lists;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Lists;
 

@@ -1,5 +1,3 @@
-using FluentValidation;
-using Ledger.Domain.Common;
 using Ledger.Domain.Lists;
 
 namespace Ledger.Application.Lists;

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Ledger.Application.Operations;
 
 /// <summary>Job names are short kebab-case identifiers (<c>purge-expired-invites</c>).</summary>

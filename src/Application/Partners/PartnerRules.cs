@@ -1,4 +1,3 @@
-using FluentValidation;
 using Ledger.Domain.Integrations;
 
 namespace Ledger.Application.Partners;

@@ -1,4 +1,3 @@
-using Ledger.Application.Common.Interfaces;
 using Microsoft.Extensions.Logging;
 
 namespace Ledger.Application.Users;

@@ -1,6 +1,4 @@
-using FluentValidation;
 using FluentValidation.Results;
-using Ledger.Application.Common.Interfaces;
 
 namespace Ledger.Application.Users;
 

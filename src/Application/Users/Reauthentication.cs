@@ -1,8 +1,4 @@
-using FluentValidation;
 using FluentValidation.Results;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Domain.Common;
-using Mediator;
 
 namespace Ledger.Application.Users;
 

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Ledger.Application.Users;
 
 /// <summary>The account field rules every use case shares (NIST SP 800-63B for passwords).</summary>

@@ -1,6 +1,5 @@
 using Ardalis.Specification;
 using Ledger.Domain.Chores;
-using Ledger.Domain.Common;
 
 namespace Ledger.Application.Chores.Specifications;
 

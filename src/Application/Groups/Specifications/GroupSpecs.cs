@@ -1,5 +1,4 @@
 using Ardalis.Specification;
-using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
 
 namespace Ledger.Application.Groups.Specifications;

@@ -1,43 +1,13 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Application.Groups;
-using Ledger.Domain.Common;
-using Mediator;
+using Ledger.Application.Common.Transitions;
 
 namespace Ledger.Application.Chores.Commands.ArchiveChore;
 
 /// <summary>
 /// Archives a chore: no new occurrences are assigned and its assignments are frozen until it is
-/// unarchived. Nothing is deleted; the history keeps everything.
+/// unarchived. Nothing is deleted; the history keeps everything. The chore's users only; handled
+/// with unarchiving by <see cref="ChoreArchivingHandler"/>.
 /// </summary>
 public sealed record ArchiveChore(ChoreId ChoreId, int ExpectedVersion)
-    : ICommand<ChoreDto>,
-        IRequiresAccess,
-        IVersionedCommand
-{
-    public Access Access => Access.Chore(ChoreId);
-}
+    : ChoreArchiving(ChoreId, ExpectedVersion);
 
-public sealed class ArchiveChoreValidator : AbstractValidator<ArchiveChore>
-{
-    public ArchiveChoreValidator() => RuleFor(c => c.ExpectedVersion).MustBeAVersion();
-}
-
-public sealed class ArchiveChoreHandler(
-    IApplicationDbContext db,
-    ICurrentPrincipal principal,
-    TimeProvider clock
-) : ICommandHandler<ArchiveChore, ChoreDto>
-{
-    public async ValueTask<ChoreDto> Handle(
-        ArchiveChore command,
-        CancellationToken cancellationToken
-    )
-    {
-        var chore = await db.LockAndLoadChoreAsync(command.ChoreId, null, cancellationToken);
-        command.EnsureCurrent(chore, "chore");
-        chore.Archive(principal.RequireUserId(), clock.GetUtcNow());
-        return ChoreDto.From(chore, await db.TimeZoneOfAsync(chore, cancellationToken));
-    }
-}
+public sealed class ArchiveChoreValidator : VersionedCommandValidator<ArchiveChore>;

@@ -1,10 +1,5 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Groups;
 using Ledger.Domain.Chores;
-using Ledger.Domain.Common;
-using Mediator;
 
 namespace Ledger.Application.Chores.Commands.CreateChore;
 

@@ -1,64 +1,50 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Groups;
-using Ledger.Domain.Common;
-using Mediator;
 
 namespace Ledger.Application.Chores.Commands.ReassignChoreAssignment;
 
 /// <summary>
 /// Hands an open occurrence to another member who may read the chore (someone covers). The
-/// rotation is a rota: the turn still counts for the member it was given to.
+/// rotation is a rota: the turn still counts for the member it was given to. The chore's users
+/// only (<see cref="ChoreAssignmentChange"/>).
 /// </summary>
 public sealed record ReassignChoreAssignment(
     ChoreId ChoreId,
     ChoreAssignmentId AssignmentId,
     UserId AssigneeId,
     int ExpectedVersion
-) : ICommand<AssignmentDto>, IRequiresAccess, IVersionedCommand
-{
-    public Access Access => Access.Chore(ChoreId);
-}
+) : ChoreAssignmentChange(ChoreId, AssignmentId, ExpectedVersion);
 
-public sealed class ReassignChoreAssignmentValidator : AbstractValidator<ReassignChoreAssignment>
+public sealed class ReassignChoreAssignmentValidator
+    : ChoreAssignmentChangeValidator<ReassignChoreAssignment>
 {
-    public ReassignChoreAssignmentValidator()
-    {
-        RuleFor(c => c.AssignmentId).MustBeAnAssignmentId();
-        RuleFor(c => c.AssigneeId).MustBeAUserId();
-        RuleFor(c => c.ExpectedVersion).MustBeAVersion();
-    }
+    public ReassignChoreAssignmentValidator() => RuleFor(c => c.AssigneeId).MustBeAUserId();
 }
 
 public sealed class ReassignChoreAssignmentHandler(
     IApplicationDbContext db,
     ICurrentPrincipal principal,
-    TimeProvider clock
+    ChoreAssignmentTransitions transitions
 ) : ICommandHandler<ReassignChoreAssignment, AssignmentDto>
 {
     public async ValueTask<AssignmentDto> Handle(
         ReassignChoreAssignment command,
         CancellationToken cancellationToken
-    )
-    {
-        var chore = await db.LockAndLoadChoreAsync(
-            command.ChoreId,
-            command.AssignmentId,
+    ) =>
+        await transitions.ApplyAsync(
+            command,
+            async (chore, assignment, now) =>
+            {
+                var members = chore.GroupId is { } groupId
+                    ? await db.ActiveMembersAsync(groupId, cancellationToken)
+                    : [];
+                chore.Reassign(
+                    assignment.Id,
+                    command.AssigneeId,
+                    members.ToHashSet(),
+                    principal.RequireUserId(),
+                    now
+                );
+            },
             cancellationToken
         );
-        var assignment = chore.RequireAssignment(command.AssignmentId);
-        command.EnsureCurrent(assignment, "assignment");
-        var members = chore.GroupId is { } groupId
-            ? await db.ActiveMembersAsync(groupId, cancellationToken)
-            : [];
-        chore.Reassign(
-            assignment.Id,
-            command.AssigneeId,
-            members.ToHashSet(),
-            principal.RequireUserId(),
-            clock.GetUtcNow()
-        );
-        return AssignmentDto.From(assignment);
-    }
 }

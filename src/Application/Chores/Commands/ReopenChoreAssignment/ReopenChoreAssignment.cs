@@ -1,47 +1,14 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Application.Groups;
-using Ledger.Domain.Common;
-using Mediator;
-
 namespace Ledger.Application.Chores.Commands.ReopenChoreAssignment;
 
-/// <summary>Reopens a completed or skipped occurrence (done by mistake); the rotation's counts are put back.</summary>
+/// <summary>
+/// Reopens a completed or skipped occurrence (done by mistake); the rotation's counts are put
+/// back. The chore's users only; handled by <see cref="ChoreAssignmentStatusHandler"/>.
+/// </summary>
 public sealed record ReopenChoreAssignment(
     ChoreId ChoreId,
     ChoreAssignmentId AssignmentId,
     int ExpectedVersion
-) : ICommand<AssignmentDto>, IRequiresAccess, IChoreAssignmentChange
-{
-    public Access Access => Access.Chore(ChoreId);
-}
+) : ChoreAssignmentChange(ChoreId, AssignmentId, ExpectedVersion);
 
-public sealed class ReopenChoreAssignmentValidator : AbstractValidator<ReopenChoreAssignment>
-{
-    public ReopenChoreAssignmentValidator()
-    {
-        RuleFor(c => c.AssignmentId).MustBeAnAssignmentId();
-        RuleFor(c => c.ExpectedVersion).MustBeAVersion();
-    }
-}
-
-public sealed class ReopenChoreAssignmentHandler(
-    ICurrentPrincipal principal,
-    ChoreAssignmentTransitions transitions
-) : ICommandHandler<ReopenChoreAssignment, AssignmentDto>
-{
-    public async ValueTask<AssignmentDto> Handle(
-        ReopenChoreAssignment command,
-        CancellationToken cancellationToken
-    ) =>
-        await transitions.ApplyAsync(
-            command,
-            (chore, assignment, now) =>
-            {
-                chore.Reopen(assignment.Id, principal.RequireUserId(), now);
-                return Task.CompletedTask;
-            },
-            cancellationToken
-        );
-}
+public sealed class ReopenChoreAssignmentValidator
+    : ChoreAssignmentChangeValidator<ReopenChoreAssignment>;

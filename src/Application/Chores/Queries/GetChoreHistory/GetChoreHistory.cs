@@ -1,10 +1,4 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Paging;
-using Ledger.Domain.Common;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Chores.Queries.GetChoreHistory;
 

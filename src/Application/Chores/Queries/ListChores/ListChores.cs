@@ -1,11 +1,5 @@
-using FluentValidation;
 using Ledger.Application.Chores.Specifications;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Paging;
-using Ledger.Domain.Common;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Chores.Queries.ListChores;
 

@@ -1,12 +1,5 @@
-using FluentValidation;
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Application.Groups.Specifications;
-using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
-using Mediator;
 
 namespace Ledger.Application.Groups.Commands.ChangeMemberRole;
 
@@ -40,25 +33,18 @@ public sealed class ChangeMemberRoleHandler(
         CancellationToken cancellationToken
     )
     {
-        var group = await db.LockAndLoadAsync(
-            command.GroupId,
-            new GroupWithMembershipsSpec(command.GroupId),
-            cancellationToken
-        );
-        var membership =
-            group.ActiveMembershipOf(command.UserId) ?? throw new NotFoundException("member");
+        var group = await db.LockAndLoadWithMembershipsAsync(command.GroupId, cancellationToken);
+        var membership = group.RequireActiveMembership(command.UserId);
         var before = membership.Role;
 
         group.ChangeRole(command.UserId, command.Role);
         if (membership.Role != before)
         {
-            audit.Record(
+            audit.RecordMembership(
                 membership.Role == GroupRole.Owner
                     ? GroupAudit.MemberPromoted
                     : GroupAudit.MemberDemoted,
-                GroupAudit.MembershipRecord,
-                membership.Id,
-                group.Id
+                membership
             );
         }
 

@@ -1,9 +1,5 @@
-using FluentValidation;
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Domain.Groups;
-using Mediator;
 
 namespace Ledger.Application.Groups.Commands.CreateGroup;
 
@@ -43,7 +39,7 @@ public sealed class CreateGroupHandler(
             clock.GetUtcNow()
         );
         db.Groups.Add(group);
-        audit.Record(GroupAudit.Created, GroupAudit.GroupRecord, group.Id, group.Id);
+        audit.RecordGroup(GroupAudit.Created, group);
         return ValueTask.FromResult(GroupDto.From(group, GroupRole.Owner));
     }
 }

@@ -1,12 +1,7 @@
-using FluentValidation;
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Groups.Specifications;
-using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
-using Mediator;
 
 namespace Ledger.Application.Groups.Commands.DeleteGroup;
 
@@ -62,7 +57,7 @@ public sealed class DeleteGroupHandler(
             openCurrencies,
             clock.GetUtcNow()
         );
-        audit.Record(GroupAudit.Deleted, GroupAudit.GroupRecord, group.Id, group.Id);
+        audit.RecordGroup(GroupAudit.Deleted, group);
         return Unit.Value;
     }
 }

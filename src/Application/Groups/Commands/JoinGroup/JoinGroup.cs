@@ -1,14 +1,7 @@
-using FluentValidation;
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Groups.Specifications;
-using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Groups.Commands.JoinGroup;
 
@@ -67,7 +60,7 @@ public sealed class JoinGroupHandler(
         }
 
         var membership = group.Join(codeHash, me, now);
-        audit.Record(GroupAudit.MemberJoined, GroupAudit.MembershipRecord, membership.Id, group.Id);
+        audit.RecordMembership(GroupAudit.MemberJoined, membership);
         return GroupDto.From(group, membership.Role);
     }
 }

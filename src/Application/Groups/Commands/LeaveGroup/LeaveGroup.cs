@@ -1,11 +1,5 @@
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Application.Groups.Specifications;
-using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
-using Mediator;
 
 namespace Ledger.Application.Groups.Commands.LeaveGroup;
 
@@ -38,12 +32,8 @@ public sealed class LeaveGroupHandler(
     {
         var me = principal.RequireUserId();
         // The lock makes two last members leaving at once see each other: the second archives.
-        var group = await db.LockAndLoadAsync(
-            command.GroupId,
-            new GroupWithMembershipsSpec(command.GroupId),
-            cancellationToken
-        );
-        var membership = group.ActiveMembershipOf(me) ?? throw new NotFoundException("group");
+        var group = await db.LockAndLoadWithMembershipsAsync(command.GroupId, cancellationToken);
+        var membership = group.RequireActiveMembership(me, "group");
         var openCurrencies = await balances.OpenCurrenciesOfMemberAsync(
             group.Id,
             me,
@@ -51,10 +41,10 @@ public sealed class LeaveGroupHandler(
         );
 
         group.Leave(me, openCurrencies, clock.GetUtcNow());
-        audit.Record(GroupAudit.MemberLeft, GroupAudit.MembershipRecord, membership.Id, group.Id);
+        audit.RecordMembership(GroupAudit.MemberLeft, membership);
         if (group.Status == GroupStatus.Archived)
         {
-            audit.Record(GroupAudit.Archived, GroupAudit.GroupRecord, group.Id, group.Id);
+            audit.RecordGroup(GroupAudit.Archived, group);
         }
 
         return new LeftGroupDto(group.Id.Value, group.Status);

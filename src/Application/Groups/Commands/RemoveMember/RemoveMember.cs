@@ -1,11 +1,4 @@
-using FluentValidation;
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Application.Groups.Specifications;
-using Ledger.Domain.Common;
-using Mediator;
 
 namespace Ledger.Application.Groups.Commands.RemoveMember;
 
@@ -32,13 +25,8 @@ public sealed class RemoveMemberHandler(
 {
     public async ValueTask<Unit> Handle(RemoveMember command, CancellationToken cancellationToken)
     {
-        var group = await db.LockAndLoadAsync(
-            command.GroupId,
-            new GroupWithMembershipsSpec(command.GroupId),
-            cancellationToken
-        );
-        var membership =
-            group.ActiveMembershipOf(command.UserId) ?? throw new NotFoundException("member");
+        var group = await db.LockAndLoadWithMembershipsAsync(command.GroupId, cancellationToken);
+        var membership = group.RequireActiveMembership(command.UserId);
         var openCurrencies = await balances.OpenCurrenciesOfMemberAsync(
             group.Id,
             command.UserId,
@@ -46,12 +34,7 @@ public sealed class RemoveMemberHandler(
         );
 
         group.RemoveMember(command.UserId, openCurrencies, clock.GetUtcNow());
-        audit.Record(
-            GroupAudit.MemberRemoved,
-            GroupAudit.MembershipRecord,
-            membership.Id,
-            group.Id
-        );
+        audit.RecordMembership(GroupAudit.MemberRemoved, membership);
         return Unit.Value;
     }
 }

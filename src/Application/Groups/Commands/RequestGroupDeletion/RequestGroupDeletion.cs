@@ -1,10 +1,6 @@
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Groups.Specifications;
-using Ledger.Domain.Common;
-using Mediator;
 
 namespace Ledger.Application.Groups.Commands.RequestGroupDeletion;
 
@@ -51,7 +47,7 @@ public sealed class RequestGroupDeletionHandler(
             SecretTokens.Hash(token),
             clock.GetUtcNow()
         );
-        audit.Record(GroupAudit.DeletionRequested, GroupAudit.GroupRecord, group.Id, group.Id);
+        audit.RecordGroup(GroupAudit.DeletionRequested, group);
         return new GroupDeletionConfirmationDto(token, request.ExpiresAt);
     }
 }

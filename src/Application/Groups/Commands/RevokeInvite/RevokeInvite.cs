@@ -1,12 +1,7 @@
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Groups.Queries.ListInvites;
 using Ledger.Application.Groups.Specifications;
-using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
-using Mediator;
 
 namespace Ledger.Application.Groups.Commands.RevokeInvite;
 

@@ -1,11 +1,4 @@
-using FluentValidation;
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Application.Groups.Specifications;
-using Ledger.Domain.Common;
-using Mediator;
 
 namespace Ledger.Application.Groups.Commands.TransferOwnership;
 
@@ -37,21 +30,11 @@ public sealed class TransferOwnershipHandler(
     )
     {
         var me = principal.RequireUserId();
-        var group = await db.LockAndLoadAsync(
-            command.GroupId,
-            new GroupWithMembershipsSpec(command.GroupId),
-            cancellationToken
-        );
-        var next =
-            group.ActiveMembershipOf(command.NewOwner) ?? throw new NotFoundException("member");
+        var group = await db.LockAndLoadWithMembershipsAsync(command.GroupId, cancellationToken);
+        var next = group.RequireActiveMembership(command.NewOwner);
 
         group.TransferOwnership(me, command.NewOwner);
-        audit.Record(
-            GroupAudit.OwnershipTransferred,
-            GroupAudit.MembershipRecord,
-            next.Id,
-            group.Id
-        );
+        audit.RecordMembership(GroupAudit.OwnershipTransferred, next);
         return GroupDto.From(group, group.ActiveMembershipOf(me)?.Role);
     }
 }

@@ -1,10 +1,5 @@
-using FluentValidation;
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Groups.Specifications;
-using Ledger.Domain.Common;
-using Mediator;
 
 namespace Ledger.Application.Groups.Commands.UpdateGroupSettings;
 
@@ -54,7 +49,7 @@ public sealed class UpdateGroupSettingsHandler(
         command.EnsureCurrent(group, GroupAudit.GroupRecord);
 
         group.UpdateSettings(command.Name, command.DefaultCurrency, command.TimeZone);
-        audit.Record(GroupAudit.SettingsUpdated, GroupAudit.GroupRecord, group.Id, group.Id);
+        audit.RecordGroup(GroupAudit.SettingsUpdated, group);
         return GroupDto.From(group, group.ActiveMembershipOf(principal.RequireUserId())?.Role);
     }
 }

@@ -1,11 +1,5 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Paging;
-using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Groups.Queries.ListInvites;
 

@@ -1,9 +1,3 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Domain.Common;
-using Mediator;
-
 namespace Ledger.Application.Lists.Commands.AddListItem;
 
 /// <summary>

@@ -1,11 +1,5 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Groups;
-using Ledger.Domain.Common;
 using Ledger.Domain.Lists;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Lists.Commands.CreateList;
 

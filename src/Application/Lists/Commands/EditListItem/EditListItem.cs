@@ -1,9 +1,4 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Application.Groups;
-using Ledger.Domain.Common;
-using Mediator;
+using Ledger.Application.Common.Transitions;
 
 namespace Ledger.Application.Lists.Commands.EditListItem;
 
@@ -14,34 +9,30 @@ public sealed record EditListItem(
     string Name,
     string? Quantity,
     int ExpectedVersion
-) : ICommand<ListItemDto>, IRequiresAccess, IVersionedCommand
+) : ICommand<ListItemDto>, IRequiresAccess, IListItemChange
 {
     public Access Access => Access.List(ListId);
 }
 
-public sealed class EditListItemValidator : AbstractValidator<EditListItem>
+public sealed class EditListItemValidator : ListItemChangeValidator<EditListItem>
 {
     public EditListItemValidator()
     {
-        RuleFor(c => c.ItemId).MustBeAnItemId();
         RuleFor(c => c.Name).MustBeAnItemName();
         RuleFor(c => c.Quantity).MustBeAQuantity();
-        RuleFor(c => c.ExpectedVersion).MustBeAVersion();
     }
 }
 
-public sealed class EditListItemHandler(IApplicationDbContext db, TimeProvider clock)
+public sealed class EditListItemHandler(ListTransitions lists)
     : ICommandHandler<EditListItem, ListItemDto>
 {
     public async ValueTask<ListItemDto> Handle(
         EditListItem command,
         CancellationToken cancellationToken
-    )
-    {
-        var list = await db.LockAndLoadListAsync(command.ListId, cancellationToken);
-        var item = list.RequireLiveItem(command.ItemId);
-        command.EnsureCurrent(item, "item");
-        list.EditItem(item.Id, command.Name, command.Quantity, clock.GetUtcNow());
-        return ListItemDto.From(item, list.Currency);
-    }
+    ) =>
+        await lists.ChangeItemAsync(
+            command,
+            (list, item, now) => list.EditItem(item.Id, command.Name, command.Quantity, now),
+            cancellationToken
+        );
 }

@@ -1,10 +1,5 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Application.Groups;
-using Ledger.Domain.Common;
+using Ledger.Application.Common.Transitions;
 using Ledger.Domain.Monetary;
-using Mediator;
 
 namespace Ledger.Application.Lists.Commands.MarkListItemBought;
 
@@ -17,39 +12,37 @@ public sealed record MarkListItemBought(
     ListItemId ItemId,
     string? Price,
     int ExpectedVersion
-) : ICommand<ListItemDto>, IRequiresAccess, IVersionedCommand
+) : ICommand<ListItemDto>, IRequiresAccess, IListItemChange
 {
     public Access Access => Access.List(ListId);
 }
 
-public sealed class MarkListItemBoughtValidator : AbstractValidator<MarkListItemBought>
+public sealed class MarkListItemBoughtValidator : ListItemChangeValidator<MarkListItemBought>
 {
     public MarkListItemBoughtValidator()
     {
-        RuleFor(c => c.ItemId).MustBeAnItemId();
         RuleFor(c => c.Price).MaximumLength(Money.MaxTextLength);
-        RuleFor(c => c.ExpectedVersion).MustBeAVersion();
     }
 }
 
-public sealed class MarkListItemBoughtHandler(
-    IApplicationDbContext db,
-    ICurrentPrincipal principal,
-    TimeProvider clock
-) : ICommandHandler<MarkListItemBought, ListItemDto>
+public sealed class MarkListItemBoughtHandler(ListTransitions lists, ICurrentPrincipal principal)
+    : ICommandHandler<MarkListItemBought, ListItemDto>
 {
     public async ValueTask<ListItemDto> Handle(
         MarkListItemBought command,
         CancellationToken cancellationToken
-    )
-    {
-        var list = await db.LockAndLoadListAsync(command.ListId, cancellationToken);
-        var item = list.RequireLiveItem(command.ItemId);
-        command.EnsureCurrent(item, "item");
-        var price = command.Price is null
-            ? null
-            : Money.Parse(command.Price, list.Currency, "price");
-        list.MarkBought(item.Id, price, principal.RequireUserId(), clock.GetUtcNow());
-        return ListItemDto.From(item, list.Currency);
-    }
+    ) =>
+        await lists.ChangeItemAsync(
+            command,
+            (list, item, now) =>
+                list.MarkBought(
+                    item.Id,
+                    command.Price is null
+                        ? null
+                        : Money.Parse(command.Price, list.Currency, "price"),
+                    principal.RequireUserId(),
+                    now
+                ),
+            cancellationToken
+        );
 }

@@ -1,9 +1,4 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Application.Groups;
-using Ledger.Domain.Common;
-using Mediator;
+using Ledger.Application.Common.Transitions;
 
 namespace Ledger.Application.Lists.Commands.RemoveListItem;
 
@@ -14,35 +9,23 @@ namespace Ledger.Application.Lists.Commands.RemoveListItem;
 public sealed record RemoveListItem(ListId ListId, ListItemId ItemId, int ExpectedVersion)
     : ICommand<ListItemDto>,
         IRequiresAccess,
-        IVersionedCommand
+        IListItemChange
 {
     public Access Access => Access.List(ListId);
 }
 
-public sealed class RemoveListItemValidator : AbstractValidator<RemoveListItem>
-{
-    public RemoveListItemValidator()
-    {
-        RuleFor(c => c.ItemId).MustBeAnItemId();
-        RuleFor(c => c.ExpectedVersion).MustBeAVersion();
-    }
-}
+public sealed class RemoveListItemValidator : ListItemChangeValidator<RemoveListItem>;
 
-public sealed class RemoveListItemHandler(
-    IApplicationDbContext db,
-    ICurrentPrincipal principal,
-    TimeProvider clock
-) : ICommandHandler<RemoveListItem, ListItemDto>
+public sealed class RemoveListItemHandler(ListTransitions lists, ICurrentPrincipal principal)
+    : ICommandHandler<RemoveListItem, ListItemDto>
 {
     public async ValueTask<ListItemDto> Handle(
         RemoveListItem command,
         CancellationToken cancellationToken
-    )
-    {
-        var list = await db.LockAndLoadListAsync(command.ListId, cancellationToken);
-        var item = list.RequireLiveItem(command.ItemId);
-        command.EnsureCurrent(item, "item");
-        list.RemoveItem(item.Id, principal.RequireUserId(), clock.GetUtcNow());
-        return ListItemDto.From(item, list.Currency);
-    }
+    ) =>
+        await lists.ChangeItemAsync(
+            command,
+            (list, item, now) => list.RemoveItem(item.Id, principal.RequireUserId(), now),
+            cancellationToken
+        );
 }

@@ -1,9 +1,4 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Application.Groups;
-using Ledger.Domain.Common;
-using Mediator;
+using Ledger.Application.Common.Transitions;
 
 namespace Ledger.Application.Lists.Commands.RenameList;
 
@@ -11,28 +6,26 @@ namespace Ledger.Application.Lists.Commands.RenameList;
 public sealed record RenameList(ListId ListId, string Name, int ExpectedVersion)
     : ICommand<ListDto>,
         IRequiresAccess,
-        IVersionedCommand
+        IListChange
 {
     public Access Access => Access.List(ListId);
 }
 
-public sealed class RenameListValidator : AbstractValidator<RenameList>
+public sealed class RenameListValidator : VersionedCommandValidator<RenameList>
 {
-    public RenameListValidator()
-    {
-        RuleFor(c => c.Name).MustBeAListName();
-        RuleFor(c => c.ExpectedVersion).MustBeAVersion();
-    }
+    public RenameListValidator() => RuleFor(c => c.Name).MustBeAListName();
 }
 
-public sealed class RenameListHandler(IApplicationDbContext db, TimeProvider clock)
-    : ICommandHandler<RenameList, ListDto>
+public sealed class RenameListHandler(ListTransitions lists) : ICommandHandler<RenameList, ListDto>
 {
-    public async ValueTask<ListDto> Handle(RenameList command, CancellationToken cancellationToken)
-    {
-        var list = await db.LockAndLoadListAsync(command.ListId, cancellationToken);
-        command.EnsureCurrent(list, "list");
-        list.Rename(command.Name, clock.GetUtcNow());
-        return ListDto.From(list);
-    }
+    public async ValueTask<ListDto> Handle(
+        RenameList command,
+        CancellationToken cancellationToken
+    ) =>
+        await lists.ChangeListAsync(
+            command,
+            (list, now) => list.Rename(command.Name, now),
+            ListDto.From,
+            cancellationToken
+        );
 }

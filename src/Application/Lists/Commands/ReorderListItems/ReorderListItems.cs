@@ -1,10 +1,5 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Application.Groups;
-using Ledger.Domain.Common;
+using Ledger.Application.Common.Transitions;
 using Ledger.Domain.Lists;
-using Mediator;
 
 namespace Ledger.Application.Lists.Commands.ReorderListItems;
 
@@ -16,12 +11,12 @@ public sealed record ReorderListItems(
     ListId ListId,
     IReadOnlyList<ListItemId> ItemIds,
     int ExpectedVersion
-) : ICommand<ListWithItemsDto>, IRequiresAccess, IVersionedCommand
+) : ICommand<ListWithItemsDto>, IRequiresAccess, IListChange
 {
     public Access Access => Access.List(ListId);
 }
 
-public sealed class ReorderListItemsValidator : AbstractValidator<ReorderListItems>
+public sealed class ReorderListItemsValidator : VersionedCommandValidator<ReorderListItems>
 {
     public ReorderListItemsValidator()
     {
@@ -29,21 +24,20 @@ public sealed class ReorderListItemsValidator : AbstractValidator<ReorderListIte
             .NotNull()
             .Must(ids => ids.Count <= ShoppingList.MaxItems)
             .WithMessage($"A list has at most {ShoppingList.MaxItems} items.");
-        RuleFor(c => c.ExpectedVersion).MustBeAVersion();
     }
 }
 
-public sealed class ReorderListItemsHandler(IApplicationDbContext db, TimeProvider clock)
+public sealed class ReorderListItemsHandler(ListTransitions lists)
     : ICommandHandler<ReorderListItems, ListWithItemsDto>
 {
     public async ValueTask<ListWithItemsDto> Handle(
         ReorderListItems command,
         CancellationToken cancellationToken
-    )
-    {
-        var list = await db.LockAndLoadListAsync(command.ListId, cancellationToken);
-        command.EnsureCurrent(list, "list");
-        list.Reorder(command.ItemIds, clock.GetUtcNow());
-        return ListWithItemsDto.Whole(list);
-    }
+    ) =>
+        await lists.ChangeListAsync(
+            command,
+            (list, now) => list.Reorder(command.ItemIds, now),
+            ListWithItemsDto.Whole,
+            cancellationToken
+        );
 }

@@ -1,37 +1,12 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Application.Groups;
-using Ledger.Domain.Common;
-using Mediator;
+using Ledger.Application.Common.Transitions;
 
 namespace Ledger.Application.Lists.Commands.UnarchiveList;
 
-/// <summary>Brings an archived list back into use.</summary>
+/// <summary>
+/// Brings an archived list back into use. The list's users only; handled with
+/// <see cref="ArchiveList.ArchiveList"/> by <see cref="ListArchivingHandler"/>.
+/// </summary>
 public sealed record UnarchiveList(ListId ListId, int ExpectedVersion)
-    : ICommand<ListDto>,
-        IRequiresAccess,
-        IVersionedCommand
-{
-    public Access Access => Access.List(ListId);
-}
+    : ListArchiving(ListId, ExpectedVersion);
 
-public sealed class UnarchiveListValidator : AbstractValidator<UnarchiveList>
-{
-    public UnarchiveListValidator() => RuleFor(c => c.ExpectedVersion).MustBeAVersion();
-}
-
-public sealed class UnarchiveListHandler(IApplicationDbContext db, TimeProvider clock)
-    : ICommandHandler<UnarchiveList, ListDto>
-{
-    public async ValueTask<ListDto> Handle(
-        UnarchiveList command,
-        CancellationToken cancellationToken
-    )
-    {
-        var list = await db.LockAndLoadListAsync(command.ListId, cancellationToken);
-        command.EnsureCurrent(list, "list");
-        list.Unarchive(clock.GetUtcNow());
-        return ListDto.From(list);
-    }
-}
+public sealed class UnarchiveListValidator : VersionedCommandValidator<UnarchiveList>;

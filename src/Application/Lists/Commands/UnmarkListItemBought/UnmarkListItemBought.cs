@@ -1,9 +1,4 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Application.Groups;
-using Ledger.Domain.Common;
-using Mediator;
+using Ledger.Application.Common.Transitions;
 
 namespace Ledger.Application.Lists.Commands.UnmarkListItemBought;
 
@@ -11,32 +6,23 @@ namespace Ledger.Application.Lists.Commands.UnmarkListItemBought;
 public sealed record UnmarkListItemBought(ListId ListId, ListItemId ItemId, int ExpectedVersion)
     : ICommand<ListItemDto>,
         IRequiresAccess,
-        IVersionedCommand
+        IListItemChange
 {
     public Access Access => Access.List(ListId);
 }
 
-public sealed class UnmarkListItemBoughtValidator : AbstractValidator<UnmarkListItemBought>
-{
-    public UnmarkListItemBoughtValidator()
-    {
-        RuleFor(c => c.ItemId).MustBeAnItemId();
-        RuleFor(c => c.ExpectedVersion).MustBeAVersion();
-    }
-}
+public sealed class UnmarkListItemBoughtValidator : ListItemChangeValidator<UnmarkListItemBought>;
 
-public sealed class UnmarkListItemBoughtHandler(IApplicationDbContext db, TimeProvider clock)
+public sealed class UnmarkListItemBoughtHandler(ListTransitions lists)
     : ICommandHandler<UnmarkListItemBought, ListItemDto>
 {
     public async ValueTask<ListItemDto> Handle(
         UnmarkListItemBought command,
         CancellationToken cancellationToken
-    )
-    {
-        var list = await db.LockAndLoadListAsync(command.ListId, cancellationToken);
-        var item = list.RequireLiveItem(command.ItemId);
-        command.EnsureCurrent(item, "item");
-        list.UnmarkBought(item.Id, clock.GetUtcNow());
-        return ListItemDto.From(item, list.Currency);
-    }
+    ) =>
+        await lists.ChangeItemAsync(
+            command,
+            (list, item, now) => list.UnmarkBought(item.Id, now),
+            cancellationToken
+        );
 }

@@ -1,11 +1,3 @@
-using FluentValidation;
-using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Domain.Common;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Application.Lists.Queries.GetListChanges;
 
 /// <summary>

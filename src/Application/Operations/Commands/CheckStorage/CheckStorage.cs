@@ -1,6 +1,3 @@
-using Ledger.Application.Common.Interfaces;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,3 @@
-using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Application.Operations.Commands.PruneOAuthTokens;

@@ -1,7 +1,3 @@
-using Ledger.Application.Common.Interfaces;
-using Mediator;
-using Microsoft.Extensions.Options;
-
 namespace Ledger.Application.Operations.Commands.PurgeExpiredInvites;
 
 /// <summary>
@@ -10,23 +6,17 @@ namespace Ledger.Application.Operations.Commands.PurgeExpiredInvites;
 /// </summary>
 public sealed record PurgeExpiredInvites : IScheduledCommand;
 
-public sealed class PurgeExpiredInvitesHandler(
-    IApplicationDbContext db,
-    IOptions<OperationsOptions> options,
-    TimeProvider clock
-) : ICommandHandler<PurgeExpiredInvites, JobReport>
+public sealed class PurgeExpiredInvitesHandler(IApplicationDbContext db, PurgeBatch purge)
+    : ICommandHandler<PurgeExpiredInvites, JobReport>
 {
-    public async ValueTask<JobReport> Handle(
+    public ValueTask<JobReport> Handle(
         PurgeExpiredInvites command,
         CancellationToken cancellationToken
-    )
-    {
-        var now = clock.GetUtcNow();
-        return await PurgeBatch.DeleteAsync(
-            db.Invites.Where(i => i.ExpiresAt <= now).OrderBy(i => i.ExpiresAt),
-            options.Value.PurgeBatchSize,
+    ) =>
+        purge.DeleteExpiredAsync(
+            db.Invites,
+            i => i.ExpiresAt,
             "expired invites",
             cancellationToken
         );
-    }
 }

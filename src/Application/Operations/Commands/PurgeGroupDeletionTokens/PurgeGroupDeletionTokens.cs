@@ -1,7 +1,3 @@
-using Ledger.Application.Common.Interfaces;
-using Mediator;
-using Microsoft.Extensions.Options;
-
 namespace Ledger.Application.Operations.Commands.PurgeGroupDeletionTokens;
 
 /// <summary>
@@ -10,23 +6,17 @@ namespace Ledger.Application.Operations.Commands.PurgeGroupDeletionTokens;
 /// </summary>
 public sealed record PurgeGroupDeletionTokens : IScheduledCommand;
 
-public sealed class PurgeGroupDeletionTokensHandler(
-    IApplicationDbContext db,
-    IOptions<OperationsOptions> options,
-    TimeProvider clock
-) : ICommandHandler<PurgeGroupDeletionTokens, JobReport>
+public sealed class PurgeGroupDeletionTokensHandler(IApplicationDbContext db, PurgeBatch purge)
+    : ICommandHandler<PurgeGroupDeletionTokens, JobReport>
 {
-    public async ValueTask<JobReport> Handle(
+    public ValueTask<JobReport> Handle(
         PurgeGroupDeletionTokens command,
         CancellationToken cancellationToken
-    )
-    {
-        var now = clock.GetUtcNow();
-        return await PurgeBatch.DeleteAsync(
-            db.GroupDeletionRequests.Where(r => r.ExpiresAt <= now).OrderBy(r => r.ExpiresAt),
-            options.Value.PurgeBatchSize,
+    ) =>
+        purge.DeleteExpiredAsync(
+            db.GroupDeletionRequests,
+            r => r.ExpiresAt,
             "expired group deletion confirmations",
             cancellationToken
         );
-    }
 }

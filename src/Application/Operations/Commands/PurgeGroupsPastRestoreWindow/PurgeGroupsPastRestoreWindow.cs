@@ -1,17 +1,13 @@
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Groups;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Chores;
-using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Groups;
 using Ledger.Domain.Integrations;
 using Ledger.Domain.Lists;
 using Ledger.Domain.Recurrence;
 using Ledger.Domain.Settlements;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Application.Operations.Commands.PurgeGroupsPastRestoreWindow;

@@ -1,7 +1,3 @@
-using Ledger.Application.Common.Interfaces;
-using Mediator;
-using Microsoft.Extensions.Options;
-
 namespace Ledger.Application.Operations.Commands.PurgeIdempotencyKeys;
 
 /// <summary>
@@ -11,23 +7,17 @@ namespace Ledger.Application.Operations.Commands.PurgeIdempotencyKeys;
 /// </summary>
 public sealed record PurgeIdempotencyKeys : IScheduledCommand;
 
-public sealed class PurgeIdempotencyKeysHandler(
-    IApplicationDbContext db,
-    IOptions<OperationsOptions> options,
-    TimeProvider clock
-) : ICommandHandler<PurgeIdempotencyKeys, JobReport>
+public sealed class PurgeIdempotencyKeysHandler(IApplicationDbContext db, PurgeBatch purge)
+    : ICommandHandler<PurgeIdempotencyKeys, JobReport>
 {
-    public async ValueTask<JobReport> Handle(
+    public ValueTask<JobReport> Handle(
         PurgeIdempotencyKeys command,
         CancellationToken cancellationToken
-    )
-    {
-        var now = clock.GetUtcNow();
-        return await PurgeBatch.DeleteAsync(
-            db.IdempotencyRecords.Where(r => r.ExpiresAt <= now).OrderBy(r => r.ExpiresAt),
-            options.Value.PurgeBatchSize,
+    ) =>
+        purge.DeleteExpiredAsync(
+            db.IdempotencyRecords,
+            r => r.ExpiresAt,
             "expired idempotency keys",
             cancellationToken
         );
-    }
 }

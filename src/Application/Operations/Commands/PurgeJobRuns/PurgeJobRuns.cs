@@ -1,5 +1,3 @@
-using Ledger.Application.Common.Interfaces;
-using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Application.Operations.Commands.PurgeJobRuns;
@@ -10,21 +8,19 @@ public sealed record PurgeJobRuns : IScheduledCommand;
 public sealed class PurgeJobRunsHandler(
     IApplicationDbContext db,
     IOptions<OperationsOptions> options,
-    TimeProvider clock
+    PurgeBatch purge
 ) : ICommandHandler<PurgeJobRuns, JobReport>
 {
-    public async ValueTask<JobReport> Handle(
-        PurgeJobRuns command,
-        CancellationToken cancellationToken
-    )
-    {
-        var cutoff = clock.GetUtcNow() - options.Value.JobRunRetention;
-        return await PurgeBatch.DeleteAsync(
-            db.JobRuns.Where(r => r.FinishedAt != null && r.StartedAt < cutoff)
-                .OrderBy(r => r.StartedAt),
-            options.Value.PurgeBatchSize,
+    public ValueTask<JobReport> Handle(PurgeJobRuns command, CancellationToken cancellationToken) =>
+        purge.DeleteAsync(
+            now =>
+            {
+                var cutoff = now - options.Value.JobRunRetention;
+                return db
+                    .JobRuns.Where(r => r.FinishedAt != null && r.StartedAt < cutoff)
+                    .OrderBy(r => r.StartedAt);
+            },
             "job run records",
             cancellationToken
         );
-    }
 }

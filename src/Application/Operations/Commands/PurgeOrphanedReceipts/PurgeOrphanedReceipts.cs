@@ -1,7 +1,4 @@
-using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Receipts;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Application.Operations.Commands.PurgeOrphanedReceipts;

@@ -1,8 +1,5 @@
-using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Webhooks;
 using Ledger.Domain.Integrations;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Application.Operations.Commands.PurgeWebhookHistory;
@@ -18,9 +15,8 @@ public sealed record PurgeWebhookHistory : IScheduledCommand;
 
 public sealed class PurgeWebhookHistoryHandler(
     IApplicationDbContext db,
-    IOptions<OperationsOptions> operations,
     IOptions<WebhookOptions> webhooks,
-    TimeProvider clock
+    PurgeBatch purge
 ) : ICommandHandler<PurgeWebhookHistory, JobReport>
 {
     public async ValueTask<JobReport> Handle(
@@ -28,32 +24,37 @@ public sealed class PurgeWebhookHistoryHandler(
         CancellationToken cancellationToken
     )
     {
-        var now = clock.GetUtcNow();
-        var batch = operations.Value.PurgeBatchSize;
-        var outboxCutoff = now - webhooks.Value.OutboxRetention;
-        var logCutoff = now - webhooks.Value.DeliveryLogRetention;
+        var outboxRetention = webhooks.Value.OutboxRetention;
+        var logRetention = webhooks.Value.DeliveryLogRetention;
 
-        var events = await db
-            .OutboxMessages.Where(m => m.ProcessedAt != null && m.ProcessedAt < outboxCutoff)
-            .OrderBy(m => m.ProcessedAt)
-            .Take(batch)
-            .ExecuteDeleteAsync(cancellationToken);
-        var deliveries = await db
-            .WebhookDeliveries.Where(d =>
-                (d.Status != WebhookDeliveryStatus.Pending && d.CompletedAt < logCutoff)
-                || !db.WebhookSubscriptions.Any(s => s.Id == d.SubscriptionId)
-            )
-            .OrderBy(d => d.Sequence)
-            .Take(batch)
-            .ExecuteDeleteAsync(cancellationToken);
-        var attempts = await db
-            .WebhookDeliveryAttempts.Where(a =>
-                a.AttemptedAt < logCutoff
-                || !db.WebhookSubscriptions.Any(s => s.Id == a.SubscriptionId)
-            )
-            .OrderBy(a => a.AttemptedAt)
-            .Take(batch)
-            .ExecuteDeleteAsync(cancellationToken);
+        var events = await purge.CountDeletedAsync(
+            now =>
+                db.OutboxMessages.Where(m =>
+                        m.ProcessedAt != null && m.ProcessedAt < now - outboxRetention
+                    )
+                    .OrderBy(m => m.ProcessedAt),
+            cancellationToken
+        );
+        var deliveries = await purge.CountDeletedAsync(
+            now =>
+                db.WebhookDeliveries.Where(d =>
+                        (
+                            d.Status != WebhookDeliveryStatus.Pending
+                            && d.CompletedAt < now - logRetention
+                        ) || !db.WebhookSubscriptions.Any(s => s.Id == d.SubscriptionId)
+                    )
+                    .OrderBy(d => d.Sequence),
+            cancellationToken
+        );
+        var attempts = await purge.CountDeletedAsync(
+            now =>
+                db.WebhookDeliveryAttempts.Where(a =>
+                        a.AttemptedAt < now - logRetention
+                        || !db.WebhookSubscriptions.Any(s => s.Id == a.SubscriptionId)
+                    )
+                    .OrderBy(a => a.AttemptedAt),
+            cancellationToken
+        );
         return new JobReport(
             $"Purged {events} outbox events, {deliveries} webhook deliveries and {attempts} delivery log entries."
         );

@@ -1,6 +1,4 @@
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Messaging;
-using Mediator;
 
 namespace Ledger.Application.Operations.Commands.ReloadConfiguration;
 

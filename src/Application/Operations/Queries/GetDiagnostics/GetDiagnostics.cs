@@ -1,6 +1,3 @@
-using Ledger.Application.Common.Messaging;
-using Mediator;
-
 namespace Ledger.Application.Operations.Queries.GetDiagnostics;
 
 /// <summary>

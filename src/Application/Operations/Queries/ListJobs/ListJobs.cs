@@ -1,8 +1,4 @@
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Domain.Operations;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Operations.Queries.ListJobs;
 

@@ -1,7 +1,4 @@
-using FluentValidation;
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Messaging;
-using Mediator;
 
 namespace Ledger.Application.Partners.Commands.CreatePartnerClient;
 

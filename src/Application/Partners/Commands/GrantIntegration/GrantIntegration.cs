@@ -1,12 +1,5 @@
-using FluentValidation;
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Domain.Common;
 using Ledger.Domain.Integrations;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Partners.Commands.GrantIntegration;
 

@@ -1,8 +1,4 @@
-using FluentValidation;
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Messaging;
-using Mediator;
 
 namespace Ledger.Application.Partners.Commands.RotatePartnerClientSecret;
 

@@ -1,9 +1,3 @@
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Domain.Common;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Application.Partners.Queries.ListIntegrationGrants;
 
 /// <summary>

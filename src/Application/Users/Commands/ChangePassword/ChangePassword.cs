@@ -1,8 +1,4 @@
-using FluentValidation;
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Mediator;
 
 namespace Ledger.Application.Users.Commands.ChangePassword;
 

@@ -1,10 +1,5 @@
-using FluentValidation;
 using FluentValidation.Results;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Domain.Audit;
-using Ledger.Domain.Common;
-using Mediator;
 
 namespace Ledger.Application.Users.Commands.RegisterUser;
 

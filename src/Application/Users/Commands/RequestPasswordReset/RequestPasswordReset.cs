@@ -1,42 +1,10 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Mediator;
-
 namespace Ledger.Application.Users.Commands.RequestPasswordReset;
 
 /// <summary>
 /// Mails a password reset link to the address if an account has it. The answer is the same
-/// whether or not one does.
+/// whether or not one does. Anyone may ask; handled by <see cref="AccountLinkRequestHandler"/>.
 /// </summary>
-public sealed record RequestPasswordReset(string Email) : ICommand<Unit>, IRequiresAccess
-{
-    public Access Access => Access.Anonymous;
-}
+public sealed record RequestPasswordReset(string Email) : AccountLinkRequest(Email);
 
-public sealed class RequestPasswordResetValidator : AbstractValidator<RequestPasswordReset>
-{
-    public RequestPasswordResetValidator() =>
-        RuleFor(c => c.Email).NotEmpty().MaximumLength(UserRules.EmailMaxLength).EmailAddress();
-}
-
-public sealed class RequestPasswordResetHandler(IIdentityService identity, AccountMail mail)
-    : ICommandHandler<RequestPasswordReset, Unit>
-{
-    public async ValueTask<Unit> Handle(
-        RequestPasswordReset command,
-        CancellationToken cancellationToken
-    )
-    {
-        var token = await identity.CreatePasswordResetTokenAsync(
-            command.Email.Trim(),
-            cancellationToken
-        );
-        await mail.SendQuietlyAsync(
-            token,
-            (mailer, t, ct) => mailer.SendPasswordResetAsync(t, ct),
-            cancellationToken
-        );
-        return Unit.Value;
-    }
-}
+public sealed class RequestPasswordResetValidator
+    : AccountLinkRequestValidator<RequestPasswordReset>;

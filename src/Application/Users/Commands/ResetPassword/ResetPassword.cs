@@ -1,9 +1,4 @@
-using FluentValidation;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Domain.Audit;
-using Ledger.Domain.Common;
-using Mediator;
 
 namespace Ledger.Application.Users.Commands.ResetPassword;
 

@@ -1,6 +1,4 @@
-using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Operations;
-using Mediator;
 
 namespace Ledger.Application.Users.Commands.SendQueuedEmails;
 

@@ -1,10 +1,5 @@
-using FluentValidation;
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Users.Queries.GetMe;
-using Mediator;
 
 namespace Ledger.Application.Users.Commands.UpdateMe;
 

@@ -1,8 +1,3 @@
-using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Mediator;
-
 namespace Ledger.Application.Users.Queries.GetMe;
 
 /// <summary>The signed-in user's own profile.</summary>
