@@ -18,6 +18,14 @@ internal static partial class Bench
 {
     private const int Connections = 16;
 
+    /// <summary>The load average when the run started (the machine is shared).</summary>
+    internal static string LoadAtStart { get; private set; } = "unknown";
+
+    /// <summary>Seconds of measured load per scenario and API (and on the floor), after the warm-up.</summary>
+    private const int Seconds = 5;
+
+    private const int Warmup = 2;
+
     /// <summary>
     /// Configuration that turns this branch's improvements off, for the "before" column (the
     /// balance upsert's place in the transaction is not configurable: compare with earlier runs).
@@ -39,8 +47,13 @@ internal static partial class Bench
             Packages.Install("wrk");
         }
 
+        var wall = Stopwatch.StartNew();
+        LoadAtStart = File.Exists("/proc/loadavg")
+            ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))
+            : "unknown";
         Targets.Migrate(root, services);
         Targets.SeedDemoUsers(root, services);
+        var seeded = BenchWorld.Seed(root, services, tiny);
         Shell.RunOrFail(
             "dotnet",
             ["build", "bench/Floor", "-c", "Release", "--nologo", "-v", "q"],
@@ -69,18 +82,18 @@ internal static partial class Bench
             root
         );
         var built = Path.Combine(root, "src", "WebApi", "bin", "Release", "net10.0");
-        var seconds = tiny ? 1 : 10;
-        var warmup = tiny ? 0 : 3;
+        var seconds = tiny ? 1 : Seconds;
+        var warmup = tiny ? 0 : Warmup;
         // Both APIs run side by side and every scenario is measured before, after and on the
         // floor back to back: the machine's noise then falls on the three alike.
         Directory.CreateDirectory(Path.Combine(root, ".local", "bench"));
         var apis = new List<StartedApi>();
         try
         {
-            apis.Add(await StartAsync(root, services, "before", built, Before, tiny));
-            apis.Add(await StartAsync(root, services, "after", published, [], tiny));
+            apis.Add(await StartAsync(root, services, "before", built, Before, tiny, seeded));
+            apis.Add(await StartAsync(root, services, "after", published, [], tiny, seeded));
             var after = apis[^1];
-            var captured = await CaptureAsync(services, after.Http, after.World);
+            var (captured, discards) = await CaptureAsync(services, after.Http, after.World);
             var results = apis.ToDictionary(
                 a => a.Mode,
                 _ => new Dictionary<string, Measurement>()
@@ -92,7 +105,14 @@ internal static partial class Bench
                 {
                     Console.WriteLine($"bench: {api.Mode} {scenario.Name}...");
                     var own = api.World.Scenarios.Single(s => s.Key == scenario.Key);
-                    results[api.Mode][scenario.Name] = Measure(root, api, own, seconds, warmup);
+                    var measured = Measure(root, api, own, seconds, warmup);
+                    results[api.Mode][scenario.Name] = measured;
+                    Console.WriteLine(
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"bench:   {measured.RequestsPerSecond:F0} rps, p50 {measured.P50Ms:F1} ms, {measured.Errors} errors {measured.Failures}"
+                        )
+                    );
                 }
 
                 if (captured.TryGetValue(scenario.Key, out var replay))
@@ -100,16 +120,26 @@ internal static partial class Bench
                     var file = Path.Combine(root, ".local", "bench", $"{scenario.Key}.json");
                     File.WriteAllText(file, JsonSerializer.Serialize(replay, WebJson));
                     floors[scenario.Key] = Floor(root, services, file, seconds, warmup);
+                    Console.WriteLine(
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"bench:   floor {floors[scenario.Key].RequestsPerSecond:F0} tps, {floors[scenario.Key].Errors} errors"
+                        )
+                    );
                 }
             }
 
             // Measured on the after API once the scenarios are done (the RSS columns above are
             // read afterwards and so include them: the peak is the whole run's).
             var sections = new List<string>();
-            var userIds = after.World.KnownIds.Skip(2).ToList();
-            var (small, big) = BenchData.Seed(services, userIds, tiny);
-            sections.Add(BenchData.Balances(root, after, small, big, tiny ? 1 : 5, tiny));
-            sections.Add(BenchData.RedisRoundTrips(root, services, after, tiny ? 1 : 3));
+            var many = seeded.Actors.Where(a => a.Workload == "many").ToList();
+            var (small, big) = BenchData.Seed(services, [many[0].UserId, many[1].UserId], tiny);
+            var (p2, p2Ratio) = BenchData.Balances(root, after, small, big, tiny ? 1 : 5, tiny);
+            sections.Add(p2);
+            var (p6, redis) = BenchData.RedisRoundTrips(root, services, after, tiny ? 1 : 3);
+            sections.Add(p6);
+            var (account, timings) = await BenchAccount.RunAsync(services, after, seeded, tiny);
+            sections.Add(account);
             sections.Add(await BenchData.ExportAsync(after, big, tiny));
             // Further scenarios (one line each) add their section here.
 
@@ -128,10 +158,77 @@ internal static partial class Bench
                     );
                 })
                 .ToList();
-            var report = BenchReport.Write(root, runs, floors, sections, seconds, warmup, tiny);
+            foreach (var api in apis)
+            {
+                await StopAsync(api);
+            }
+
+            apis.Clear();
+
+            // The worker benchmarks, each on a database of its own, with the APIs stopped.
+            var (recurringSection, recurring) = await BenchRecurring.RunForReportAsync(
+                root,
+                services,
+                tiny
+            );
+            sections.Add(recurringSection);
+            var (relayRow, relay) = await BenchRelay.RunAsync(root, services, tiny);
+            sections.Add($"## Webhook relay (issue 16)\n\n{relayRow} (build/BenchRelay.cs)\n");
+            var (pipelineSection, pipeline) = BenchPipeline.Run(root, tiny);
+            sections.Add(pipelineSection);
+
+            var ratio = (string key) =>
+                after.World.Scenarios.FirstOrDefault(s => s.Key == key) is { } scenario
+                && floors.TryGetValue(key, out var floor)
+                && results["after"].TryGetValue(scenario.Name, out var measured)
+                && floor.RequestsPerSecond > 0
+                    ? measured.RequestsPerSecond / floor.RequestsPerSecond
+                    : (double?)null;
+            var rps = (string key) =>
+                after.World.Scenarios.FirstOrDefault(s => s.Key == key) is { } scenario
+                && results["after"].TryGetValue(scenario.Name, out var measured)
+                    ? measured.RequestsPerSecond
+                    : (double?)null;
+            var create = captured.GetValueOrDefault("create-many")?.Statements;
+            var facts = new BenchFacts
+            {
+                BalancesRatio = ratio("balances-many"),
+                CreateRatio = ratio("create-many"),
+                MeRatio = ratio("me"),
+                HealthRps = rps("health"),
+                HealthTokenRps = rps("health-token"),
+                AuthStatementsPerRequest = captured
+                    .GetValueOrDefault("me")
+                    ?.Statements.Count(s => AuthTable().IsMatch(s.Sql)),
+                DiscardAllStatements = discards,
+                CreateStatements = create?.Count,
+                StatementsAfterBalanceUpsert = create is null ? null : AfterBalances(create),
+                ReadySeconds = runs[^1]
+                    .ReadySeconds.Order()
+                    .ElementAt(runs[^1].ReadySeconds.Count / 2),
+                RssPeakMb = runs[^1].RssPeakMb,
+                P2Ratio = p2Ratio,
+                RedisPerRequest = redis,
+                Recurring = recurring,
+                RelayPerSecond = relay,
+                AccountTimings = timings,
+                Pipeline = pipeline,
+            };
+            var report = BenchReport.Write(
+                root,
+                runs,
+                floors,
+                sections,
+                BenchGoals.Table(root, facts),
+                seconds,
+                warmup,
+                tiny,
+                wall
+            );
             Console.WriteLine(report);
-            Console.WriteLine(await BenchRecurring.RunAndReportAsync(root, services, tiny));
-            Console.WriteLine(await BenchRelay.RunAsync(root, services, tiny));
+            Console.WriteLine(
+                $"bench: done in {wall.Elapsed.TotalMinutes:F1} min; wrote docs/PERFORMANCE.md"
+            );
             return 0;
         }
         finally
@@ -141,6 +238,29 @@ internal static partial class Bench
                 await StopAsync(api);
             }
         }
+    }
+
+    /// <summary>Statements between the last one writing member_balances and the COMMIT after it (null: none writes it).</summary>
+    private static int? AfterBalances(IReadOnlyList<Statement> statements)
+    {
+        var upsert = statements
+            .Select((s, i) => (s, i))
+            .LastOrDefault(x =>
+                x.s.Sql.Contains("member_balances", StringComparison.OrdinalIgnoreCase)
+                && !x.s.Sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
+            );
+        if (upsert.s is null)
+        {
+            return null;
+        }
+
+        var commit = statements
+            .Select((s, i) => (s, i))
+            .FirstOrDefault(x =>
+                x.i > upsert.i
+                && x.s.Sql.Trim().StartsWith("COMMIT", StringComparison.OrdinalIgnoreCase)
+            );
+        return (commit.s is null ? statements.Count : commit.i) - upsert.i - 1;
     }
 
     internal static Measurement Measure(
@@ -172,7 +292,8 @@ internal static partial class Bench
         string mode,
         string directory,
         Dictionary<string, string> settings,
-        bool tiny
+        bool tiny,
+        BenchWorld.Seeded seeded
     )
     {
         // Time to ready is noisy on a shared machine: the median of three starts (one in a tiny run).
@@ -185,13 +306,13 @@ internal static partial class Bench
                 mode,
                 directory,
                 settings,
-                world: false
+                world: null
             );
             readies.Add(probe.ReadySeconds);
             await StopAsync(probe);
         }
 
-        var api = await StartOnceAsync(root, services, mode, directory, settings, world: true);
+        var api = await StartOnceAsync(root, services, mode, directory, settings, world: seeded);
         readies.Add(api.ReadySeconds);
         readies.Sort();
         return api with { ReadySeconds = readies[readies.Count / 2], ReadyAll = readies };
@@ -211,7 +332,7 @@ internal static partial class Bench
         string mode,
         string directory,
         Dictionary<string, string> settings,
-        bool world
+        BenchWorld.Seeded? world
     )
     {
         Console.WriteLine($"bench: starting the API ({mode})...");
@@ -252,7 +373,9 @@ internal static partial class Bench
         {
             var ready = await WaitReadyAsync(http, api, started);
             var rssIdle = Rss(api.Id).Current;
-            var scenarios = world ? await WorldAsync(root, http, url) : new World([], [], "");
+            var scenarios = world is null
+                ? new World([], "", null)
+                : await WorldAsync(root, url, world);
             return new StartedApi(mode, api, url, http, ready, rssIdle, scenarios);
         }
         catch
@@ -297,105 +420,41 @@ internal static partial class Bench
         throw new BuildException("The API was not ready within 120 s.");
     }
 
-    /// <summary>The demo users' tokens, their group and one of its expenses, and the scenarios over them.</summary>
-    private static async Task<World> WorldAsync(string root, HttpClient http, string url)
+    /// <summary>
+    /// The seeded actors signed in to this API, and the scenarios over them: the two health
+    /// checks and /me spread over every actor's token, then the five requests of issue 14 on many
+    /// groups and on the busy group.
+    /// </summary>
+    private static async Task<World> WorldAsync(string root, string url, BenchWorld.Seeded seeded)
     {
-        var logins = DemoLogin.Read(root);
-        var tokens = new List<string>();
-        var userIds = new List<string>();
-        foreach (var login in logins)
-        {
-            var token = await TokenAsync(root, url, login.Email);
-            tokens.Add(token);
-            var me = await GetJsonAsync(http, "/api/v1/me", token);
-            userIds.Add(me.GetProperty("id").GetString()!);
-        }
-
-        var groups = await GetJsonAsync(http, "/api/v1/groups", tokens[0]);
-        var groupId = FirstId(groups) ?? throw new BuildException("The demo user has no group.");
-        var expenses = await GetJsonAsync(http, $"/api/v1/groups/{groupId}/expenses", tokens[0]);
-        var expenseId =
-            FirstId(expenses) ?? throw new BuildException("The demo group has no expense.");
-        var body = JsonSerializer.Serialize(
-            new
-            {
-                description = "Bench groceries",
-                category = "groceries",
-                currency = "EUR",
-                total = "12.50",
-                date = "2026-03-01",
-                payers = new[] { new { userId = userIds[0], amount = "12.50" } },
-                split = new { type = "equal", members = userIds },
-            }
+        var tokens = await BenchWorld.SignInAsync(
+            root,
+            url,
+            seeded,
+            seeded.Actors.Select(a => a.Email)
         );
-        var group = $"/api/v1/groups/{groupId}";
+        var everyone = seeded
+            .Actors.Select(a => new BenchRequest(tokens[a.Email], "/api/v1/me", null))
+            .ToList();
         Scenario[] scenarios =
         [
-            new("GET /health, no token", "health", "GET", "/health", [], null, false),
+            new("GET /health, no token", "health", "GET", [new(null, "/health", null)], false),
             new(
                 "GET /health with a bearer token",
                 "health-token",
                 "GET",
-                "/health",
-                tokens,
-                null,
+                everyone.Select(r => r with { Path = "/health" }).ToList(),
                 false
             ),
-            new("GET /api/v1/me", "me", "GET", "/api/v1/me", tokens, null, true),
-            new("GET balances", "balances", "GET", $"{group}/balances", tokens, null, true),
-            new(
-                "GET one expense",
-                "expense",
-                "GET",
-                $"{group}/expenses/{expenseId}",
-                tokens,
-                null,
-                true
-            ),
-            new(
-                "GET expenses (first page)",
-                "expenses",
-                "GET",
-                $"{group}/expenses",
-                tokens,
-                null,
-                true
-            ),
-            new(
-                "POST expense + Idempotency-Key",
-                "create",
-                "POST",
-                $"{group}/expenses",
-                // Only the payer's token: another member may not record someone else as payer.
-                tokens[..1],
-                body,
-                true
-            ),
+            new("GET /api/v1/me", "me", "GET", everyone, true),
+            .. BenchWorld.Scenarios(seeded, tokens, "many", "many groups"),
+            .. BenchWorld.Scenarios(seeded, tokens, "busy", "one busy group"),
         ];
         return new World(
             scenarios,
-            [groupId, expenseId, .. userIds],
-            Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..12]
+            Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..12],
+            seeded
         );
-    }
-
-    /// <summary>Signs a demo user in through the real code + PKCE flow (the `token` target).</summary>
-    private static async Task<string> TokenAsync(string root, string url, string email)
-    {
-        var original = Console.Out;
-        using var captured = new StringWriter();
-        Environment.SetEnvironmentVariable("LEDGER_API_URL", url);
-        Console.SetOut(captured);
-        try
-        {
-            await TokenTarget.RunAsync(root, email);
-        }
-        finally
-        {
-            Console.SetOut(original);
-        }
-
-        return captured.ToString().Trim().Split('\n')[^1].Trim();
     }
 
     private static async Task<JsonElement> GetJsonAsync(HttpClient http, string path, string token)
@@ -436,12 +495,12 @@ internal static partial class Bench
         string nonce
     )
     {
+        var requests = Path.Combine(root, ".local", "bench", $"wrk-{scenario.Key}.tsv");
+        Directory.CreateDirectory(Path.GetDirectoryName(requests)!);
+        WriteRequests(requests, scenario);
         var environment = new Dictionary<string, string>
         {
-            ["BENCH_TOKENS"] = string.Join(',', scenario.Tokens),
-            ["BENCH_PATHS"] = scenario.Path,
-            ["BENCH_METHOD"] = scenario.Method,
-            ["BENCH_BODY"] = scenario.Body ?? string.Empty,
+            ["BENCH_REQUESTS"] = requests,
             ["BENCH_NONCE"] = $"{nonce}-{scenario.Key}-{seconds}",
         };
         var (code, output) = Shell.Capture(
@@ -484,6 +543,18 @@ internal static partial class Bench
         };
     }
 
+    /// <summary>
+    /// The requests file bench/wrk/ledger.lua reads: one request a line, tab-separated: method,
+    /// path, bearer token (may be empty), JSON body (may be empty).
+    /// </summary>
+    internal static void WriteRequests(string file, Scenario scenario) =>
+        File.WriteAllLines(
+            file,
+            scenario.Requests.Select(r =>
+                $"{scenario.Method}\t{r.Path}\t{r.Token}\t{r.Body?.ReplaceLineEndings(" ")}"
+            )
+        );
+
     private static double Number(Regex pattern, string output) =>
         pattern.Match(output) is { Success: true } match
             ? Parse(match.Groups[1].Value)
@@ -516,7 +587,7 @@ internal static partial class Bench
     /// With statement logging on for a moment, one request of each scenario (after a first that
     /// fills the caches), between two markers: the statements in between are its SQL.
     /// </summary>
-    private static async Task<Dictionary<string, Replay>> CaptureAsync(
+    private static async Task<(Dictionary<string, Replay> Replays, int Discards)> CaptureAsync(
         ServiceState services,
         HttpClient http,
         World world
@@ -526,11 +597,12 @@ internal static partial class Bench
         Psql(services, "ALTER SYSTEM SET log_statement = 'all'");
         Psql(services, "SELECT pg_reload_conf()");
         var captured = new Dictionary<string, Replay>();
+        var discards = 0;
         try
         {
             foreach (var scenario in world.Scenarios.Where(s => s.UsesDatabase))
             {
-                await SendAsync(http, scenario, $"{world.Nonce}-warm");
+                await SendAsync(http, scenario, $"{world.Nonce}-warm-{scenario.Key}");
                 var key = Guid.NewGuid().ToString();
                 var start = new FileInfo(log).Length;
                 Psql(services, $"SELECT 'bench-mark-{scenario.Key}'");
@@ -551,12 +623,12 @@ internal static partial class Bench
                 }
 
                 var statements = Statements(text, scenario.Key);
-                var fresh = statements
-                    .SelectMany(s => s.Parameters)
-                    .OfType<string>()
-                    .Where(v => v == key || (Uuid().IsMatch(v) && !world.KnownIds.Contains(v)))
-                    .Distinct()
-                    .ToList();
+                discards += text.Split('\n')
+                    .Count(l =>
+                        StatementText().IsMatch(l.Split(":  ", 2).Last())
+                        && l.Contains("DISCARD ALL", StringComparison.OrdinalIgnoreCase)
+                    );
+                var fresh = Fresh(services, scenario.Requests[0], statements, key);
                 captured[scenario.Key] = new Replay(
                     statements,
                     scenario.Method == "POST" ? fresh : []
@@ -569,16 +641,67 @@ internal static partial class Bench
             Psql(services, "SELECT pg_reload_conf()");
         }
 
-        return captured;
+        return (captured, discards);
+    }
+
+    /// <summary>
+    /// The values the request created, which the floor makes anew on every replay: the
+    /// idempotency key, and every id among the parameters that is neither in the request nor an
+    /// existing user, group, membership or OpenIddict entry (the new expense, its splits, the
+    /// payment, audit and outbox rows...).
+    /// </summary>
+    private static List<string> Fresh(
+        ServiceState services,
+        BenchRequest request,
+        IReadOnlyList<Statement> statements,
+        string key
+    )
+    {
+        var candidates = statements
+            .SelectMany(s => s.Parameters)
+            .OfType<string>()
+            .Where(v =>
+                Uuid().IsMatch(v)
+                && !request.Path.Contains(v, StringComparison.Ordinal)
+                && !(request.Body ?? string.Empty).Contains(v, StringComparison.Ordinal)
+            )
+            .Distinct()
+            .ToList();
+        var existing =
+            candidates.Count == 0
+                ? []
+                : BenchWorld
+                    .Query(
+                        services,
+                        $"""
+                        SELECT c FROM unnest(ARRAY[{string.Join(
+                            ',',
+                            candidates.Select(c => $"'{c}'")
+                        )}]::uuid[]) c
+                        WHERE EXISTS (SELECT 1 FROM asp_net_users WHERE id = c)
+                           OR EXISTS (SELECT 1 FROM groups WHERE id = c)
+                           OR EXISTS (SELECT 1 FROM memberships WHERE id = c)
+                           OR EXISTS (SELECT 1 FROM open_iddict_tokens WHERE id = c::text)
+                           OR EXISTS (SELECT 1 FROM open_iddict_authorizations WHERE id = c::text)
+                        """
+                    )
+                    .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                    .ToHashSet();
+        return [key, .. candidates.Where(c => c != key && !existing.Contains(c))];
     }
 
     private static async Task SendAsync(HttpClient http, Scenario scenario, string key)
     {
-        using var request = new HttpRequestMessage(new HttpMethod(scenario.Method), scenario.Path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", scenario.Tokens[0]);
-        if (scenario.Body is not null)
+        var first = scenario.Requests[0];
+        using var request = new HttpRequestMessage(new HttpMethod(scenario.Method), first.Path);
+        if (first.Token is not null)
         {
-            request.Content = new StringContent(scenario.Body, Encoding.UTF8, "application/json");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", first.Token);
+        }
+
+        if (first.Body is not null)
+        {
+            request.Content = new StringContent(first.Body, Encoding.UTF8, "application/json");
             request.Headers.Add("Idempotency-Key", key);
         }
 
@@ -586,7 +709,7 @@ internal static partial class Bench
         if (!response.IsSuccessStatusCode)
         {
             throw new BuildException(
-                $"{scenario.Method} {scenario.Path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}"
+                $"{scenario.Method} {first.Path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}"
             );
         }
     }
@@ -811,6 +934,9 @@ internal static partial class Bench
     [GeneratedRegex(@"\$(\d+) = ('(?:[^']|'')*'|NULL)")]
     private static partial Regex Parameter();
 
+    [GeneratedRegex(@"\b(open_iddict_\w+|asp_net_\w+)\b")]
+    private static partial Regex AuthTable();
+
     [GeneratedRegex(@"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
     private static partial Regex Uuid();
 }
@@ -829,20 +955,22 @@ internal sealed record StartedApi(
     public IReadOnlyList<double> ReadyAll { get; init; } = [];
 }
 
+/// <summary>One kind of request under load: its requests, sent in turn (one a user and group of the data set).</summary>
 internal sealed record Scenario(
     string Name,
     string Key,
     string Method,
-    string Path,
-    IReadOnlyList<string> Tokens,
-    string? Body,
+    IReadOnlyList<BenchRequest> Requests,
     bool UsesDatabase
 );
 
+/// <summary>One request of a scenario: path, bearer token (none: null), JSON body (none: null).</summary>
+internal sealed record BenchRequest(string? Token, string Path, string? Body);
+
 internal sealed record World(
     IReadOnlyList<Scenario> Scenarios,
-    IReadOnlyList<string> KnownIds,
-    string Nonce
+    string Nonce,
+    BenchWorld.Seeded? Seeded
 );
 
 internal sealed record Measurement(

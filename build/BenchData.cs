@@ -79,7 +79,7 @@ internal static class BenchData
         );
 
     /// <summary>P2: the balances of the small and the big group under the same load.</summary>
-    public static string Balances(
+    public static (string Section, double Ratio) Balances(
         string root,
         StartedApi api,
         string small,
@@ -91,13 +91,18 @@ internal static class BenchData
         Measurement Run(string group)
         {
             Console.WriteLine($"bench: P2 balances of {group}...");
-            var scenario = api.World.Scenarios.Single(s => s.Key == "balances") with
+            // The first many-groups actor owns both P2 groups (BenchData.Seed).
+            var balances = api.World.Scenarios.Single(s => s.Key == "balances-many");
+            var scenario = balances with
             {
-                Path = $"/api/v1/groups/{group}/balances",
-                Tokens = api
-                    .World.Scenarios.Single(s => s.Key == "balances")
-                    .Tokens.Take(2)
-                    .ToList(),
+                Requests =
+                [
+                    new BenchRequest(
+                        balances.Requests[0].Token,
+                        $"/api/v1/groups/{group}/balances",
+                        null
+                    ),
+                ],
             };
             return Bench.Measure(root, api, scenario, seconds, tiny ? 0 : 2);
         }
@@ -129,7 +134,7 @@ internal static class BenchData
                 $"p50 at {BigCount(tiny):N0} ÷ p50 at 1,000 = **{many.P50Ms / one.P50Ms:F2}** (goal ≤ 1.2)."
             )
         );
-        return text.ToString();
+        return (text.ToString(), many.P50Ms / one.P50Ms);
     }
 
     /// <summary>
@@ -149,7 +154,7 @@ internal static class BenchData
         text.AppendLine();
         text.AppendLine("| format | bytes | seconds | RSS before | RSS peak during the export |");
         text.AppendLine("|---|---|---|---|---|");
-        var token = api.World.Scenarios.Single(s => s.Key == "balances").Tokens[0];
+        var token = api.World.Scenarios.Single(s => s.Key == "balances-many").Requests[0].Token;
         using var http = new HttpClient
         {
             BaseAddress = new Uri(api.Url),
@@ -216,7 +221,7 @@ internal static class BenchData
     /// P6: Redis commands the API sends per rate-limited request (<c>GET /api/v1/me</c>, limited by
     /// the default policy), from the server's own command count around a short wrk run.
     /// </summary>
-    public static string RedisRoundTrips(
+    public static (string Section, double PerRequest) RedisRoundTrips(
         string root,
         ServiceState services,
         StartedApi api,
@@ -238,7 +243,7 @@ internal static class BenchData
                 $"`GET /api/v1/me` (default policy) for {seconds} s on the *after* API: {measured.Requests:N0} requests, {commands:N0} Redis commands (`INFO stats` total_commands_processed) = **{perRequest:F2} per request** (goal ≤ 1). The *before* API was idle meanwhile."
             )
         );
-        return text.ToString();
+        return (text.ToString(), perRequest);
     }
 
     private static long RedisCommands(ServiceState services)

@@ -21,11 +21,15 @@ internal static class BenchRelay
 
     public static async Task<int> RunStandaloneAsync(string root, ServiceState services, bool tiny)
     {
-        Console.WriteLine(await RunAsync(root, services, tiny));
+        Console.WriteLine((await RunAsync(root, services, tiny)).Row);
         return 0;
     }
 
-    public static async Task<string> RunAsync(string root, ServiceState services, bool tiny)
+    public static async Task<(string Row, double PerSecond)> RunAsync(
+        string root,
+        ServiceState services,
+        bool tiny
+    )
     {
         var events = tiny ? 2_000 : 20_000;
         Psql(services, "postgres", $"DROP DATABASE IF EXISTS {Database} WITH (FORCE)");
@@ -129,9 +133,12 @@ internal static class BenchRelay
             var load = File.Exists("/proc/loadavg")
                 ? File.ReadAllText("/proc/loadavg").Split(' ')[0]
                 : "?";
-            return string.Create(
-                CultureInfo.InvariantCulture,
-                $"relay: {events} events to {Subscriptions} subscriptions with {Workers} workers in {clock.Elapsed.TotalSeconds:F1} s: {perSecond:F0} events/s (goal >= 1000; load average {load})"
+            return (
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"relay: {events} events to {Subscriptions} subscriptions with {Workers} workers in {clock.Elapsed.TotalSeconds:F1} s: {perSecond:F0} events/s (goal >= 1000; load average {load})"
+                ),
+                perSecond
             );
         }
         finally

@@ -11,9 +11,11 @@ internal static class BenchReport
         IReadOnlyList<ModeRun> runs,
         IReadOnlyDictionary<string, Measurement> floors,
         IReadOnlyList<string> sections,
+        string goals,
         int seconds,
         int warmup,
-        bool tiny
+        bool tiny,
+        System.Diagnostics.Stopwatch wall
     )
     {
         var before = runs[0];
@@ -22,10 +24,10 @@ internal static class BenchReport
         text.AppendLine("# Performance");
         text.AppendLine();
         text.AppendLine(
-            "Written by `./build.sh bench` (build/Bench.cs, build/BenchReport.cs). Figures are only"
+            "Written by `./build.sh bench` (build/Bench*.cs) in one run; nothing here is typed by hand except"
         );
         text.AppendLine(
-            "comparable within one run: the machine is shared and noisy. Read the ratios."
+            "the last column of the goals table (bench/NOTES.md). Figures are only comparable within one run. Read the ratios."
         );
         text.AppendLine();
         text.AppendLine(
@@ -35,12 +37,18 @@ internal static class BenchReport
         );
         text.AppendLine(
             Invariant(
-                $"- Machine: {Environment.ProcessorCount} cores ({CpuModel()}), load average before the run {LoadAverage()}"
+                $"- Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {MemoryGb():F0} GB; load average (1, 5, 15 min) when the run started {Bench.LoadAtStart}, when it ended {LoadAverage()}; the whole run took {wall.Elapsed.TotalMinutes:F1} min"
+            )
+        );
+        var size = BenchWorld.For(tiny);
+        text.AppendLine(
+            Invariant(
+                $"- Data: seeded by SQL (build/BenchWorld.cs): {size.Users:N0} users in {size.Groups} groups of 2–6 members, {size.ExpensesPerGroup} equal expenses a group over a year; one busy group of {size.BusyMembers} members with {size.BusyExpenses:N0} expenses; balances the sums of what was seeded. *many groups*: {size.Sample} users signed in, each the owner of their own group, requests going round them; *one busy group*: every member of the busy group signed in, all on that group. Splits are paid a cent at a time by their own member."
             )
         );
         text.AppendLine(
             Invariant(
-                $"- Load: `wrk -t2 -c16 -d{seconds}s --latency -s bench/wrk/ledger.lua` after a {warmup} s warm-up, requests spread over the demo users' tokens; the API is `Ledger.WebApi.dll` in Release (*before* as `dotnet build` leaves it, *after* as `dotnet publish -r linux-x64` leaves it: ReadyToRun), Development environment with logging at Warning and every rate limit raised to 10⁹ through `RateLimiting:Policies:*:PermitLimit`. Both APIs run side by side, and each request is measured before, after and on the floor back to back, so that the machine's noise falls on all three alike."
+                $"- Load: `wrk -t2 -c16 -d{seconds}s --latency -s bench/wrk/ledger.lua` after a {warmup} s warm-up, the script sending the scenario's requests (.local/bench/wrk-*.tsv: one user's token, path and body a line) in turn; the API is `Ledger.WebApi.dll` in Release (*before* as `dotnet build` leaves it, *after* as `dotnet publish -r linux-x64` leaves it: ReadyToRun), Development environment with logging at Warning and every rate limit raised to 10⁹ through `RateLimiting:Policies:*:PermitLimit`. Both APIs run side by side, and each request is measured before, after and on the floor back to back, so that the machine's noise falls on all three alike."
             )
         );
         text.AppendLine(
@@ -91,17 +99,21 @@ internal static class BenchReport
         }
 
         text.AppendLine();
-        text.AppendLine("## Command");
+        text.Append(goals);
+        text.AppendLine();
+        text.AppendLine("## Commands");
+        text.AppendLine();
+        text.AppendLine(
+            "This report, in one run (it provisions, builds, seeds, starts and stops everything itself):"
+        );
         text.AppendLine();
         text.AppendLine("```");
         text.AppendLine(tiny ? "./build.sh bench --tiny" : "./build.sh bench");
         text.AppendLine("```");
-        var notes = Path.Combine(root, "bench", "NOTES.md");
-        if (File.Exists(notes))
-        {
-            text.AppendLine();
-            text.Append(File.ReadAllText(notes));
-        }
+        text.AppendLine();
+        text.AppendLine(
+            "Parts alone: `./build.sh bench --only recurring [--templates N]` (P3 without the time limit), `./build.sh bench-relay`, `dotnet run -c Release --project bench/Pipeline -- --filter '*'` (P5, BenchmarkDotNet's default job). Each load step is `wrk -t2 -c16 -d5s --latency -s bench/wrk/ledger.lua URL` with `BENCH_REQUESTS=.local/bench/wrk-KEY.tsv`; each floor `dotnet bench/Floor/bin/Release/net10.0/ledger-floor.dll 'CONNECTION' .local/bench/KEY.json 16 5 2`."
+        );
 
         var report = text.ToString();
         File.WriteAllText(Path.Combine(root, "docs", "PERFORMANCE.md"), report);
@@ -154,6 +166,18 @@ internal static class BenchReport
                 .Trim()
                 ?? "unknown CPU"
             : "unknown CPU";
+
+    private static double MemoryGb() =>
+        File.Exists("/proc/meminfo")
+            ? double.Parse(
+                File.ReadLines("/proc/meminfo")
+                    .First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal))
+                    .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1],
+                CultureInfo.InvariantCulture
+            )
+                / 1024
+                / 1024
+            : double.NaN;
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg")

@@ -37,6 +37,13 @@ internal static class Packages
             Install("python3-aiosmtpd");
         }
 
+        // The load generator of `./build.sh bench`, run for a second a scenario by the harness's
+        // smoke test (tests/WebApi.IntegrationTests/Bench).
+        if (!Shell.OnPath("wrk"))
+        {
+            Install("wrk");
+        }
+
         // The headless browser the login page is tested in, driven by Playwright. Debian's build,
         // not Playwright's own download (`playwright install` cannot fetch it here).
         if (!File.Exists(Chromium))

@@ -152,6 +152,33 @@ internal static partial class TokenTarget
         );
     }
 
+    /// <summary>
+    /// The bench's sign-in of a user it seeded (no token kept): the same code + PKCE flow, against
+    /// the API at <paramref name="apiUrl"/>; the access token.
+    /// </summary>
+    internal static async Task<string> SignInForBenchAsync(
+        string root,
+        string apiUrl,
+        string email,
+        string password
+    )
+    {
+        var (clientId, redirectUri) = WebClient(root);
+        using var handler = new HttpClientHandler
+        {
+            AllowAutoRedirect = false,
+            CookieContainer = new CookieContainer(),
+        };
+        using var http = new HttpClient(handler) { BaseAddress = new Uri(apiUrl) };
+        var tokens = await SignInAsync(
+            http,
+            new DemoLogin(email, email, password),
+            clientId,
+            redirectUri
+        );
+        return tokens.AccessToken;
+    }
+
     private static async Task<KeptTokens> SignInAsync(
         HttpClient http,
         DemoLogin login,

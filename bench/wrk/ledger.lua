@@ -1,37 +1,44 @@
--- wrk script of ./build.sh bench. Spreads requests over the bearer tokens in BENCH_TOKENS and
--- the paths in BENCH_PATHS (comma-separated, both optional); BENCH_METHOD=POST sends BENCH_BODY
--- as JSON with a fresh Idempotency-Key per request (prefixed with BENCH_NONCE, unique per run).
-local tokens, paths = {}, {}
-for token in string.gmatch(os.getenv("BENCH_TOKENS") or "", "[^,]+") do
-  tokens[#tokens + 1] = token
+-- wrk script of ./build.sh bench. Sends the requests listed in the file BENCH_REQUESTS in turn,
+-- one a line, tab-separated: method, path, bearer token (may be empty), JSON body (may be
+-- empty). Each wrk thread starts at its own line, so consecutive requests come from different
+-- users and groups. A request with a body gets a fresh Idempotency-Key (prefixed with
+-- BENCH_NONCE, unique per run). At the end it prints the answers by status ("status 201: 812").
+local requests = {}
+local file = assert(io.open(os.getenv("BENCH_REQUESTS"), "r"))
+for line in file:lines() do
+  local method, path, token, body = line:match("^([^\t]*)\t([^\t]*)\t([^\t]*)\t?(.*)$")
+  if method then
+    local headers = {}
+    if token ~= "" then
+      headers["Authorization"] = "Bearer " .. token
+    end
+    if body ~= "" then
+      headers["Content-Type"] = "application/json"
+    else
+      body = nil
+    end
+    requests[#requests + 1] = { method = method, path = path, headers = headers, body = body }
+  end
 end
-for path in string.gmatch(os.getenv("BENCH_PATHS") or "/", "[^,]+") do
-  paths[#paths + 1] = path
-end
-local method = os.getenv("BENCH_METHOD") or "GET"
-local body = os.getenv("BENCH_BODY")
+file:close()
+assert(#requests > 0, "no requests in BENCH_REQUESTS")
 local nonce = os.getenv("BENCH_NONCE") or "bench"
+local step = tonumber(os.getenv("BENCH_THREADS") or "2")
 
-local threads = 0
+local threads = {}
 function setup(thread)
-  thread:set("thread_id", threads)
-  threads = threads + 1
+  thread:set("thread_id", #threads)
+  threads[#threads + 1] = thread
 end
 
 local counter = 0
 function request()
+  local r = requests[((counter * step + (thread_id or 0)) % #requests) + 1]
   counter = counter + 1
-  local headers = {}
-  if #tokens > 0 then
-    headers["Authorization"] = "Bearer " .. tokens[(counter % #tokens) + 1]
+  if r.body then
+    r.headers["Idempotency-Key"] = nonce .. "-" .. tostring(thread_id) .. "-" .. counter
   end
-  local path = paths[(counter % #paths) + 1]
-  if method == "POST" then
-    headers["Content-Type"] = "application/json"
-    headers["Idempotency-Key"] = nonce .. "-" .. tostring(thread_id) .. "-" .. counter
-    return wrk.format("POST", path, headers, body)
-  end
-  return wrk.format(method, path, headers)
+  return wrk.format(r.method, r.path, r.headers, r.body)
 end
 
 -- Answers by status, printed at the end so the bench can tell what the non-2xx were.
@@ -40,16 +47,9 @@ function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
 end
 
-local all_threads = {}
-local original_setup = setup
-function setup(thread)
-  original_setup(thread)
-  all_threads[#all_threads + 1] = thread
-end
-
 function done(summary, latency, requests)
   local totals = {}
-  for _, thread in ipairs(all_threads) do
+  for _, thread in ipairs(threads) do
     for status, count in pairs(thread:get("statuses") or {}) do
       totals[status] = (totals[status] or 0) + count
     end
