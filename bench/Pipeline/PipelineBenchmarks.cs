@@ -69,7 +69,9 @@ public class PipelineBenchmarks
 
 internal sealed class BenchPrincipal : ICurrentPrincipal
 {
-    public static readonly UserId Id = new(Guid.Parse("7d8a3c1e-0000-4000-8000-000000000001"));
+    public static readonly UserId Id = UserId.From(
+        Guid.Parse("7d8a3c1e-0000-4000-8000-000000000001")
+    );
 
     public UserId? UserId => Id;
 

@@ -2,7 +2,7 @@ using Ledger.Application.Partners;
 using Ledger.Application.Partners.Commands.CreatePartnerClient;
 using Ledger.Application.Partners.Commands.DisablePartnerClient;
 using Ledger.Application.Partners.Commands.RotatePartnerClientSecret;
-using Mediator;
+using Ledger.WebApi.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ledger.WebApi.Endpoints;
@@ -29,15 +29,11 @@ public static class AdminClientEndpoints
     /// <summary>The answer holds the client secret, the only time it is ever shown.</summary>
     public static async Task<Created<PartnerClientCredentials>> CreatePartnerClient(
         CreatePartnerClientRequest body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
+        ApiCall call,
+        HttpContext http
     )
     {
-        var created = await sender.Send(
-            new CreatePartnerClient(body.DisplayName, body.Scopes),
-            cancellationToken
-        );
+        var created = await call.Send(new CreatePartnerClient(body.DisplayName, body.Scopes));
         NoStore(http);
         return TypedResults.Created($"/api/v1/admin/clients/{created.ClientId}", created);
     }
@@ -45,25 +41,17 @@ public static class AdminClientEndpoints
     /// <summary>The old secret stops working at once; the new one is shown only here.</summary>
     public static async Task<Ok<PartnerClientCredentials>> RotatePartnerClientSecret(
         string clientId,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
+        ApiCall call,
+        HttpContext http
     )
     {
-        var rotated = await sender.Send(new RotatePartnerClientSecret(clientId), cancellationToken);
+        var rotated = await call.Send(new RotatePartnerClientSecret(clientId));
         NoStore(http);
         return TypedResults.Ok(rotated);
     }
 
-    public static async Task<NoContent> DisablePartnerClient(
-        string clientId,
-        ISender sender,
-        CancellationToken cancellationToken
-    )
-    {
-        await sender.Send(new DisablePartnerClient(clientId), cancellationToken);
-        return TypedResults.NoContent();
-    }
+    public static Task<NoContent> DisablePartnerClient(string clientId, ApiCall call) =>
+        call.NoContent(new DisablePartnerClient(clientId));
 
     // A secret must not stay in any cache between the API and the admin.
     private static void NoStore(HttpContext http) =>

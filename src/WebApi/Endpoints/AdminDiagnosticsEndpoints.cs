@@ -1,7 +1,7 @@
 using Ledger.Application.Operations;
 using Ledger.Application.Operations.Commands.ReloadConfiguration;
 using Ledger.Application.Operations.Queries.GetDiagnostics;
-using Mediator;
+using Ledger.WebApi.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ledger.WebApi.Endpoints;
@@ -26,13 +26,9 @@ public static class AdminDiagnosticsEndpoints
     /// status with latency, migration level, rate limiter mode, job store and the last
     /// configuration reload. Never cached.
     /// </summary>
-    public static async Task<Ok<DiagnosticsDto>> GetDiagnostics(
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
+    public static async Task<Ok<DiagnosticsDto>> GetDiagnostics(ApiCall call, HttpContext http)
     {
-        var diagnostics = await sender.Send(new GetDiagnostics(), cancellationToken);
+        var diagnostics = await call.Send(new GetDiagnostics());
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(diagnostics);
     }
@@ -41,14 +37,6 @@ public static class AdminDiagnosticsEndpoints
     /// Re-reads the configuration files and environment now. Each reloadable section answers
     /// <c>applied</c> or <c>refused</c> (invalid: the last good values stay, the reason is logged).
     /// </summary>
-    public static async Task<Ok<ConfigurationReloadResult>> ReloadConfiguration(
-        ISender sender,
-        CancellationToken cancellationToken
-    ) =>
-        TypedResults.Ok(
-            await sender.Send(
-                new Application.Operations.Commands.ReloadConfiguration.ReloadConfiguration(),
-                cancellationToken
-            )
-        );
+    public static Task<Ok<ConfigurationReloadResult>> ReloadConfiguration(ApiCall call) =>
+        call.Ok(new Application.Operations.Commands.ReloadConfiguration.ReloadConfiguration());
 }

@@ -9,7 +9,8 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization()
-            .AddEndpointFilter<VersionConflictFilter>();
+            .AddEndpointFilter<VersionConflictFilter>()
+            .AddEndpointFilter<VersionedResultFilter>();
         api.MapGroupEndpoints();
         api.MapListEndpoints();
         api.MapChoreEndpoints();

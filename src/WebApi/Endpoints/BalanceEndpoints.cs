@@ -2,7 +2,7 @@ using Ledger.Application.Balances;
 using Ledger.Application.Balances.Queries.CheckBalanceConsistency;
 using Ledger.Application.Balances.Queries.GetBalances;
 using Ledger.Domain.Common;
-using Mediator;
+using Ledger.WebApi.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ledger.WebApi.Endpoints;
@@ -20,22 +20,12 @@ public static class BalanceEndpoints
         return balances;
     }
 
-    public static async Task<Ok<BalancesDto>> GetBalances(
-        Guid groupId,
-        ISender sender,
-        CancellationToken cancellationToken
-    ) =>
-        TypedResults.Ok(
-            await sender.Send(new GetBalances(GroupId.From(groupId)), cancellationToken)
-        );
+    public static Task<Ok<BalancesDto>> GetBalances(Guid groupId, ApiCall call) =>
+        call.Ok(new GetBalances(GroupId.From(groupId)));
 
     /// <summary>Recomputes the balances from the whole history: an operations check, for owners.</summary>
-    public static async Task<Ok<BalanceConsistencyDto>> CheckBalanceConsistency(
+    public static Task<Ok<BalanceConsistencyDto>> CheckBalanceConsistency(
         Guid groupId,
-        ISender sender,
-        CancellationToken cancellationToken
-    ) =>
-        TypedResults.Ok(
-            await sender.Send(new CheckBalanceConsistency(GroupId.From(groupId)), cancellationToken)
-        );
+        ApiCall call
+    ) => call.Ok(new CheckBalanceConsistency(GroupId.From(groupId)));
 }

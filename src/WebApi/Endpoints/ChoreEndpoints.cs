@@ -1,5 +1,3 @@
-using FluentValidation;
-using FluentValidation.Results;
 using Ledger.Application.Chores;
 using Ledger.Application.Chores.Commands.ArchiveChore;
 using Ledger.Application.Chores.Commands.CompleteChoreAssignment;
@@ -17,7 +15,6 @@ using Ledger.Application.Common.Paging;
 using Ledger.Domain.Chores;
 using Ledger.Domain.Common;
 using Ledger.WebApi.Http;
-using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ledger.WebApi.Endpoints;
@@ -55,268 +52,156 @@ public static class ChoreEndpoints
     }
 
     /// <summary>The caller's personal chores, or with <c>groupId</c> the group's chores.</summary>
-    public static async Task<Ok<Page<ChoreDto>>> ListChores(
-        ISender sender,
-        CancellationToken cancellationToken,
+    public static Task<Ok<Page<ChoreDto>>> ListChores(
+        ApiCall call,
         Guid? groupId = null,
         bool includeArchived = false,
         int? limit = null,
         string? cursor = null
-    ) =>
-        TypedResults.Ok(
-            await sender.Send(
-                new ListChores(
-                    groupId is { } id ? GroupId.From(id) : null,
-                    includeArchived,
-                    limit,
-                    cursor
-                ),
-                cancellationToken
-            )
-        );
+    ) => call.Ok(new ListChores(groupId.ToGroupId(), includeArchived, limit, cursor));
 
-    public static async Task<Created<ChoreDto>> CreateChore(
-        CreateChoreRequest body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var chore = await sender.Send(
+    public static Task<Created<ChoreDto>> CreateChore(CreateChoreRequest body, ApiCall call) =>
+        call.Created(
             new CreateChore(
                 body.Name,
                 body.Frequency,
                 body.Rotation,
-                body.GroupId is { } groupId ? GroupId.From(groupId) : null,
+                body.GroupId.ToGroupId(),
                 body.Description,
                 body.ParticipantIds?.Select(id => UserId.From(id)).ToList(),
                 body.FirstDueDate,
                 body.TimeZone
             ),
-            cancellationToken
+            chore => $"/api/v1/chores/{chore.Id}"
         );
-        EntityTags.Set(http, chore.Version);
-        return TypedResults.Created($"/api/v1/chores/{chore.Id}", chore);
-    }
 
-    public static async Task<Ok<ChoreDto>> GetChore(
-        Guid choreId,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    ) => WithETag(http, await sender.Send(new GetChore(ChoreId.From(choreId)), cancellationToken));
+    public static Task<Ok<ChoreDto>> GetChore(Guid choreId, ApiCall call) =>
+        call.Ok(new GetChore(ChoreId.From(choreId)));
 
-    public static async Task<Ok<ChoreDto>> UpdateChore(
+    public static Task<Ok<ChoreDto>> UpdateChore(
         Guid choreId,
         UpdateChoreRequest body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expected = EntityTags.ExpectedVersion(http, body.Version);
-        return WithETag(
-            http,
-            await sender.Send(
-                new UpdateChore(
-                    ChoreId.From(choreId),
-                    body.Name,
-                    body.Frequency,
-                    body.Rotation,
-                    expected,
-                    body.Description,
-                    body.ParticipantIds?.Select(id => UserId.From(id)).ToList(),
-                    body.TimeZone
-                ),
-                cancellationToken
+        ApiCall call
+    ) =>
+        call.Ok(
+            new UpdateChore(
+                ChoreId.From(choreId),
+                body.Name,
+                body.Frequency,
+                body.Rotation,
+                call.ExpectedVersion(body.Version),
+                body.Description,
+                body.ParticipantIds?.Select(id => UserId.From(id)).ToList(),
+                body.TimeZone
             )
         );
-    }
 
-    public static async Task<Ok<ChoreDto>> ArchiveChore(
+    public static Task<Ok<ChoreDto>> ArchiveChore(
         Guid choreId,
         VersionRequest? body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expected = EntityTags.ExpectedVersion(http, body?.Version);
-        return WithETag(
-            http,
-            await sender.Send(new ArchiveChore(ChoreId.From(choreId), expected), cancellationToken)
-        );
-    }
+        ApiCall call
+    ) => call.Ok(new ArchiveChore(ChoreId.From(choreId), call.ExpectedVersion(body?.Version)));
 
-    public static async Task<Ok<ChoreDto>> UnarchiveChore(
+    public static Task<Ok<ChoreDto>> UnarchiveChore(
         Guid choreId,
         VersionRequest? body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expected = EntityTags.ExpectedVersion(http, body?.Version);
-        return WithETag(
-            http,
-            await sender.Send(
-                new UnarchiveChore(ChoreId.From(choreId), expected),
-                cancellationToken
-            )
-        );
-    }
+        ApiCall call
+    ) => call.Ok(new UnarchiveChore(ChoreId.From(choreId), call.ExpectedVersion(body?.Version)));
 
     /// <summary>The chore's history, newest first; with <c>assignmentId</c>, one assignment's.</summary>
-    public static async Task<Ok<Page<ChoreEventDto>>> GetChoreHistory(
+    public static Task<Ok<Page<ChoreEventDto>>> GetChoreHistory(
         Guid choreId,
-        ISender sender,
-        CancellationToken cancellationToken,
+        ApiCall call,
         Guid? assignmentId = null,
         int? limit = null,
         string? cursor = null
     ) =>
-        TypedResults.Ok(
-            await sender.Send(
-                new GetChoreHistory(
-                    ChoreId.From(choreId),
-                    assignmentId is { } id ? ChoreAssignmentId.From(id) : null,
-                    limit,
-                    cursor
-                ),
-                cancellationToken
+        call.Ok(
+            new GetChoreHistory(
+                ChoreId.From(choreId),
+                assignmentId is { } id ? ChoreAssignmentId.From(id) : null,
+                limit,
+                cursor
             )
         );
 
     /// <summary>The chore's assignments, latest due date first; optionally one status (open, completed, skipped).</summary>
-    public static async Task<Ok<Page<AssignmentDto>>> ListChoreAssignments(
+    public static Task<Ok<Page<AssignmentDto>>> ListChoreAssignments(
         Guid choreId,
-        ISender sender,
-        CancellationToken cancellationToken,
+        ApiCall call,
         string? status = null,
         int? limit = null,
         string? cursor = null
     ) =>
-        TypedResults.Ok(
-            await sender.Send(
-                new ListChoreAssignments(ChoreId.From(choreId), StatusFrom(status), limit, cursor),
-                cancellationToken
+        call.Ok(
+            new ListChoreAssignments(
+                ChoreId.From(choreId),
+                RequestValues.Enum<AssignmentStatus>(
+                    status,
+                    "Status",
+                    "'status' is one of open, completed, skipped."
+                ),
+                limit,
+                cursor
             )
         );
 
-    /// <summary>The status as JSON names it (camelCase), case-insensitively; never a number.</summary>
-    private static AssignmentStatus? StatusFrom(string? status) =>
-        status is null ? null
-        : status.All(char.IsLetter)
-        && Enum.TryParse<AssignmentStatus>(status, ignoreCase: true, out var parsed)
-            ? parsed
-        : throw new ValidationException([
-            new ValidationFailure("Status", "'status' is one of open, completed, skipped."),
-        ]);
-
-    public static async Task<Ok<AssignmentDto>> CompleteChoreAssignment(
+    public static Task<Ok<AssignmentDto>> CompleteChoreAssignment(
         Guid choreId,
         Guid assignmentId,
         VersionRequest? body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expected = EntityTags.ExpectedVersion(http, body?.Version);
-        return WithETag(
-            http,
-            await sender.Send(
-                new CompleteChoreAssignment(
-                    ChoreId.From(choreId),
-                    ChoreAssignmentId.From(assignmentId),
-                    expected
-                ),
-                cancellationToken
+        ApiCall call
+    ) =>
+        call.Ok(
+            new CompleteChoreAssignment(
+                ChoreId.From(choreId),
+                ChoreAssignmentId.From(assignmentId),
+                call.ExpectedVersion(body?.Version)
             )
         );
-    }
 
-    public static async Task<Ok<AssignmentDto>> ReopenChoreAssignment(
+    public static Task<Ok<AssignmentDto>> ReopenChoreAssignment(
         Guid choreId,
         Guid assignmentId,
         VersionRequest? body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expected = EntityTags.ExpectedVersion(http, body?.Version);
-        return WithETag(
-            http,
-            await sender.Send(
-                new ReopenChoreAssignment(
-                    ChoreId.From(choreId),
-                    ChoreAssignmentId.From(assignmentId),
-                    expected
-                ),
-                cancellationToken
+        ApiCall call
+    ) =>
+        call.Ok(
+            new ReopenChoreAssignment(
+                ChoreId.From(choreId),
+                ChoreAssignmentId.From(assignmentId),
+                call.ExpectedVersion(body?.Version)
             )
         );
-    }
 
-    public static async Task<Ok<AssignmentDto>> SkipChoreAssignment(
+    public static Task<Ok<AssignmentDto>> SkipChoreAssignment(
         Guid choreId,
         Guid assignmentId,
         VersionRequest? body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expected = EntityTags.ExpectedVersion(http, body?.Version);
-        return WithETag(
-            http,
-            await sender.Send(
-                new SkipChoreAssignment(
-                    ChoreId.From(choreId),
-                    ChoreAssignmentId.From(assignmentId),
-                    expected
-                ),
-                cancellationToken
+        ApiCall call
+    ) =>
+        call.Ok(
+            new SkipChoreAssignment(
+                ChoreId.From(choreId),
+                ChoreAssignmentId.From(assignmentId),
+                call.ExpectedVersion(body?.Version)
             )
         );
-    }
 
-    public static async Task<Ok<AssignmentDto>> ReassignChoreAssignment(
+    public static Task<Ok<AssignmentDto>> ReassignChoreAssignment(
         Guid choreId,
         Guid assignmentId,
         ReassignChoreAssignmentRequest body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expected = EntityTags.ExpectedVersion(http, body.Version);
-        return WithETag(
-            http,
-            await sender.Send(
-                new ReassignChoreAssignment(
-                    ChoreId.From(choreId),
-                    ChoreAssignmentId.From(assignmentId),
-                    UserId.From(body.AssigneeId),
-                    expected
-                ),
-                cancellationToken
+        ApiCall call
+    ) =>
+        call.Ok(
+            new ReassignChoreAssignment(
+                ChoreId.From(choreId),
+                ChoreAssignmentId.From(assignmentId),
+                UserId.From(body.AssigneeId),
+                call.ExpectedVersion(body.Version)
             )
         );
-    }
-
-    private static Ok<ChoreDto> WithETag(HttpContext http, ChoreDto chore)
-    {
-        EntityTags.Set(http, chore.Version);
-        return TypedResults.Ok(chore);
-    }
-
-    private static Ok<AssignmentDto> WithETag(HttpContext http, AssignmentDto assignment)
-    {
-        EntityTags.Set(http, assignment.Version);
-        return TypedResults.Ok(assignment);
-    }
 }
 
 // What clients may send; nothing else binds.

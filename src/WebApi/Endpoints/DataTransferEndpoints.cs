@@ -1,5 +1,3 @@
-using FluentValidation;
-using FluentValidation.Results;
 using Ledger.Application.DataTransfer;
 using Ledger.Application.DataTransfer.Commands.ImportIntoGroup;
 using Ledger.Application.DataTransfer.Queries.ExportGroup;
@@ -7,7 +5,6 @@ using Ledger.Application.DataTransfer.Queries.PreviewImport;
 using Ledger.Domain.Common;
 using Ledger.WebApi.Http;
 using Ledger.WebApi.RateLimiting;
-using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ledger.WebApi.Endpoints;
@@ -46,22 +43,19 @@ public static class DataTransferEndpoints
     /// </summary>
     public static async Task<PushStreamHttpResult> ExportGroup(
         Guid groupId,
-        ISender sender,
+        ApiCall call,
         HttpContext http,
-        CancellationToken cancellationToken,
         string? format = null
     )
     {
         format ??= "json";
         if (format is not ("json" or "csv"))
         {
-            throw new ValidationException([
-                new ValidationFailure("format", "'format' is csv or json."),
-            ]);
+            throw RequestValues.Invalid("format", "'format' is csv or json.");
         }
 
         // Authorized (404 for those who may not read the group) before anything is written.
-        var export = await sender.Send(new ExportGroup(GroupId.From(groupId)), cancellationToken);
+        var export = await call.Send(new ExportGroup(GroupId.From(groupId)));
         http.Response.Headers.XContentTypeOptions = "nosniff";
         return format == "csv"
             ? TypedResults.Stream(
@@ -82,26 +76,19 @@ public static class DataTransferEndpoints
     /// one transaction or nothing (400 naming the lines); rows imported before are not created
     /// again, and an Idempotency-Key replays the first answer.
     /// </summary>
-    public static async Task<Ok<ImportResultDto>> ImportIntoGroup(
+    public static Task<Ok<ImportResultDto>> ImportIntoGroup(
         Guid groupId,
         ImportRequest body,
-        ISender sender,
-        CancellationToken cancellationToken,
+        ApiCall call,
         bool dryRun = false
     )
     {
         var people = body.People ?? new Dictionary<string, Guid>();
-        return TypedResults.Ok(
-            dryRun
-                ? await sender.Send(
-                    new PreviewImport(GroupId.From(groupId), body.Format, body.Content, people),
-                    cancellationToken
-                )
-                : await sender.Send(
-                    new ImportIntoGroup(GroupId.From(groupId), body.Format, body.Content, people),
-                    cancellationToken
-                )
-        );
+        return dryRun
+            ? call.Ok(new PreviewImport(GroupId.From(groupId), body.Format, body.Content, people))
+            : call.Ok(
+                new ImportIntoGroup(GroupId.From(groupId), body.Format, body.Content, people)
+            );
     }
 }
 

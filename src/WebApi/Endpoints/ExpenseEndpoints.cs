@@ -1,6 +1,3 @@
-using System.Globalization;
-using FluentValidation;
-using FluentValidation.Results;
 using Ledger.Application.Common.Paging;
 using Ledger.Application.Expenses;
 using Ledger.Application.Expenses.Commands.CreateExpense;
@@ -12,7 +9,6 @@ using Ledger.Application.Expenses.Queries.ListExpenses;
 using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.WebApi.Http;
-using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ledger.WebApi.Endpoints;
@@ -40,10 +36,9 @@ public static class ExpenseEndpoints
         return expenses;
     }
 
-    public static async Task<Ok<Page<ExpenseSummaryDto>>> ListExpenses(
+    public static Task<Ok<Page<ExpenseSummaryDto>>> ListExpenses(
         Guid groupId,
-        ISender sender,
-        CancellationToken cancellationToken,
+        ApiCall call,
         string? from = null,
         string? to = null,
         Guid? member = null,
@@ -53,32 +48,30 @@ public static class ExpenseEndpoints
         int? limit = null,
         string? cursor = null
     ) =>
-        TypedResults.Ok(
-            await sender.Send(
-                new ListExpenses(
-                    GroupId.From(groupId),
-                    QueryDate(from, nameof(from)),
-                    QueryDate(to, nameof(to)),
-                    member is { } m ? UserId.From(m) : null,
-                    QueryCategory(category),
-                    text,
-                    includeVoided,
-                    limit,
-                    cursor
+        call.Ok(
+            new ListExpenses(
+                GroupId.From(groupId),
+                RequestValues.Date(from, nameof(from)),
+                RequestValues.Date(to, nameof(to)),
+                member is { } m ? UserId.From(m) : null,
+                RequestValues.Enum<ExpenseCategory>(
+                    category,
+                    nameof(category),
+                    "'category' must be one of the expense categories."
                 ),
-                cancellationToken
+                text,
+                includeVoided,
+                limit,
+                cursor
             )
         );
 
-    public static async Task<Created<ExpenseDto>> CreateExpense(
+    public static Task<Created<ExpenseDto>> CreateExpense(
         Guid groupId,
         CreateExpenseRequest body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expense = await sender.Send(
+        ApiCall call
+    ) =>
+        call.Created(
             new CreateExpense(
                 GroupId.From(groupId),
                 body.Description,
@@ -91,22 +84,16 @@ public static class ExpenseEndpoints
                 body.ListId,
                 body.Note
             ),
-            cancellationToken
+            Location
         );
-        EntityTags.Set(http, expense.Version);
-        return TypedResults.Created($"/api/v1/groups/{groupId}/expenses/{expense.Id}", expense);
-    }
 
     /// <summary>Bought items of a list become one item-based expense (see the command).</summary>
-    public static async Task<Created<ExpenseDto>> CreateExpenseFromList(
+    public static Task<Created<ExpenseDto>> CreateExpenseFromList(
         Guid groupId,
         CreateExpenseFromListRequest body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expense = await sender.Send(
+        ApiCall call
+    ) =>
+        call.Created(
             new CreateExpenseFromList(
                 GroupId.From(groupId),
                 body.ListId,
@@ -115,105 +102,52 @@ public static class ExpenseEndpoints
                 body.Date,
                 body.Items
             ),
-            cancellationToken
-        );
-        EntityTags.Set(http, expense.Version);
-        return TypedResults.Created($"/api/v1/groups/{groupId}/expenses/{expense.Id}", expense);
-    }
-
-    public static async Task<Ok<ExpenseDto>> GetExpense(
-        Guid groupId,
-        Guid expenseId,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    ) =>
-        WithETag(
-            http,
-            await sender.Send(
-                new GetExpense(GroupId.From(groupId), ExpenseId.From(expenseId)),
-                cancellationToken
-            )
+            Location
         );
 
-    public static async Task<Ok<ExpenseDto>> UpdateExpense(
+    public static Task<Ok<ExpenseDto>> GetExpense(Guid groupId, Guid expenseId, ApiCall call) =>
+        call.Ok(new GetExpense(GroupId.From(groupId), ExpenseId.From(expenseId)));
+
+    public static Task<Ok<ExpenseDto>> UpdateExpense(
         Guid groupId,
         Guid expenseId,
         UpdateExpenseRequest body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expected = EntityTags.ExpectedVersion(http, body.Version);
-        var command = new UpdateExpense(
-            GroupId.From(groupId),
-            ExpenseId.From(expenseId),
-            body.Description,
-            body.Category,
-            body.Currency,
-            body.Total,
-            body.Date,
-            body.Payers,
-            body.Split,
-            expected,
-            body.ListId,
-            body.Note
+        ApiCall call
+    ) =>
+        call.Ok(
+            new UpdateExpense(
+                GroupId.From(groupId),
+                ExpenseId.From(expenseId),
+                body.Description,
+                body.Category,
+                body.Currency,
+                body.Total,
+                body.Date,
+                body.Payers,
+                body.Split,
+                call.ExpectedVersion(body.Version),
+                body.ListId,
+                body.Note
+            )
         );
-        return WithETag(http, await sender.Send(command, cancellationToken));
-    }
 
-    public static async Task<Ok<ExpenseDto>> VoidExpense(
+    public static Task<Ok<ExpenseDto>> VoidExpense(
         Guid groupId,
         Guid expenseId,
         VoidExpenseRequest body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expected = EntityTags.ExpectedVersion(http, body.Version);
-        var command = new VoidExpense(
-            GroupId.From(groupId),
-            ExpenseId.From(expenseId),
-            body.Reason,
-            expected
+        ApiCall call
+    ) =>
+        call.Ok(
+            new VoidExpense(
+                GroupId.From(groupId),
+                ExpenseId.From(expenseId),
+                body.Reason,
+                call.ExpectedVersion(body.Version)
+            )
         );
-        return WithETag(http, await sender.Send(command, cancellationToken));
-    }
 
-    private static Ok<ExpenseDto> WithETag(HttpContext http, ExpenseDto expense)
-    {
-        EntityTags.Set(http, expense.Version);
-        return TypedResults.Ok(expense);
-    }
-
-    /// <summary>Categories by the names they have in JSON ("groceries"), never by number.</summary>
-    private static ExpenseCategory? QueryCategory(string? text) =>
-        text is null ? null
-        : text.Length is > 0 and <= 32
-        && text.All(char.IsAsciiLetter)
-        && Enum.TryParse<ExpenseCategory>(text, ignoreCase: true, out var category)
-        && Enum.IsDefined(category)
-            ? category
-        : throw new ValidationException([
-            new ValidationFailure("category", "'category' must be one of the expense categories."),
-        ]);
-
-    /// <summary>Dates are yyyy-MM-dd, in queries as in bodies; anything else names the parameter.</summary>
-    private static DateOnly? QueryDate(string? text, string parameter) =>
-        text is null ? null
-        : DateOnly.TryParseExact(
-            text,
-            "yyyy-MM-dd",
-            CultureInfo.InvariantCulture,
-            DateTimeStyles.None,
-            out var date
-        )
-            ? date
-        : throw new ValidationException([
-            new ValidationFailure(parameter, $"'{parameter}' must be a date such as 2026-03-01."),
-        ]);
+    private static string Location(ExpenseDto expense) =>
+        $"/api/v1/groups/{expense.GroupId}/expenses/{expense.Id}";
 }
 
 // What clients may send; nothing else binds (no group ids, creators or voids smuggled in).

@@ -20,7 +20,6 @@ using Ledger.Application.Groups.Queries.ListMyGroups;
 using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
 using Ledger.WebApi.Http;
-using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -66,230 +65,114 @@ public static class GroupEndpoints
         return groups;
     }
 
-    public static async Task<Ok<Page<GroupDto>>> ListMyGroups(
-        ISender sender,
-        CancellationToken cancellationToken,
+    public static Task<Ok<Page<GroupDto>>> ListMyGroups(
+        ApiCall call,
         int? limit = null,
         string? cursor = null,
         bool includeArchived = false
-    ) =>
-        TypedResults.Ok(
-            await sender.Send(new ListMyGroups(limit, cursor, includeArchived), cancellationToken)
-        );
+    ) => call.Ok(new ListMyGroups(limit, cursor, includeArchived));
 
-    public static async Task<Created<GroupDto>> CreateGroup(
-        CreateGroupRequest body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var group = await sender.Send(
+    public static Task<Created<GroupDto>> CreateGroup(CreateGroupRequest body, ApiCall call) =>
+        call.Created(
             new CreateGroup(body.Name, body.DefaultCurrency, body.TimeZone),
-            cancellationToken
+            group => $"/api/v1/groups/{group.Id}"
         );
-        EntityTags.Set(http, group.Version);
-        return TypedResults.Created($"/api/v1/groups/{group.Id}", group);
-    }
 
-    public static async Task<Ok<GroupDto>> GetGroup(
-        Guid groupId,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    ) => WithETag(http, await sender.Send(new GetGroup(GroupId.From(groupId)), cancellationToken));
+    public static Task<Ok<GroupDto>> GetGroup(Guid groupId, ApiCall call) =>
+        call.Ok(new GetGroup(GroupId.From(groupId)));
 
-    public static async Task<Ok<GroupDto>> UpdateGroupSettings(
+    public static Task<Ok<GroupDto>> UpdateGroupSettings(
         Guid groupId,
         UpdateGroupSettingsRequest body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expected = EntityTags.ExpectedVersion(http, body.Version);
-        var command = new UpdateGroupSettings(
-            GroupId.From(groupId),
-            body.Name,
-            body.DefaultCurrency,
-            body.TimeZone,
-            expected
+        ApiCall call
+    ) =>
+        call.Ok(
+            new UpdateGroupSettings(
+                GroupId.From(groupId),
+                body.Name,
+                body.DefaultCurrency,
+                body.TimeZone,
+                call.ExpectedVersion(body.Version)
+            )
         );
-        return WithETag(http, await sender.Send(command, cancellationToken));
-    }
 
-    public static async Task<Created<CreatedInviteDto>> CreateInvite(
+    public static Task<Created<CreatedInviteDto>> CreateInvite(
         Guid groupId,
         CreateInviteRequest body,
-        ISender sender,
-        CancellationToken cancellationToken
-    )
-    {
-        var invite = await sender.Send(
+        ApiCall call
+    ) =>
+        call.Created(
             new CreateInvite(GroupId.From(groupId), body.ExpiresAt, body.MaxUses),
-            cancellationToken
+            invite => $"/api/v1/groups/{groupId}/invites/{invite.Id}"
         );
-        return TypedResults.Created($"/api/v1/groups/{groupId}/invites/{invite.Id}", invite);
-    }
 
-    public static async Task<Ok<Page<InviteDto>>> ListInvites(
+    public static Task<Ok<Page<InviteDto>>> ListInvites(
         Guid groupId,
-        ISender sender,
-        CancellationToken cancellationToken,
+        ApiCall call,
         int? limit = null,
         string? cursor = null
-    ) =>
-        TypedResults.Ok(
-            await sender.Send(
-                new ListInvites(GroupId.From(groupId), limit, cursor),
-                cancellationToken
-            )
-        );
+    ) => call.Ok(new ListInvites(GroupId.From(groupId), limit, cursor));
 
-    public static async Task<Ok<InviteDto>> RevokeInvite(
+    public static Task<Ok<InviteDto>> RevokeInvite(Guid groupId, Guid inviteId, ApiCall call) =>
+        call.Ok(new RevokeInvite(GroupId.From(groupId), InviteId.From(inviteId)));
+
+    public static Task<Ok<GroupDto>> JoinGroup(JoinGroupRequest body, ApiCall call) =>
+        call.Ok(new JoinGroup(body.Code));
+
+    public static Task<Ok<Page<MemberDto>>> ListMembers(
         Guid groupId,
-        Guid inviteId,
-        ISender sender,
-        CancellationToken cancellationToken
-    ) =>
-        TypedResults.Ok(
-            await sender.Send(
-                new RevokeInvite(GroupId.From(groupId), InviteId.From(inviteId)),
-                cancellationToken
-            )
-        );
-
-    public static async Task<Ok<GroupDto>> JoinGroup(
-        JoinGroupRequest body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    ) => WithETag(http, await sender.Send(new JoinGroup(body.Code), cancellationToken));
-
-    public static async Task<Ok<Page<MemberDto>>> ListMembers(
-        Guid groupId,
-        ISender sender,
-        CancellationToken cancellationToken,
+        ApiCall call,
         int? limit = null,
         string? cursor = null
-    ) =>
-        TypedResults.Ok(
-            await sender.Send(
-                new ListMembers(GroupId.From(groupId), limit, cursor),
-                cancellationToken
-            )
-        );
+    ) => call.Ok(new ListMembers(GroupId.From(groupId), limit, cursor));
 
-    public static async Task<Ok<MemberDto>> ChangeMemberRole(
+    public static Task<Ok<MemberDto>> ChangeMemberRole(
         Guid groupId,
         Guid userId,
         ChangeMemberRoleRequest body,
-        ISender sender,
-        CancellationToken cancellationToken
-    ) =>
-        TypedResults.Ok(
-            await sender.Send(
-                new ChangeMemberRole(GroupId.From(groupId), UserId.From(userId), body.Role),
-                cancellationToken
-            )
-        );
+        ApiCall call
+    ) => call.Ok(new ChangeMemberRole(GroupId.From(groupId), UserId.From(userId), body.Role));
 
-    public static async Task<NoContent> RemoveMember(
-        Guid groupId,
-        Guid userId,
-        ISender sender,
-        CancellationToken cancellationToken
-    )
-    {
-        await sender.Send(
-            new RemoveMember(GroupId.From(groupId), UserId.From(userId)),
-            cancellationToken
-        );
-        return TypedResults.NoContent();
-    }
+    public static Task<NoContent> RemoveMember(Guid groupId, Guid userId, ApiCall call) =>
+        call.NoContent(new RemoveMember(GroupId.From(groupId), UserId.From(userId)));
 
-    public static async Task<Ok<GroupDto>> TransferOwnership(
+    public static Task<Ok<GroupDto>> TransferOwnership(
         Guid groupId,
         TransferOwnershipRequest body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    ) =>
-        WithETag(
-            http,
-            await sender.Send(
-                new TransferOwnership(GroupId.From(groupId), UserId.From(body.NewOwnerId)),
-                cancellationToken
-            )
-        );
+        ApiCall call
+    ) => call.Ok(new TransferOwnership(GroupId.From(groupId), UserId.From(body.NewOwnerId)));
 
-    public static async Task<Ok<LeftGroupDto>> LeaveGroup(
-        Guid groupId,
-        ISender sender,
-        CancellationToken cancellationToken
-    ) =>
-        TypedResults.Ok(
-            await sender.Send(new LeaveGroup(GroupId.From(groupId)), cancellationToken)
-        );
+    public static Task<Ok<LeftGroupDto>> LeaveGroup(Guid groupId, ApiCall call) =>
+        call.Ok(new LeaveGroup(GroupId.From(groupId)));
 
-    public static async Task<Ok<GroupDto>> RestoreArchivedGroup(
-        Guid groupId,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    ) =>
-        WithETag(
-            http,
-            await sender.Send(new RestoreArchivedGroup(GroupId.From(groupId)), cancellationToken)
-        );
+    public static Task<Ok<GroupDto>> RestoreArchivedGroup(Guid groupId, ApiCall call) =>
+        call.Ok(new RestoreArchivedGroup(GroupId.From(groupId)));
 
     public static async Task<Created<GroupDeletionConfirmationDto>> RequestGroupDeletion(
         Guid groupId,
-        ISender sender,
-        CancellationToken cancellationToken
+        ApiCall call
     ) =>
         TypedResults.Created(
             (string?)null,
-            await sender.Send(new RequestGroupDeletion(GroupId.From(groupId)), cancellationToken)
+            await call.Send(new RequestGroupDeletion(GroupId.From(groupId)))
         );
 
-    public static async Task<NoContent> DeleteGroup(
+    public static Task<NoContent> DeleteGroup(
         Guid groupId,
         [FromBody] DeleteGroupRequest body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expected = EntityTags.ExpectedVersion(http, body.Version);
-        await sender.Send(
+        ApiCall call
+    ) =>
+        call.NoContent(
             new DeleteGroup(
                 GroupId.From(groupId),
                 body.ConfirmationToken,
                 body.ConfirmationName,
-                expected
-            ),
-            cancellationToken
-        );
-        return TypedResults.NoContent();
-    }
-
-    public static async Task<Ok<GroupDto>> RestoreDeletedGroup(
-        Guid groupId,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    ) =>
-        WithETag(
-            http,
-            await sender.Send(new RestoreDeletedGroup(GroupId.From(groupId)), cancellationToken)
+                call.ExpectedVersion(body.Version)
+            )
         );
 
-    private static Ok<GroupDto> WithETag(HttpContext http, GroupDto group)
-    {
-        EntityTags.Set(http, group.Version);
-        return TypedResults.Ok(group);
-    }
+    public static Task<Ok<GroupDto>> RestoreDeletedGroup(Guid groupId, ApiCall call) =>
+        call.Ok(new RestoreDeletedGroup(GroupId.From(groupId)));
 }
 
 // What clients may send; nothing else binds (no group ids, roles or versions smuggled in).

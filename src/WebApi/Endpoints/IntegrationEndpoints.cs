@@ -3,7 +3,7 @@ using Ledger.Application.Partners.Commands.GrantIntegration;
 using Ledger.Application.Partners.Commands.RevokeIntegrationGrant;
 using Ledger.Application.Partners.Queries.ListIntegrationGrants;
 using Ledger.Domain.Common;
-using Mediator;
+using Ledger.WebApi.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ledger.WebApi.Endpoints;
@@ -23,42 +23,29 @@ public static class IntegrationEndpoints
         return integrations;
     }
 
-    public static async Task<Created<IntegrationGrantDto>> GrantIntegration(
+    public static Task<Created<IntegrationGrantDto>> GrantIntegration(
         Guid groupId,
         GrantIntegrationRequest body,
-        ISender sender,
-        CancellationToken cancellationToken
-    )
-    {
-        var grant = await sender.Send(
-            new GrantIntegration(GroupId.From(groupId), body.ClientId, body.Scopes),
-            cancellationToken
-        );
-        return TypedResults.Created($"/api/v1/groups/{groupId}/integrations/{grant.Id}", grant);
-    }
-
-    public static async Task<Ok<IReadOnlyList<IntegrationGrantDto>>> ListIntegrationGrants(
-        Guid groupId,
-        ISender sender,
-        CancellationToken cancellationToken
+        ApiCall call
     ) =>
-        TypedResults.Ok(
-            await sender.Send(new ListIntegrationGrants(GroupId.From(groupId)), cancellationToken)
+        call.Created(
+            new GrantIntegration(GroupId.From(groupId), body.ClientId, body.Scopes),
+            grant => $"/api/v1/groups/{groupId}/integrations/{grant.Id}"
         );
 
-    public static async Task<NoContent> RevokeIntegrationGrant(
+    public static Task<Ok<IReadOnlyList<IntegrationGrantDto>>> ListIntegrationGrants(
+        Guid groupId,
+        ApiCall call
+    ) => call.Ok(new ListIntegrationGrants(GroupId.From(groupId)));
+
+    public static Task<NoContent> RevokeIntegrationGrant(
         Guid groupId,
         Guid grantId,
-        ISender sender,
-        CancellationToken cancellationToken
-    )
-    {
-        await sender.Send(
-            new RevokeIntegrationGrant(GroupId.From(groupId), IntegrationGrantId.From(grantId)),
-            cancellationToken
+        ApiCall call
+    ) =>
+        call.NoContent(
+            new RevokeIntegrationGrant(GroupId.From(groupId), IntegrationGrantId.From(grantId))
         );
-        return TypedResults.NoContent();
-    }
 }
 
 public sealed record GrantIntegrationRequest(string ClientId, IReadOnlyList<string> Scopes);

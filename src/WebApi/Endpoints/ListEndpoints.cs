@@ -15,7 +15,6 @@ using Ledger.Application.Lists.Queries.GetListChanges;
 using Ledger.Application.Lists.Queries.ListShoppingLists;
 using Ledger.Domain.Common;
 using Ledger.WebApi.Http;
-using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ledger.WebApi.Endpoints;
@@ -56,251 +55,122 @@ public static class ListEndpoints
     }
 
     /// <summary>The caller's personal lists, or with <c>groupId</c> the group's lists.</summary>
-    public static async Task<Ok<Page<ListDto>>> ListShoppingLists(
-        ISender sender,
-        CancellationToken cancellationToken,
+    public static Task<Ok<Page<ListDto>>> ListShoppingLists(
+        ApiCall call,
         Guid? groupId = null,
         bool includeArchived = false,
         int? limit = null,
         string? cursor = null
-    ) =>
-        TypedResults.Ok(
-            await sender.Send(
-                new ListShoppingLists(ToGroupId(groupId), includeArchived, limit, cursor),
-                cancellationToken
-            )
+    ) => call.Ok(new ListShoppingLists(groupId.ToGroupId(), includeArchived, limit, cursor));
+
+    public static Task<Created<ListDto>> CreateList(CreateListRequest body, ApiCall call) =>
+        call.Created(
+            new CreateList(body.Name, body.GroupId.ToGroupId(), body.Currency),
+            list => $"/api/v1/lists/{list.Id}"
         );
 
-    public static async Task<Created<ListDto>> CreateList(
-        CreateListRequest body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var list = await sender.Send(
-            new CreateList(body.Name, ToGroupId(body.GroupId), body.Currency),
-            cancellationToken
-        );
-        EntityTags.Set(http, list.Version);
-        return TypedResults.Created($"/api/v1/lists/{list.Id}", list);
-    }
-
-    public static async Task<Ok<ListWithItemsDto>> GetList(
-        Guid listId,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    ) => WithETag(http, await sender.Send(new GetList(ListId.From(listId)), cancellationToken));
+    public static Task<Ok<ListWithItemsDto>> GetList(Guid listId, ApiCall call) =>
+        call.Ok(new GetList(ListId.From(listId)));
 
     /// <summary>What changed since revision <c>since</c> (0 or absent: the whole list).</summary>
-    public static async Task<Ok<ListWithItemsDto>> GetListChanges(
+    public static Task<Ok<ListWithItemsDto>> GetListChanges(
         Guid listId,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken,
+        ApiCall call,
         long since = 0
-    ) =>
-        WithETag(
-            http,
-            await sender.Send(new GetListChanges(ListId.From(listId), since), cancellationToken)
-        );
+    ) => call.Ok(new GetListChanges(ListId.From(listId), since));
 
-    public static async Task<Ok<ListDto>> RenameList(
-        Guid listId,
-        RenameListRequest body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expected = EntityTags.ExpectedVersion(http, body.Version);
-        return WithETag(
-            http,
-            await sender.Send(
-                new RenameList(ListId.From(listId), body.Name, expected),
-                cancellationToken
-            )
-        );
-    }
+    public static Task<Ok<ListDto>> RenameList(Guid listId, RenameListRequest body, ApiCall call) =>
+        call.Ok(new RenameList(ListId.From(listId), body.Name, call.ExpectedVersion(body.Version)));
 
-    public static async Task<Ok<ListDto>> ArchiveList(
+    public static Task<Ok<ListDto>> ArchiveList(Guid listId, VersionRequest? body, ApiCall call) =>
+        call.Ok(new ArchiveList(ListId.From(listId), call.ExpectedVersion(body?.Version)));
+
+    public static Task<Ok<ListDto>> UnarchiveList(
         Guid listId,
         VersionRequest? body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expected = EntityTags.ExpectedVersion(http, body?.Version);
-        return WithETag(
-            http,
-            await sender.Send(new ArchiveList(ListId.From(listId), expected), cancellationToken)
-        );
-    }
-
-    public static async Task<Ok<ListDto>> UnarchiveList(
-        Guid listId,
-        VersionRequest? body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expected = EntityTags.ExpectedVersion(http, body?.Version);
-        return WithETag(
-            http,
-            await sender.Send(new UnarchiveList(ListId.From(listId), expected), cancellationToken)
-        );
-    }
+        ApiCall call
+    ) => call.Ok(new UnarchiveList(ListId.From(listId), call.ExpectedVersion(body?.Version)));
 
     /// <summary>Adds an item; needs no version (adding conflicts with nothing).</summary>
-    public static async Task<Created<ListItemDto>> AddListItem(
+    public static Task<Created<ListItemDto>> AddListItem(
         Guid listId,
         AddListItemRequest body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var item = await sender.Send(
+        ApiCall call
+    ) =>
+        call.Created(
             new AddListItem(ListId.From(listId), body.Name, body.Quantity),
-            cancellationToken
+            item => $"/api/v1/lists/{listId}/items/{item.Id}"
         );
-        EntityTags.Set(http, item.Version);
-        return TypedResults.Created($"/api/v1/lists/{listId}/items/{item.Id}", item);
-    }
 
     /// <summary>Puts the items in a new order; guarded by the list's version.</summary>
-    public static async Task<Ok<ListWithItemsDto>> ReorderListItems(
+    public static Task<Ok<ListWithItemsDto>> ReorderListItems(
         Guid listId,
         ReorderListItemsRequest body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expected = EntityTags.ExpectedVersion(http, body.Version);
-        return WithETag(
-            http,
-            await sender.Send(
-                new ReorderListItems(
-                    ListId.From(listId),
-                    body.ItemIds.Select(id => ListItemId.From(id)).ToList(),
-                    expected
-                ),
-                cancellationToken
+        ApiCall call
+    ) =>
+        call.Ok(
+            new ReorderListItems(
+                ListId.From(listId),
+                body.ItemIds.Select(id => ListItemId.From(id)).ToList(),
+                call.ExpectedVersion(body.Version)
             )
         );
-    }
 
-    public static async Task<Ok<ListItemDto>> EditListItem(
+    public static Task<Ok<ListItemDto>> EditListItem(
         Guid listId,
         Guid itemId,
         EditListItemRequest body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expected = EntityTags.ExpectedVersion(http, body.Version);
-        return WithETag(
-            http,
-            await sender.Send(
-                new EditListItem(
-                    ListId.From(listId),
-                    ListItemId.From(itemId),
-                    body.Name,
-                    body.Quantity,
-                    expected
-                ),
-                cancellationToken
+        ApiCall call
+    ) =>
+        call.Ok(
+            new EditListItem(
+                ListId.From(listId),
+                ListItemId.From(itemId),
+                body.Name,
+                body.Quantity,
+                call.ExpectedVersion(body.Version)
             )
         );
-    }
 
     /// <summary>Removes an item (kept as a tombstone for the changes feed); If-Match required.</summary>
-    public static async Task<Ok<ListItemDto>> RemoveListItem(
-        Guid listId,
-        Guid itemId,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expected = EntityTags.ExpectedVersion(http, null);
-        return WithETag(
-            http,
-            await sender.Send(
-                new RemoveListItem(ListId.From(listId), ListItemId.From(itemId), expected),
-                cancellationToken
+    public static Task<Ok<ListItemDto>> RemoveListItem(Guid listId, Guid itemId, ApiCall call) =>
+        call.Ok(
+            new RemoveListItem(
+                ListId.From(listId),
+                ListItemId.From(itemId),
+                call.ExpectedVersion(null)
             )
         );
-    }
 
     /// <summary>Marks an item bought, optionally with its price as a string amount ("3.50").</summary>
-    public static async Task<Ok<ListItemDto>> MarkListItemBought(
+    public static Task<Ok<ListItemDto>> MarkListItemBought(
         Guid listId,
         Guid itemId,
         MarkListItemBoughtRequest? body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expected = EntityTags.ExpectedVersion(http, body?.Version);
-        return WithETag(
-            http,
-            await sender.Send(
-                new MarkListItemBought(
-                    ListId.From(listId),
-                    ListItemId.From(itemId),
-                    body?.Price,
-                    expected
-                ),
-                cancellationToken
+        ApiCall call
+    ) =>
+        call.Ok(
+            new MarkListItemBought(
+                ListId.From(listId),
+                ListItemId.From(itemId),
+                body?.Price,
+                call.ExpectedVersion(body?.Version)
             )
         );
-    }
 
     /// <summary>Puts a bought item back on the list; If-Match required.</summary>
-    public static async Task<Ok<ListItemDto>> UnmarkListItemBought(
+    public static Task<Ok<ListItemDto>> UnmarkListItemBought(
         Guid listId,
         Guid itemId,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expected = EntityTags.ExpectedVersion(http, null);
-        return WithETag(
-            http,
-            await sender.Send(
-                new UnmarkListItemBought(ListId.From(listId), ListItemId.From(itemId), expected),
-                cancellationToken
+        ApiCall call
+    ) =>
+        call.Ok(
+            new UnmarkListItemBought(
+                ListId.From(listId),
+                ListItemId.From(itemId),
+                call.ExpectedVersion(null)
             )
         );
-    }
-
-    private static GroupId? ToGroupId(Guid? groupId) => groupId is { } id ? GroupId.From(id) : null;
-
-    private static Ok<ListWithItemsDto> WithETag(HttpContext http, ListWithItemsDto list)
-    {
-        EntityTags.Set(http, list.List.Version);
-        return TypedResults.Ok(list);
-    }
-
-    private static Ok<ListDto> WithETag(HttpContext http, ListDto list)
-    {
-        EntityTags.Set(http, list.Version);
-        return TypedResults.Ok(list);
-    }
-
-    private static Ok<ListItemDto> WithETag(HttpContext http, ListItemDto item)
-    {
-        EntityTags.Set(http, item.Version);
-        return TypedResults.Ok(item);
-    }
 }
 
 // What clients may send; nothing else binds (no owners, groups of existing lists or versions

@@ -1,6 +1,6 @@
 using Ledger.Application.Operations.Queries.ListJobs;
+using Ledger.WebApi.Http;
 using Ledger.WebApi.RateLimiting;
-using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ledger.WebApi.Endpoints;
@@ -23,48 +23,18 @@ public static class OpsEndpoints
         return jobs;
     }
 
-    public static async Task<Ok<IReadOnlyList<JobDto>>> ListJobs(
-        ISender sender,
-        CancellationToken cancellationToken
-    ) => TypedResults.Ok(await sender.Send(new ListJobs(), cancellationToken));
+    public static Task<Ok<IReadOnlyList<JobDto>>> ListJobs(ApiCall call) => call.Ok(new ListJobs());
 
     /// <summary>202: the run is queued; a worker node starts it within seconds.</summary>
-    public static async Task<Accepted> TriggerJob(
-        string jobName,
-        ISender sender,
-        CancellationToken cancellationToken
-    )
+    public static async Task<Accepted> TriggerJob(string jobName, ApiCall call)
     {
-        await sender.Send(
-            new Application.Operations.Commands.TriggerJob.TriggerJob(jobName),
-            cancellationToken
-        );
+        await call.Send(new Application.Operations.Commands.TriggerJob.TriggerJob(jobName));
         return TypedResults.Accepted("/api/v1/ops/jobs");
     }
 
-    public static async Task<NoContent> PauseJob(
-        string jobName,
-        ISender sender,
-        CancellationToken cancellationToken
-    )
-    {
-        await sender.Send(
-            new Application.Operations.Commands.PauseJob.PauseJob(jobName),
-            cancellationToken
-        );
-        return TypedResults.NoContent();
-    }
+    public static Task<NoContent> PauseJob(string jobName, ApiCall call) =>
+        call.NoContent(new Application.Operations.Commands.PauseJob.PauseJob(jobName));
 
-    public static async Task<NoContent> ResumeJob(
-        string jobName,
-        ISender sender,
-        CancellationToken cancellationToken
-    )
-    {
-        await sender.Send(
-            new Application.Operations.Commands.ResumeJob.ResumeJob(jobName),
-            cancellationToken
-        );
-        return TypedResults.NoContent();
-    }
+    public static Task<NoContent> ResumeJob(string jobName, ApiCall call) =>
+        call.NoContent(new Application.Operations.Commands.ResumeJob.ResumeJob(jobName));
 }

@@ -1,5 +1,3 @@
-using FluentValidation;
-using FluentValidation.Results;
 using Ledger.Application.Receipts;
 using Ledger.Application.Receipts.Commands.DetachReceipt;
 using Ledger.Application.Receipts.Commands.UploadReceipt;
@@ -8,7 +6,6 @@ using Ledger.Application.Receipts.Queries.ListReceipts;
 using Ledger.Domain.Common;
 using Ledger.WebApi.Http;
 using Ledger.WebApi.RateLimiting;
-using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -48,7 +45,7 @@ public static class ReceiptEndpoints
         Guid groupId,
         Guid expenseId,
         HttpRequest request,
-        ISender sender,
+        ApiCall call,
         CancellationToken cancellationToken
     )
     {
@@ -66,13 +63,12 @@ public static class ReceiptEndpoints
                 && disposition.Name.Value == "file"
             )
             {
-                var receipt = await sender.Send(
+                var receipt = await call.Send(
                     new UploadReceipt(
                         GroupId.From(groupId),
                         ExpenseId.From(expenseId),
                         section.Body
-                    ),
-                    cancellationToken
+                    )
                 );
                 return TypedResults.Created(
                     $"/api/v1/groups/{groupId}/expenses/{expenseId}/receipts/{receipt.Id}/content",
@@ -81,21 +77,17 @@ public static class ReceiptEndpoints
             }
         }
 
-        throw Invalid("Send the receipt as a multipart/form-data part named 'file'.");
+        throw RequestValues.Invalid(
+            "file",
+            "Send the receipt as a multipart/form-data part named 'file'."
+        );
     }
 
-    public static async Task<Ok<IReadOnlyList<ReceiptDto>>> ListReceipts(
+    public static Task<Ok<IReadOnlyList<ReceiptDto>>> ListReceipts(
         Guid groupId,
         Guid expenseId,
-        ISender sender,
-        CancellationToken cancellationToken
-    ) =>
-        TypedResults.Ok(
-            await sender.Send(
-                new ListReceipts(GroupId.From(groupId), ExpenseId.From(expenseId)),
-                cancellationToken
-            )
-        );
+        ApiCall call
+    ) => call.Ok(new ListReceipts(GroupId.From(groupId), ExpenseId.From(expenseId)));
 
     /// <summary>
     /// The receipt's bytes as an attachment with the type sniffed at upload, never rendered
@@ -105,18 +97,16 @@ public static class ReceiptEndpoints
         Guid groupId,
         Guid expenseId,
         Guid receiptId,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
+        ApiCall call,
+        HttpContext http
     )
     {
-        var content = await sender.Send(
+        var content = await call.Send(
             new DownloadReceipt(
                 GroupId.From(groupId),
                 ExpenseId.From(expenseId),
                 ReceiptId.From(receiptId)
-            ),
-            cancellationToken
+            )
         );
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
@@ -128,24 +118,19 @@ public static class ReceiptEndpoints
         );
     }
 
-    public static async Task<NoContent> DetachReceipt(
+    public static Task<NoContent> DetachReceipt(
         Guid groupId,
         Guid expenseId,
         Guid receiptId,
-        ISender sender,
-        CancellationToken cancellationToken
-    )
-    {
-        await sender.Send(
+        ApiCall call
+    ) =>
+        call.NoContent(
             new DetachReceipt(
                 GroupId.From(groupId),
                 ExpenseId.From(expenseId),
                 ReceiptId.From(receiptId)
-            ),
-            cancellationToken
+            )
         );
-        return TypedResults.NoContent();
-    }
 
     private static string MultipartBoundary(HttpRequest request)
     {
@@ -157,17 +142,17 @@ public static class ReceiptEndpoints
             )
         )
         {
-            throw Invalid("Send the receipt as multipart/form-data with a part named 'file'.");
+            throw RequestValues.Invalid(
+                "file",
+                "Send the receipt as multipart/form-data with a part named 'file'."
+            );
         }
 
         var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
         return boundary is { Length: > 0 and <= 70 }
             ? boundary
-            : throw Invalid("The multipart boundary is missing or too long.");
+            : throw RequestValues.Invalid("file", "The multipart boundary is missing or too long.");
     }
-
-    private static ValidationException Invalid(string message) =>
-        new([new ValidationFailure("file", message)]);
 
     private static string Extension(string contentType) =>
         contentType switch

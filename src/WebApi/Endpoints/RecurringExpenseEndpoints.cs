@@ -12,7 +12,6 @@ using Ledger.Application.RecurringExpenses.Queries.PreviewRecurringExpense;
 using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.WebApi.Http;
-using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PreviewQuery = Ledger.Application.RecurringExpenses.Queries.PreviewRecurringExpense.PreviewRecurringExpense;
 
@@ -48,30 +47,20 @@ public static class RecurringExpenseEndpoints
         return recurring;
     }
 
-    public static async Task<Ok<Page<RecurringExpenseDto>>> ListRecurringExpenses(
+    public static Task<Ok<Page<RecurringExpenseDto>>> ListRecurringExpenses(
         Guid groupId,
-        ISender sender,
-        CancellationToken cancellationToken,
+        ApiCall call,
         bool includeEnded = false,
         int? limit = null,
         string? cursor = null
-    ) =>
-        TypedResults.Ok(
-            await sender.Send(
-                new ListRecurringExpenses(GroupId.From(groupId), includeEnded, limit, cursor),
-                cancellationToken
-            )
-        );
+    ) => call.Ok(new ListRecurringExpenses(GroupId.From(groupId), includeEnded, limit, cursor));
 
-    public static async Task<Created<RecurringExpenseDto>> CreateRecurringExpense(
+    public static Task<Created<RecurringExpenseDto>> CreateRecurringExpense(
         Guid groupId,
         RecurringExpenseRequest body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var recurring = await sender.Send(
+        ApiCall call
+    ) =>
+        call.Created(
             new CreateRecurringExpense(
                 GroupId.From(groupId),
                 body.Description,
@@ -83,136 +72,86 @@ public static class RecurringExpenseEndpoints
                 body.Recurrence,
                 body.Note
             ),
-            cancellationToken
+            recurring => $"/api/v1/groups/{groupId}/recurring-expenses/{recurring.Id}"
         );
-        EntityTags.Set(http, recurring.Version);
-        return TypedResults.Created(
-            $"/api/v1/groups/{groupId}/recurring-expenses/{recurring.Id}",
-            recurring
-        );
-    }
 
-    public static async Task<Ok<RecurringExpenseDto>> GetRecurringExpense(
+    public static Task<Ok<RecurringExpenseDto>> GetRecurringExpense(
         Guid groupId,
         Guid id,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    ) =>
-        WithETag(
-            http,
-            await sender.Send(
-                new GetRecurringExpense(GroupId.From(groupId), RecurringExpenseId.From(id)),
-                cancellationToken
-            )
-        );
+        ApiCall call
+    ) => call.Ok(new GetRecurringExpense(GroupId.From(groupId), RecurringExpenseId.From(id)));
 
-    public static async Task<Ok<RecurringExpenseDto>> UpdateRecurringExpense(
+    public static Task<Ok<RecurringExpenseDto>> UpdateRecurringExpense(
         Guid groupId,
         Guid id,
         UpdateRecurringExpenseRequest body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expected = EntityTags.ExpectedVersion(http, body.Version);
-        var command = new UpdateRecurringExpense(
-            GroupId.From(groupId),
-            RecurringExpenseId.From(id),
-            body.Description,
-            body.Category,
-            body.Currency,
-            body.Total,
-            body.Payers,
-            body.Split,
-            body.Recurrence,
-            expected,
-            body.Note
+        ApiCall call
+    ) =>
+        call.Ok(
+            new UpdateRecurringExpense(
+                GroupId.From(groupId),
+                RecurringExpenseId.From(id),
+                body.Description,
+                body.Category,
+                body.Currency,
+                body.Total,
+                body.Payers,
+                body.Split,
+                body.Recurrence,
+                call.ExpectedVersion(body.Version),
+                body.Note
+            )
         );
-        return WithETag(http, await sender.Send(command, cancellationToken));
-    }
 
     /// <summary>The dates of the next occurrences (10 by default, at most 100).</summary>
-    public static async Task<Ok<IReadOnlyList<DateOnly>>> PreviewRecurringExpense(
+    public static Task<Ok<IReadOnlyList<DateOnly>>> PreviewRecurringExpense(
         Guid groupId,
         Guid id,
-        ISender sender,
-        CancellationToken cancellationToken,
+        ApiCall call,
         int count = PreviewQuery.DefaultCount
-    ) =>
-        TypedResults.Ok(
-            await sender.Send(
-                new PreviewQuery(GroupId.From(groupId), RecurringExpenseId.From(id), count),
-                cancellationToken
-            )
-        );
+    ) => call.Ok(new PreviewQuery(GroupId.From(groupId), RecurringExpenseId.From(id), count));
 
-    public static async Task<Ok<RecurringExpenseDto>> PauseRecurringExpense(
+    public static Task<Ok<RecurringExpenseDto>> PauseRecurringExpense(
         Guid groupId,
         Guid id,
         VersionRequest? body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
+        ApiCall call
     ) =>
-        WithETag(
-            http,
-            await sender.Send(
-                new PauseRecurringExpense(
-                    GroupId.From(groupId),
-                    RecurringExpenseId.From(id),
-                    EntityTags.ExpectedVersion(http, body?.Version)
-                ),
-                cancellationToken
+        call.Ok(
+            new PauseRecurringExpense(
+                GroupId.From(groupId),
+                RecurringExpenseId.From(id),
+                call.ExpectedVersion(body?.Version)
             )
         );
 
-    public static async Task<Ok<RecurringExpenseDto>> ResumeRecurringExpense(
+    public static Task<Ok<RecurringExpenseDto>> ResumeRecurringExpense(
         Guid groupId,
         Guid id,
         VersionRequest? body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
+        ApiCall call
     ) =>
-        WithETag(
-            http,
-            await sender.Send(
-                new ResumeRecurringExpense(
-                    GroupId.From(groupId),
-                    RecurringExpenseId.From(id),
-                    EntityTags.ExpectedVersion(http, body?.Version)
-                ),
-                cancellationToken
+        call.Ok(
+            new ResumeRecurringExpense(
+                GroupId.From(groupId),
+                RecurringExpenseId.From(id),
+                call.ExpectedVersion(body?.Version)
             )
         );
 
-    public static async Task<Ok<RecurringExpenseDto>> EndRecurringExpense(
+    public static Task<Ok<RecurringExpenseDto>> EndRecurringExpense(
         Guid groupId,
         Guid id,
         VersionRequest? body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
+        ApiCall call
     ) =>
-        WithETag(
-            http,
-            await sender.Send(
-                new EndRecurringExpense(
-                    GroupId.From(groupId),
-                    RecurringExpenseId.From(id),
-                    EntityTags.ExpectedVersion(http, body?.Version)
-                ),
-                cancellationToken
+        call.Ok(
+            new EndRecurringExpense(
+                GroupId.From(groupId),
+                RecurringExpenseId.From(id),
+                call.ExpectedVersion(body?.Version)
             )
         );
-
-    private static Ok<RecurringExpenseDto> WithETag(HttpContext http, RecurringExpenseDto recurring)
-    {
-        EntityTags.Set(http, recurring.Version);
-        return TypedResults.Ok(recurring);
-    }
 }
 
 /// <summary>A new recurring expense: the expense without a date, and the rule of its dates.</summary>

@@ -15,7 +15,6 @@ using Ledger.Application.Settlements.Queries.ListSplitPayments;
 using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.WebApi.Http;
-using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ledger.WebApi.Endpoints;
@@ -77,178 +76,113 @@ public static class SettlementEndpoints
     }
 
     /// <summary>An expense's split payments, newest first, cursor-paged like every other list.</summary>
-    public static async Task<Ok<Page<SplitPaymentDto>>> ListSplitPayments(
+    public static Task<Ok<Page<SplitPaymentDto>>> ListSplitPayments(
         Guid groupId,
         Guid expenseId,
-        ISender sender,
-        CancellationToken cancellationToken,
+        ApiCall call,
         int? limit = null,
         string? cursor = null
     ) =>
-        TypedResults.Ok(
-            await sender.Send(
-                new ListSplitPayments(
-                    GroupId.From(groupId),
-                    ExpenseId.From(expenseId),
-                    limit,
-                    cursor
-                ),
-                cancellationToken
-            )
+        call.Ok(
+            new ListSplitPayments(GroupId.From(groupId), ExpenseId.From(expenseId), limit, cursor)
         );
 
-    public static async Task<Ok<Page<SettlementDto>>> ListSettlements(
+    public static Task<Ok<Page<SettlementDto>>> ListSettlements(
         Guid groupId,
-        ISender sender,
-        CancellationToken cancellationToken,
+        ApiCall call,
         int? limit = null,
         string? cursor = null
-    ) =>
-        TypedResults.Ok(
-            await sender.Send(
-                new ListSettlements(GroupId.From(groupId), limit, cursor),
-                cancellationToken
-            )
-        );
+    ) => call.Ok(new ListSettlements(GroupId.From(groupId), limit, cursor));
 
-    public static async Task<Created<SettlementDto>> RecordSettlement(
+    public static Task<Created<SettlementDto>> RecordSettlement(
         Guid groupId,
         RecordSettlementRequest body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
+        ApiCall call
     ) =>
-        CreatedSettlement(
-            http,
-            await sender.Send(
-                new RecordSettlement(
-                    GroupId.From(groupId),
-                    UserId.From(body.FromUserId),
-                    UserId.From(body.ToUserId),
-                    body.Currency,
-                    body.Amount,
-                    body.Note
-                ),
-                cancellationToken
-            )
+        call.Created(
+            new RecordSettlement(
+                GroupId.From(groupId),
+                UserId.From(body.FromUserId),
+                UserId.From(body.ToUserId),
+                body.Currency,
+                body.Amount,
+                body.Note
+            ),
+            Location
         );
 
-    public static async Task<Created<SettlementDto>> SettleUp(
+    public static Task<Created<SettlementDto>> SettleUp(
         Guid groupId,
         SettleUpRequest body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
+        ApiCall call
     ) =>
-        CreatedSettlement(
-            http,
-            await sender.Send(
-                new SettleUp(
-                    GroupId.From(groupId),
-                    UserId.From(body.FromUserId),
-                    UserId.From(body.ToUserId),
-                    body.Currency
-                ),
-                cancellationToken
-            )
+        call.Created(
+            new SettleUp(
+                GroupId.From(groupId),
+                UserId.From(body.FromUserId),
+                UserId.From(body.ToUserId),
+                body.Currency
+            ),
+            Location
         );
 
-    public static async Task<Ok<SettlementDto>> GetSettlement(
+    public static Task<Ok<SettlementDto>> GetSettlement(
         Guid groupId,
         Guid settlementId,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    ) =>
-        WithETag(
-            http,
-            await sender.Send(
-                new GetSettlement(GroupId.From(groupId), SettlementId.From(settlementId)),
-                cancellationToken
-            )
-        );
+        ApiCall call
+    ) => call.Ok(new GetSettlement(GroupId.From(groupId), SettlementId.From(settlementId)));
 
-    public static async Task<Ok<SettlementDto>> ConfirmSettlement(
+    public static Task<Ok<SettlementDto>> ConfirmSettlement(
         Guid groupId,
         Guid settlementId,
         SettlementDecisionRequest? body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expected = EntityTags.ExpectedVersion(http, body?.Version);
-        return WithETag(
-            http,
-            await sender.Send(
-                new ConfirmSettlement(
-                    GroupId.From(groupId),
-                    SettlementId.From(settlementId),
-                    expected
-                ),
-                cancellationToken
+        ApiCall call
+    ) =>
+        call.Ok(
+            new ConfirmSettlement(
+                GroupId.From(groupId),
+                SettlementId.From(settlementId),
+                call.ExpectedVersion(body?.Version)
             )
         );
-    }
 
-    public static async Task<Ok<SettlementDto>> DeclineSettlement(
+    public static Task<Ok<SettlementDto>> DeclineSettlement(
         Guid groupId,
         Guid settlementId,
         SettlementDecisionRequest? body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expected = EntityTags.ExpectedVersion(http, body?.Version);
-        return WithETag(
-            http,
-            await sender.Send(
-                new DeclineSettlement(
-                    GroupId.From(groupId),
-                    SettlementId.From(settlementId),
-                    expected
-                ),
-                cancellationToken
+        ApiCall call
+    ) =>
+        call.Ok(
+            new DeclineSettlement(
+                GroupId.From(groupId),
+                SettlementId.From(settlementId),
+                call.ExpectedVersion(body?.Version)
             )
         );
-    }
 
-    public static async Task<Ok<SettlementDto>> VoidSettlement(
+    public static Task<Ok<SettlementDto>> VoidSettlement(
         Guid groupId,
         Guid settlementId,
         VoidSettlementRequest body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expected = EntityTags.ExpectedVersion(http, body.Version);
-        return WithETag(
-            http,
-            await sender.Send(
-                new VoidSettlement(
-                    GroupId.From(groupId),
-                    SettlementId.From(settlementId),
-                    body.Reason,
-                    expected
-                ),
-                cancellationToken
+        ApiCall call
+    ) =>
+        call.Ok(
+            new VoidSettlement(
+                GroupId.From(groupId),
+                SettlementId.From(settlementId),
+                body.Reason,
+                call.ExpectedVersion(body.Version)
             )
         );
-    }
 
-    public static async Task<Created<SplitPaymentDto>> PaySplit(
+    public static Task<Created<SplitPaymentDto>> PaySplit(
         Guid groupId,
         Guid expenseId,
         Guid splitId,
         PaySplitRequest body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var payment = await sender.Send(
+        ApiCall call
+    ) =>
+        call.Created(
             new PaySplit(
                 GroupId.From(groupId),
                 ExpenseId.From(expenseId),
@@ -257,108 +191,60 @@ public static class SettlementEndpoints
                 body.PaidAt,
                 body.PayeeUserId is { } payee ? UserId.From(payee) : null
             ),
-            cancellationToken
+            payment => $"/api/v1/groups/{groupId}/expenses/{expenseId}/payments/{payment.Id}"
         );
-        EntityTags.Set(http, payment.Version);
-        return TypedResults.Created(
-            $"/api/v1/groups/{groupId}/expenses/{expenseId}/payments/{payment.Id}",
-            payment
-        );
-    }
 
-    public static async Task<Ok<SplitPaymentDto>> VoidSplitPayment(
+    public static Task<Ok<SplitPaymentDto>> VoidSplitPayment(
         Guid groupId,
         Guid expenseId,
         Guid paymentId,
         VoidSplitPaymentRequest body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expected = EntityTags.ExpectedVersion(http, body.Version);
-        return WithETag(
-            http,
-            await sender.Send(
-                new VoidSplitPayment(
-                    GroupId.From(groupId),
-                    ExpenseId.From(expenseId),
-                    SplitPaymentId.From(paymentId),
-                    body.Reason,
-                    expected
-                ),
-                cancellationToken
+        ApiCall call
+    ) =>
+        call.Ok(
+            new VoidSplitPayment(
+                GroupId.From(groupId),
+                ExpenseId.From(expenseId),
+                SplitPaymentId.From(paymentId),
+                body.Reason,
+                call.ExpectedVersion(body.Version)
             )
         );
-    }
 
-    public static async Task<Ok<SplitPaymentDto>> ConfirmSplitPayment(
+    public static Task<Ok<SplitPaymentDto>> ConfirmSplitPayment(
         Guid groupId,
         Guid expenseId,
         Guid paymentId,
         SettlementDecisionRequest? body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expected = EntityTags.ExpectedVersion(http, body?.Version);
-        return WithETag(
-            http,
-            await sender.Send(
-                new ConfirmSplitPayment(
-                    GroupId.From(groupId),
-                    ExpenseId.From(expenseId),
-                    SplitPaymentId.From(paymentId),
-                    expected
-                ),
-                cancellationToken
+        ApiCall call
+    ) =>
+        call.Ok(
+            new ConfirmSplitPayment(
+                GroupId.From(groupId),
+                ExpenseId.From(expenseId),
+                SplitPaymentId.From(paymentId),
+                call.ExpectedVersion(body?.Version)
             )
         );
-    }
 
-    public static async Task<Ok<SplitPaymentDto>> DeclineSplitPayment(
+    public static Task<Ok<SplitPaymentDto>> DeclineSplitPayment(
         Guid groupId,
         Guid expenseId,
         Guid paymentId,
         SettlementDecisionRequest? body,
-        ISender sender,
-        HttpContext http,
-        CancellationToken cancellationToken
-    )
-    {
-        var expected = EntityTags.ExpectedVersion(http, body?.Version);
-        return WithETag(
-            http,
-            await sender.Send(
-                new DeclineSplitPayment(
-                    GroupId.From(groupId),
-                    ExpenseId.From(expenseId),
-                    SplitPaymentId.From(paymentId),
-                    expected
-                ),
-                cancellationToken
+        ApiCall call
+    ) =>
+        call.Ok(
+            new DeclineSplitPayment(
+                GroupId.From(groupId),
+                ExpenseId.From(expenseId),
+                SplitPaymentId.From(paymentId),
+                call.ExpectedVersion(body?.Version)
             )
         );
-    }
 
-    private static Created<SettlementDto> CreatedSettlement(HttpContext http, SettlementDto s)
-    {
-        EntityTags.Set(http, s.Version);
-        return TypedResults.Created($"/api/v1/groups/{s.GroupId}/settlements/{s.Id}", s);
-    }
-
-    private static Ok<SettlementDto> WithETag(HttpContext http, SettlementDto settlement)
-    {
-        EntityTags.Set(http, settlement.Version);
-        return TypedResults.Ok(settlement);
-    }
-
-    private static Ok<SplitPaymentDto> WithETag(HttpContext http, SplitPaymentDto payment)
-    {
-        EntityTags.Set(http, payment.Version);
-        return TypedResults.Ok(payment);
-    }
+    private static string Location(SettlementDto s) =>
+        $"/api/v1/groups/{s.GroupId}/settlements/{s.Id}";
 }
 
 // What clients may send; nothing else binds.

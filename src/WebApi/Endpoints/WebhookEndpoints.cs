@@ -7,7 +7,7 @@ using Ledger.Application.Webhooks.Commands.RotateWebhookSecret;
 using Ledger.Application.Webhooks.Queries.ListWebhookDeliveries;
 using Ledger.Application.Webhooks.Queries.ListWebhookSubscriptions;
 using Ledger.Domain.Common;
-using Mediator;
+using Ledger.WebApi.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ledger.WebApi.Endpoints;
@@ -45,103 +45,62 @@ public static class WebhookEndpoints
     }
 
     /// <summary>A new signing secret, shown once; the old one keeps signing beside it for a while.</summary>
-    public static async Task<Ok<RotatedWebhookSecretDto>> RotateWebhookSecret(
+    public static Task<Ok<RotatedWebhookSecretDto>> RotateWebhookSecret(
         Guid groupId,
         Guid subscriptionId,
-        ISender sender,
-        CancellationToken cancellationToken
-    ) =>
-        TypedResults.Ok(
-            await sender.Send(
-                new RotateWebhookSecret(GroupId.From(groupId), subscriptionId),
-                cancellationToken
-            )
-        );
+        ApiCall call
+    ) => call.Ok(new RotateWebhookSecret(GroupId.From(groupId), subscriptionId));
 
     /// <summary>Queues a signed <c>webhook.ping</c> event (and re-enables a disabled subscription).</summary>
     public static async Task<Accepted<WebhookPingDto>> PingWebhookSubscription(
         Guid groupId,
         Guid subscriptionId,
-        ISender sender,
-        CancellationToken cancellationToken
+        ApiCall call
     ) =>
         TypedResults.Accepted(
             (string?)null,
-            await sender.Send(
-                new PingWebhookSubscription(GroupId.From(groupId), subscriptionId),
-                cancellationToken
-            )
+            await call.Send(new PingWebhookSubscription(GroupId.From(groupId), subscriptionId))
         );
 
     /// <summary>The subscription's delivery log, newest attempt first.</summary>
-    public static async Task<Ok<IReadOnlyList<WebhookDeliveryAttemptDto>>> ListWebhookDeliveries(
+    public static Task<Ok<IReadOnlyList<WebhookDeliveryAttemptDto>>> ListWebhookDeliveries(
         Guid groupId,
         Guid subscriptionId,
-        ISender sender,
-        CancellationToken cancellationToken
-    ) =>
-        TypedResults.Ok(
-            await sender.Send(
-                new ListWebhookDeliveries(GroupId.From(groupId), subscriptionId),
-                cancellationToken
-            )
-        );
+        ApiCall call
+    ) => call.Ok(new ListWebhookDeliveries(GroupId.From(groupId), subscriptionId));
 
     /// <summary>Queues one event again for the subscription, with the same event id.</summary>
     public static async Task<Accepted> RedeliverWebhookEvent(
         Guid groupId,
         Guid subscriptionId,
         Guid eventId,
-        ISender sender,
-        CancellationToken cancellationToken
+        ApiCall call
     )
     {
-        await sender.Send(
-            new RedeliverWebhookEvent(GroupId.From(groupId), subscriptionId, eventId),
-            cancellationToken
-        );
+        await call.Send(new RedeliverWebhookEvent(GroupId.From(groupId), subscriptionId, eventId));
         return TypedResults.Accepted((string?)null);
     }
 
-    public static async Task<Created<CreatedWebhookSubscriptionDto>> CreateWebhookSubscription(
+    public static Task<Created<CreatedWebhookSubscriptionDto>> CreateWebhookSubscription(
         Guid groupId,
         CreateWebhookSubscriptionRequest body,
-        ISender sender,
-        CancellationToken cancellationToken
-    )
-    {
-        var created = await sender.Send(
-            new CreateWebhookSubscription(GroupId.From(groupId), body.Url),
-            cancellationToken
-        );
-        return TypedResults.Created($"/api/v1/groups/{groupId}/webhooks/{created.Id}", created);
-    }
-
-    public static async Task<Ok<IReadOnlyList<WebhookSubscriptionDto>>> ListWebhookSubscriptions(
-        Guid groupId,
-        ISender sender,
-        CancellationToken cancellationToken
+        ApiCall call
     ) =>
-        TypedResults.Ok(
-            await sender.Send(
-                new ListWebhookSubscriptions(GroupId.From(groupId)),
-                cancellationToken
-            )
+        call.Created(
+            new CreateWebhookSubscription(GroupId.From(groupId), body.Url),
+            created => $"/api/v1/groups/{groupId}/webhooks/{created.Id}"
         );
 
-    public static async Task<NoContent> DeleteWebhookSubscription(
+    public static Task<Ok<IReadOnlyList<WebhookSubscriptionDto>>> ListWebhookSubscriptions(
+        Guid groupId,
+        ApiCall call
+    ) => call.Ok(new ListWebhookSubscriptions(GroupId.From(groupId)));
+
+    public static Task<NoContent> DeleteWebhookSubscription(
         Guid groupId,
         Guid subscriptionId,
-        ISender sender,
-        CancellationToken cancellationToken
-    )
-    {
-        await sender.Send(
-            new DeleteWebhookSubscription(GroupId.From(groupId), subscriptionId),
-            cancellationToken
-        );
-        return TypedResults.NoContent();
-    }
+        ApiCall call
+    ) => call.NoContent(new DeleteWebhookSubscription(GroupId.From(groupId), subscriptionId));
 }
 
 public sealed record CreateWebhookSubscriptionRequest(string Url);

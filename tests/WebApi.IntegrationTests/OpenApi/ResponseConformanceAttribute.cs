@@ -26,7 +26,7 @@ namespace Ledger.WebApi.IntegrationTests.OpenApi;
 /// type (validated by JsonSchema.Net, JSON Schema 2020-12, as OpenAPI 3.1 defines). Each app host
 /// of the run records what it answered (<see cref="Register"/>); after each test the responses it
 /// caused are checked, and a response that breaks the contract fails that test, naming the
-/// operation, the status and the schema error. Responses without an operation (no route, the
+/// operation, the status and the schema error; a documented ETag must be sent. Responses without an operation (no route, the
 /// login page, the token endpoint) are not in the document and are not checked.
 /// </summary>
 [AttributeUsage(AttributeTargets.Assembly)]
@@ -82,7 +82,8 @@ public sealed class ResponseConformanceAttribute : Attribute, ITestAction
         string Path,
         int Status,
         string? MediaType,
-        byte[]? Body
+        byte[]? Body,
+        string? ETag = null
     );
 
     internal static string? Check(Recorded response)
@@ -100,6 +101,16 @@ public sealed class ResponseConformanceAttribute : Attribute, ITestAction
         if (operation["responses"]?[status] is not JsonObject documented)
         {
             return $"{where}: status not documented";
+        }
+
+        // A documented ETag (a versioned answer, ADR 0040) must be sent (ADR 0061: one filter sets it).
+        if (
+            response.Status is >= 200 and < 300
+            && documented["headers"]?["ETag"] is not null
+            && response.ETag is null
+        )
+        {
+            return $"{where}: the ETag is documented but was not sent";
         }
 
         if (response.Body is not { Length: > 0 } body || response.MediaType is not { } mediaType)
@@ -299,7 +310,8 @@ public sealed class ResponseConformanceAttribute : Attribute, ITestAction
                     context.Request.Path,
                     context.Response.StatusCode,
                     context.Response.ContentType?.Split(';')[0].Trim(),
-                    capture.Complete ? capture.Captured : null
+                    capture.Complete ? capture.Captured : null,
+                    context.Response.Headers.ETag is { Count: > 0 } etag ? etag.ToString() : null
                 )
             );
         }

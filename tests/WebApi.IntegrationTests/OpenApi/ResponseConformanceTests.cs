@@ -7,14 +7,19 @@ namespace Ledger.WebApi.IntegrationTests.OpenApi;
 /// <summary>The conformance check itself can fail: a wrong shape or an undocumented status is caught.</summary>
 public sealed class ResponseConformanceTests : HttpTest
 {
-    private static ResponseConformanceAttribute.Recorded GetGroup(int status, string body) =>
+    private static ResponseConformanceAttribute.Recorded GetGroup(
+        int status,
+        string body,
+        string? etag = "\"1\""
+    ) =>
         new(
             "GetGroup",
             "GET",
             "/api/v1/groups/x",
             status,
             status < 300 ? "application/json" : "application/problem+json",
-            Encoding.UTF8.GetBytes(body)
+            Encoding.UTF8.GetBytes(body),
+            etag
         );
 
     [Test]
@@ -34,6 +39,10 @@ public sealed class ResponseConformanceTests : HttpTest
         var body = await read.Content.ReadAsStringAsync();
 
         ResponseConformanceAttribute.Check(GetGroup(200, body)).Should().BeNull();
+        ResponseConformanceAttribute
+            .Check(GetGroup(200, body, etag: null))
+            .Should()
+            .Contain("ETag is documented but was not sent");
         ResponseConformanceAttribute
             .Check(
                 GetGroup(
