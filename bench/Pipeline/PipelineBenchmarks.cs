@@ -69,7 +69,7 @@ public class PipelineBenchmarks
 
 internal sealed class BenchPrincipal : ICurrentPrincipal
 {
-    public static readonly UserId Id = UserId.From(
+    public static readonly UserId Id = Ledger.Domain.Common.UserId.From(
         Guid.Parse("7d8a3c1e-0000-4000-8000-000000000001")
     );
 
