@@ -43,6 +43,9 @@ public sealed partial class ApiProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         info.Environment.Remove("DATABASE_URL");
         info.Environment.Remove("Logging__Console__FormatterName");
+        // Its own rate-limit counters in the shared Redis, at the shipped limits: the requests of
+        // other tests from the same loopback address must not spend this process's windows.
+        info.Environment["RateLimiting__KeyPrefix"] = $"process-{Guid.NewGuid():N}";
         foreach (var (key, value) in settings)
         {
             info.Environment[key] = value;

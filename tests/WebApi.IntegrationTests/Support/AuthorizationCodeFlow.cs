@@ -125,13 +125,19 @@ public static class AuthorizationCodeFlow
         IReadOnlyDictionary<string, string> form
     ) => client.PostAsync("/connect/token", new FormUrlEncodedContent(form));
 
+    private static string Snippet(HttpResponseMessage response)
+    {
+        var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        return body.Length > 400 ? body[..400] : body;
+    }
+
     /// <summary>Where a 302 points, resolved against the test host.</summary>
     public static Uri RedirectTarget(HttpResponseMessage response)
     {
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location is null)
         {
             throw new InvalidOperationException(
-                $"Expected a redirect from {response.RequestMessage?.RequestUri?.AbsolutePath}, got {(int)response.StatusCode}."
+                $"Expected a redirect from {response.RequestMessage?.RequestUri?.AbsolutePath}, got {(int)response.StatusCode}: {Snippet(response)}"
             );
         }
 
