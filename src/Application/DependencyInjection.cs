@@ -1,4 +1,3 @@
-using FluentValidation;
 using Ledger.Application.Chores;
 using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Behaviours;

@@ -156,18 +156,7 @@ public sealed class Testing
     {
         await using var scope = Provider.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        var email = Pii.Email();
-        var user = new ApplicationUser
-        {
-            Id = Guid.CreateVersion7(),
-            Email = email,
-            NormalizedEmail = email.ToUpperInvariant(),
-            UserName = email,
-            NormalizedUserName = email.ToUpperInvariant(),
-            DisplayName = Pii.Name(),
-            SecurityStamp = Guid.NewGuid().ToString("N"),
-            CreatedAt = DateTimeOffset.UtcNow,
-        };
+        var user = TestUsers.New();
         db.Users.Add(user);
         await db.SaveChangesAsync();
         return UserId.From(user.Id);

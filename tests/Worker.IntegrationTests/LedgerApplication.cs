@@ -10,7 +10,6 @@ using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Recurrence;
 using Ledger.Infrastructure;
-using Ledger.Infrastructure.Identity;
 using Ledger.Infrastructure.Persistence;
 using Ledger.TestSupport;
 using Mediator;
@@ -75,18 +74,7 @@ public sealed class LedgerApplication : IAsyncDisposable
 
     public async Task<UserId> CreateUserAsync()
     {
-        var email = Pii.Email();
-        var user = new ApplicationUser
-        {
-            Id = Guid.CreateVersion7(),
-            Email = email,
-            NormalizedEmail = email.ToUpperInvariant(),
-            UserName = email,
-            NormalizedUserName = email.ToUpperInvariant(),
-            DisplayName = Pii.Name(),
-            SecurityStamp = Guid.NewGuid().ToString("N"),
-            CreatedAt = DateTimeOffset.UtcNow,
-        };
+        var user = TestUsers.New();
         await WithDbAsync(db =>
         {
             db.Users.Add(user);

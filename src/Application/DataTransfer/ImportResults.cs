@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Application.DataTransfer;
 
 internal static class ImportResults

@@ -1,7 +1,6 @@
 using Ledger.Application.Common.Security;
 using Ledger.Application.MoneyRules;
 using Ledger.Domain.Expenses;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Expenses;
 

@@ -1,7 +1,5 @@
-using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Expenses.Specifications;
 using Ledger.Domain.Expenses;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Expenses;
 

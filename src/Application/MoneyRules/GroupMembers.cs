@@ -1,6 +1,5 @@
 using Ledger.Domain.Balances;
 using Ledger.Domain.Groups;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.MoneyRules;
 

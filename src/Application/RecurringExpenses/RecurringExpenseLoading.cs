@@ -1,8 +1,6 @@
-using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Expenses;
 using Ledger.Application.MoneyRules;
 using Ledger.Domain.Recurrence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.RecurringExpenses;
 

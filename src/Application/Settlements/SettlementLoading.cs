@@ -1,7 +1,5 @@
-using Ledger.Application.Common.Exceptions;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Settlements;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Settlements;
 

@@ -1,4 +1,3 @@
-using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Expenses;
 using Ledger.Application.MoneyRules;
 

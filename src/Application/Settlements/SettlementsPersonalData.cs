@@ -1,5 +1,4 @@
 using Ledger.Application.Common.PersonalData;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Settlements;
 

@@ -1,8 +1,6 @@
 using System.Net;
-using Ledger.Application.Common.Exceptions;
 using Ledger.Domain.Groups;
 using Ledger.Domain.Integrations;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Webhooks;
 

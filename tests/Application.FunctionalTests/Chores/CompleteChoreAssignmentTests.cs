@@ -1,9 +1,9 @@
 using AwesomeAssertions;
 using Ledger.Application.Chores.Commands.CompleteChoreAssignment;
 using Ledger.Application.Common.Exceptions;
-using Ledger.Application.FunctionalTests.Lists;
 using Ledger.Domain.Chores;
 using Ledger.Domain.Common;
+using Ledger.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static Ledger.Application.FunctionalTests.Chores.ChoreScenarios;
 using static Ledger.Application.FunctionalTests.Groups.GroupScenarios;
@@ -64,6 +64,7 @@ public sealed class CompleteChoreAssignmentTests : FunctionalTest
         var open = chore.OpenOne();
 
         var failures = await RowRace.RaceAsync(
+            ConnectionString,
             "chores",
             chore.Id,
             50,

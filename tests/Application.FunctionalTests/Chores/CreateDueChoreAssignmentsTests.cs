@@ -2,9 +2,9 @@ using AwesomeAssertions;
 using Ledger.Application.Chores.Commands.ArchiveChore;
 using Ledger.Application.Chores.Commands.CreateDueChoreAssignments;
 using Ledger.Application.Common.Exceptions;
-using Ledger.Application.FunctionalTests.Lists;
 using Ledger.Domain.Chores;
 using Ledger.Domain.Common;
+using Ledger.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static Ledger.Application.FunctionalTests.Chores.ChoreScenarios;
 using static Ledger.Application.FunctionalTests.Groups.GroupScenarios;
@@ -120,6 +120,7 @@ public sealed class CreateDueChoreAssignmentsTests : FunctionalTest
         var asOf = Clock.GetUtcNow().AddDays(1);
 
         var failures = await RowRace.RaceAsync(
+            ConnectionString,
             "chores",
             chore.Id,
             5,

@@ -9,7 +9,6 @@ using Ledger.Domain.Balances;
 using Ledger.Domain.Common;
 using Ledger.TestSupport;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using static Ledger.Application.FunctionalTests.Testing;
 
 namespace Ledger.Application.FunctionalTests.Groups;
@@ -66,72 +65,14 @@ internal static class GroupScenarios
         });
 
     /// <summary>
-    /// Races the attempts on one group deterministically: a transaction of the test holds the
-    /// group's row while the attempts start, and lets go only once every one of them is queued
-    /// on a lock. So they all read the same state before any of them writes, whatever the
-    /// timing of the machine. Returns each attempt's failure (null for a success).
+    /// Races the attempts on one group deterministically, holding the group's row until every
+    /// attempt is queued on its lock (<see cref="RowRace"/>).
     /// </summary>
-    public static async Task<Exception?[]> RaceOnGroupAsync(
+    public static Task<Exception?[]> RaceOnGroupAsync(
         GroupId group,
         int attempts,
         Func<int, Task> attempt
-    )
-    {
-        await using var blocker = new NpgsqlConnection(ConnectionString);
-        await blocker.OpenAsync();
-        await using var transaction = await blocker.BeginTransactionAsync();
-        await using (
-            var lockRow = new NpgsqlCommand(
-                "SELECT 1 FROM groups WHERE id = @id FOR UPDATE",
-                blocker
-            )
-        )
-        {
-            lockRow.Parameters.AddWithValue("id", group.Value);
-            await lockRow.ExecuteNonQueryAsync();
-        }
-
-        var race = Task.WhenAll(Enumerable.Range(0, attempts).Select(i => Attempt(i, attempt)));
-        await WaitForLockWaitersAsync(attempts, race);
-        await transaction.CommitAsync();
-        return await race;
-    }
-
-    private static async Task<Exception?> Attempt(int index, Func<int, Task> attempt)
-    {
-        await Task.Yield();
-        try
-        {
-            await attempt(index);
-            return null;
-        }
-        catch (Exception exception)
-        {
-            return exception;
-        }
-    }
-
-    private static async Task WaitForLockWaitersAsync(int expected, Task race)
-    {
-        await using var observer = new NpgsqlConnection(ConnectionString);
-        await observer.OpenAsync();
-        await using var count = new NpgsqlCommand(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
-            observer
-        );
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while ((long)(await count.ExecuteScalarAsync())! < expected)
-        {
-            if (race.IsCompleted || DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException(
-                    "The racers did not all queue on the group's lock; the race proves nothing."
-                );
-            }
-
-            await Task.Delay(20);
-        }
-    }
+    ) => RowRace.RaceAsync(ConnectionString, "groups", group.Value, attempts, attempt);
 
     public static Task<RowCounts> CountRowsAsync() =>
         WithDbAsync(async db => new RowCounts(

@@ -47,6 +47,7 @@ public sealed class AddListItemTests : FunctionalTest
         var list = await CreatePersonalListAsync(alice);
 
         var failures = await RowRace.RaceAsync(
+            ConnectionString,
             "lists",
             list.Value,
             10,

@@ -40,6 +40,7 @@ public sealed class EditListItemTests : FunctionalTest
         var item = await AddItemAsync(list, alice);
 
         var failures = await RowRace.RaceAsync(
+            ConnectionString,
             "lists",
             list.Value,
             50,

@@ -38,12 +38,12 @@ public sealed class ChoreForReadSpec : SingleResultSpecification<Chore>
 }
 
 /// <summary>
-/// A group's chores, or a user's personal chores, in id order after a keyset position. Never
+/// A group's chores, or a user's personal chores (paged by the list's keyset order). Never
 /// across groups.
 /// </summary>
 public sealed class ChoresOfOwnerSpec : Specification<Chore>
 {
-    public ChoresOfOwnerSpec(Ownership owner, ChoreId? after, int take, bool includeArchived)
+    public ChoresOfOwnerSpec(Ownership owner, bool includeArchived)
     {
         if (owner.GroupId is { } groupId)
         {
@@ -59,16 +59,9 @@ public sealed class ChoresOfOwnerSpec : Specification<Chore>
             Query.Where(c => c.ArchivedAt == null);
         }
 
-        if (after is { } position)
-        {
-            Query.Where(c => c.Id > position);
-        }
-
         Query
             .Include(c => c.Participants)
             .Include(c => c.Assignments.Where(a => a.Status == AssignmentStatus.Open))
-            .OrderBy(c => c.Id)
-            .Take(take)
             .AsNoTracking();
     }
 }

@@ -1,6 +1,4 @@
-using Ledger.Application.Common.Interfaces;
 using Ledger.Domain.Audit;
-using Ledger.Domain.Common;
 
 namespace Ledger.Application.Common.Auditing;
 

@@ -1,7 +1,4 @@
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
-using Mediator;
 
 namespace Ledger.Application.Common.Behaviours;
 

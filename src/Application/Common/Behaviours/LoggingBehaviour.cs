@@ -1,10 +1,5 @@
 using System.Diagnostics;
-using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Telemetry;
-using Ledger.Domain.Common;
-using Mediator;
 using Microsoft.Extensions.Logging;
 
 namespace Ledger.Application.Common.Behaviours;

@@ -1,10 +1,5 @@
 using System.Data;
-using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Common.Outbox;
-using Ledger.Domain.Common;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Common.Behaviours;
 

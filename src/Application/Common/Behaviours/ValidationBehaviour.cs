@@ -1,6 +1,3 @@
-using FluentValidation;
-using Mediator;
-
 namespace Ledger.Application.Common.Behaviours;
 
 /// <summary>Runs every FluentValidation validator of the message; any failure stops it with a 400.</summary>

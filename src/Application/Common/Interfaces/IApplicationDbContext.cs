@@ -2,7 +2,6 @@ using Ardalis.Specification;
 using Ledger.Domain.Audit;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Chores;
-using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Groups;
 using Ledger.Domain.Integrations;
@@ -10,7 +9,6 @@ using Ledger.Domain.Lists;
 using Ledger.Domain.Operations;
 using Ledger.Domain.Recurrence;
 using Ledger.Domain.Settlements;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Ledger.Application.Common.Interfaces;

@@ -1,5 +1,4 @@
 using Ledger.Domain.Balances;
-using Ledger.Domain.Common;
 
 namespace Ledger.Application.Common.Interfaces;
 

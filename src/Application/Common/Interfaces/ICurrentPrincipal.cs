@@ -1,6 +1,3 @@
-using Ledger.Application.Common.Exceptions;
-using Ledger.Domain.Common;
-
 namespace Ledger.Application.Common.Interfaces;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Ledger.Domain.Common;
-
 namespace Ledger.Application.Common.Messaging;
 
 /// <summary>

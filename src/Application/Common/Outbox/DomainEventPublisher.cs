@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Domain.Common;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Application.Common.Outbox;

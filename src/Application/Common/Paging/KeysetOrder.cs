@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Common.Paging;
 

@@ -1,6 +1,3 @@
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
 
 namespace Ledger.Application.Common.Security;

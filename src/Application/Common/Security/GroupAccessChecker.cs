@@ -1,10 +1,5 @@
-using Ledger.Application.Common.Exceptions;
-using Ledger.Application.Common.Interfaces;
-using Ledger.Application.Common.Messaging;
-using Ledger.Domain.Common;
 using Ledger.Domain.Groups;
 using Ledger.Domain.Integrations;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Common.Security;
 

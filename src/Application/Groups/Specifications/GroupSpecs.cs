@@ -45,19 +45,13 @@ public sealed class GroupWithDeletionRequestSpec : SingleResultSpecification<Gro
 }
 
 /// <summary>
-/// A group's active members by membership id (version 7: time-ordered, so join order to the
-/// millisecond), after a keyset position.
+/// A group's active members (paged by membership id, version 7: time-ordered, so join order to
+/// the millisecond).
 /// </summary>
 public sealed class ActiveMembersSpec : Specification<Membership>
 {
-    public ActiveMembersSpec(GroupId groupId, MembershipId? after, int take)
+    public ActiveMembersSpec(GroupId groupId)
     {
-        Query.Where(m => m.GroupId == groupId && m.LeftAt == null);
-        if (after is { } position)
-        {
-            Query.Where(m => m.Id > position);
-        }
-
-        Query.OrderBy(m => m.Id).Take(take).AsNoTracking();
+        Query.Where(m => m.GroupId == groupId && m.LeftAt == null).AsNoTracking();
     }
 }

@@ -4,7 +4,7 @@ using Ledger.Domain.Groups;
 namespace Ledger.Application.Groups.Specifications;
 
 /// <summary>
-/// The groups a user belongs to, in id order (ids are time-ordered), after a keyset position.
+/// The groups a user belongs to (paged in id order: ids are time-ordered).
 /// The membership test is a correlated EXISTS on user_id, which PostgreSQL runs as a semi-join
 /// over the per-user index of memberships: the one query allowed to span groups.
 /// Archived groups are included on request, and only for their former owners: they are the
@@ -13,7 +13,7 @@ namespace Ledger.Application.Groups.Specifications;
 /// </summary>
 public sealed class MyGroupsSpec : Specification<Group>
 {
-    public MyGroupsSpec(UserId user, GroupId? after, int take, bool includeArchived)
+    public MyGroupsSpec(UserId user, bool includeArchived)
     {
         if (includeArchived)
         {
@@ -35,11 +35,6 @@ public sealed class MyGroupsSpec : Specification<Group>
             );
         }
 
-        if (after is { } position)
-        {
-            Query.Where(g => g.Id > position);
-        }
-
-        Query.OrderBy(g => g.Id).Take(take).AsNoTracking();
+        Query.AsNoTracking();
     }
 }

@@ -17,12 +17,12 @@ public sealed class ListWithLiveItemsSpec : SingleResultSpecification<ShoppingLi
 }
 
 /// <summary>
-/// A group's lists, or a user's personal lists, in id order (time-ordered) after a keyset
-/// position. Never across groups.
+/// A group's lists, or a user's personal lists (paged by the list's keyset order). Never across
+/// groups.
 /// </summary>
 public sealed class ListsOfOwnerSpec : Specification<ShoppingList>
 {
-    public ListsOfOwnerSpec(Ownership owner, ListId? after, int take, bool includeArchived)
+    public ListsOfOwnerSpec(Ownership owner, bool includeArchived)
     {
         if (owner.GroupId is { } groupId)
         {
@@ -38,11 +38,6 @@ public sealed class ListsOfOwnerSpec : Specification<ShoppingList>
             Query.Where(l => l.ArchivedAt == null);
         }
 
-        if (after is { } position)
-        {
-            Query.Where(l => l.Id > position);
-        }
-
-        Query.OrderBy(l => l.Id).Take(take).AsNoTracking();
+        Query.AsNoTracking();
     }
 }

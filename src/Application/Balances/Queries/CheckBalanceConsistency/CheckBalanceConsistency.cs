@@ -1,6 +1,5 @@
 using Ledger.Domain.Monetary;
 using Ledger.Domain.Settlements;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Ledger.Application.Balances.Queries.CheckBalanceConsistency;

@@ -1,7 +1,6 @@
 using Ledger.Application.Settlements;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Settlements;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Balances.Queries.GetBalances;
 

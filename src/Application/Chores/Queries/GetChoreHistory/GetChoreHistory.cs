@@ -1,4 +1,5 @@
 using Ledger.Application.Common.Paging;
+using Ledger.Domain.Chores;
 
 namespace Ledger.Application.Chores.Queries.GetChoreHistory;
 
@@ -34,9 +35,12 @@ public sealed class GetChoreHistoryHandler(IApplicationDbContext db, CursorCodec
         CancellationToken cancellationToken
     )
     {
-        var limit = PageLimits.Resolve(query.Limit);
-        var purpose = $"chore-history:{query.ChoreId}:{query.AssignmentId}";
-        var after = cursors.Decode<Position>(purpose, query.Cursor);
+        var page = cursors.Open(
+            NewestFirst,
+            $"chore-history:{query.ChoreId}:{query.AssignmentId}",
+            query.Cursor,
+            query.Limit
+        );
 
         // Filtered by the chore first: an assignment id of another chore finds nothing here.
         var events = db.ChoreEvents.AsNoTracking().Where(e => e.ChoreId == query.ChoreId);
@@ -45,22 +49,9 @@ public sealed class GetChoreHistoryHandler(IApplicationDbContext db, CursorCodec
             events = events.Where(e => e.AssignmentId == assignmentId);
         }
 
-        if (after is not null)
-        {
-            events = events.Where(e => e.Sequence < after.BeforeSequence);
-        }
-
-        var fetched = await events
-            .OrderByDescending(e => e.Sequence)
-            .Take(limit + 1)
-            .ToListAsync(cancellationToken);
-
-        return Page.FromOneExtra(
-            fetched.Select(ChoreEventDto.From).ToList(),
-            limit,
-            last => cursors.Encode(purpose, new Position(last.Sequence))
-        );
+        return await page.ToPageAsync(events, ChoreEventDto.From, cancellationToken);
     }
 
-    private sealed record Position(long BeforeSequence);
+    private static readonly KeysetOrder<ChoreEvent> NewestFirst =
+        KeysetOrder<ChoreEvent>.Descending(e => e.Sequence);
 }

@@ -35,9 +35,12 @@ public sealed class ListChoreAssignmentsHandler(IApplicationDbContext db, Cursor
         CancellationToken cancellationToken
     )
     {
-        var limit = PageLimits.Resolve(query.Limit);
-        var purpose = $"chore-assignments:{query.ChoreId}:{query.Status}";
-        var after = cursors.Decode<Position>(purpose, query.Cursor);
+        var page = cursors.Open(
+            LatestDueFirst,
+            $"chore-assignments:{query.ChoreId}:{query.Status}",
+            query.Cursor,
+            query.Limit
+        );
 
         // A chore has one assignment per due date, so the due date alone is the keyset.
         var assignments = db.ChoreAssignments.AsNoTracking().Where(a => a.ChoreId == query.ChoreId);
@@ -46,22 +49,9 @@ public sealed class ListChoreAssignmentsHandler(IApplicationDbContext db, Cursor
             assignments = assignments.Where(a => a.Status == status);
         }
 
-        if (after is not null)
-        {
-            assignments = assignments.Where(a => a.DueDate < after.BeforeDueDate);
-        }
-
-        var fetched = await assignments
-            .OrderByDescending(a => a.DueDate)
-            .Take(limit + 1)
-            .ToListAsync(cancellationToken);
-
-        return Page.FromOneExtra(
-            fetched.Select(AssignmentDto.From).ToList(),
-            limit,
-            last => cursors.Encode(purpose, new Position(last.DueDate))
-        );
+        return await page.ToPageAsync(assignments, AssignmentDto.From, cancellationToken);
     }
 
-    private sealed record Position(DateOnly BeforeDueDate);
+    private static readonly KeysetOrder<ChoreAssignment> LatestDueFirst =
+        KeysetOrder<ChoreAssignment>.Descending(a => a.DueDate);
 }

@@ -1,5 +1,6 @@
 using Ledger.Application.Chores.Specifications;
 using Ledger.Application.Common.Paging;
+using Ledger.Domain.Chores;
 
 namespace Ledger.Application.Chores.Queries.ListChores;
 
@@ -40,30 +41,22 @@ public sealed class ListChoresHandler(
         var owner = query.GroupId is { } groupId
             ? Ownership.OfGroup(groupId)
             : Ownership.Personal(principal.RequireUserId());
-        var limit = PageLimits.Resolve(query.Limit);
-        var purpose =
-            $"chores:{owner.GroupId?.ToString() ?? "personal:" + owner.OwnerUserId}:{query.IncludeArchived}";
-        var after = cursors.Decode<Position>(purpose, query.Cursor);
-
-        var chores = await db.Apply(
-                new ChoresOfOwnerSpec(
-                    owner,
-                    after is null ? null : ChoreId.From(after.AfterChoreId),
-                    limit + 1,
-                    query.IncludeArchived
-                )
-            )
+        var page = cursors.Open(
+            OldestFirst,
+            $"chores:{owner.GroupId?.ToString() ?? "personal:" + owner.OwnerUserId}:{query.IncludeArchived}",
+            query.Cursor,
+            query.Limit
+        );
+        var chores = await page.Seek(db.Apply(new ChoresOfOwnerSpec(owner, query.IncludeArchived)))
             .ToListAsync(cancellationToken);
         var groupZone = owner.GroupId is { } group
             ? await db.GroupTimeZoneAsync(group, cancellationToken)
             : null;
 
-        return Page.FromOneExtra(
-            chores.Select(c => ChoreDto.From(c, c.TimeZoneId ?? groupZone!)).ToList(),
-            limit,
-            last => cursors.Encode(purpose, new Position(last.Id))
-        );
+        return page.ToPage(chores, c => ChoreDto.From(c, c.TimeZoneId ?? groupZone!));
     }
 
-    private sealed record Position(Guid AfterChoreId);
+    private static readonly KeysetOrder<Chore> OldestFirst = KeysetOrder<Chore>.Ascending(c =>
+        c.Id
+    );
 }

@@ -1,9 +1,7 @@
 using System.Runtime.CompilerServices;
-using Ledger.Application.Common.Exceptions;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Monetary;
 using Ledger.Domain.Settlements;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.DataTransfer.Queries.ExportGroup;
 

@@ -1,5 +1,4 @@
 using Ledger.Domain.Groups;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.DataTransfer.Queries.PreviewImport;
 

@@ -3,7 +3,6 @@ using Ledger.Application.Common.Security;
 using Ledger.Application.MoneyRules;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Monetary;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Expenses.Commands.CreateExpenseFromList;
 

@@ -2,7 +2,6 @@ using Ledger.Application.Common.Paging;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Expenses.Specifications;
 using Ledger.Domain.Expenses;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Expenses.Queries.ListExpenses;
 

@@ -60,31 +60,18 @@ public sealed class ListInvitesHandler(
         CancellationToken cancellationToken
     )
     {
-        var limit = PageLimits.Resolve(query.Limit);
-        var purpose = $"groups.invites:{query.GroupId}";
-        var after = cursors.Decode<Position>(purpose, query.Cursor);
+        var page = cursors.Open(
+            OldestFirst,
+            $"groups.invites:{query.GroupId}",
+            query.Cursor,
+            query.Limit
+        );
         var invites = db.Invites.AsNoTracking().Where(i => i.GroupId == query.GroupId);
-        if (after is not null)
-        {
-            var position = InviteId.From(after.AfterInviteId);
-            invites = invites.Where(i => i.Id > position);
-        }
-
-        var fetched = await invites
-            .OrderBy(i => i.Id)
-            .Take(limit + 1)
-            .ToListAsync(cancellationToken);
-        var page = Page.FromOneExtra(
-            fetched,
-            limit,
-            last => cursors.Encode(purpose, new Position(last.Id.Value))
-        );
         var now = clock.GetUtcNow();
-        return new Page<InviteDto>(
-            page.Items.Select(i => InviteDto.From(i, now)).ToList(),
-            page.NextCursor
-        );
+        return await page.ToPageAsync(invites, i => InviteDto.From(i, now), cancellationToken);
     }
 
-    private sealed record Position(Guid AfterInviteId);
+    private static readonly KeysetOrder<Invite> OldestFirst = KeysetOrder<Invite>.Ascending(i =>
+        i.Id
+    );
 }

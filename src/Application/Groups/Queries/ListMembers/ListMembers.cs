@@ -1,5 +1,6 @@
 using Ledger.Application.Common.Paging;
 using Ledger.Application.Groups.Specifications;
+using Ledger.Domain.Groups;
 
 namespace Ledger.Application.Groups.Queries.ListMembers;
 
@@ -31,28 +32,23 @@ public sealed class ListMembersHandler(
         CancellationToken cancellationToken
     )
     {
-        var limit = PageLimits.Resolve(query.Limit);
         // Bound to the group: a cursor of one group's list cannot page another's.
-        var purpose = $"groups.members:{query.GroupId}";
-        var after = cursors.Decode<Position>(purpose, query.Cursor);
-
-        var fetched = await db.Apply(
-                new ActiveMembersSpec(
-                    query.GroupId,
-                    after is null ? null : MembershipId.From(after.AfterMembershipId),
-                    limit + 1
-                )
-            )
-            .ToListAsync(cancellationToken);
-
-        var page = Page.FromOneExtra(
-            fetched,
-            limit,
-            last => cursors.Encode(purpose, new Position(last.Id.Value))
+        var keyset = cursors.Open(
+            JoinOrder,
+            $"groups.members:{query.GroupId}",
+            query.Cursor,
+            query.Limit
+        );
+        var page = await keyset.ToPageAsync(
+            db.Apply(new ActiveMembersSpec(query.GroupId)),
+            m => m,
+            cancellationToken
         );
         var members = await MemberDto.FromAsync(page.Items, users, cancellationToken);
         return new Page<MemberDto>(members, page.NextCursor);
     }
 
-    private sealed record Position(Guid AfterMembershipId);
+    private static readonly KeysetOrder<Membership> JoinOrder = KeysetOrder<Membership>.Ascending(
+        m => m.Id
+    );
 }

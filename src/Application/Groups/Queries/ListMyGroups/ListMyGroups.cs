@@ -41,19 +41,14 @@ public sealed class ListMyGroupsHandler(
     )
     {
         var me = principal.RequireUserId();
-        var limit = PageLimits.Resolve(query.Limit);
         // The archived flag is part of the purpose: a cursor of one listing cannot page the other.
-        var purpose = $"{CursorPurpose}:{query.IncludeArchived}";
-        var after = cursors.Decode<Position>(purpose, query.Cursor);
-
-        var fetched = await db.Apply(
-                new MyGroupsSpec(
-                    me,
-                    after is null ? null : GroupId.From(after.AfterGroupId),
-                    limit + 1,
-                    query.IncludeArchived
-                )
-            )
+        var page = cursors.Open(
+            OldestFirst,
+            $"{CursorPurpose}:{query.IncludeArchived}",
+            query.Cursor,
+            query.Limit
+        );
+        var fetched = await page.Seek(db.Apply(new MyGroupsSpec(me, query.IncludeArchived)))
             .Select(g => new GroupDto(
                 g.Id.Value,
                 g.Name,
@@ -68,12 +63,10 @@ public sealed class ListMyGroupsHandler(
             ))
             .ToListAsync(cancellationToken);
 
-        return Page.FromOneExtra(
-            fetched,
-            limit,
-            last => cursors.Encode(purpose, new Position(last.Id))
-        );
+        return page.ToPage(fetched, g => g, g => [GroupId.From(g.Id)]);
     }
 
-    private sealed record Position(Guid AfterGroupId);
+    private static readonly KeysetOrder<Group> OldestFirst = KeysetOrder<Group>.Ascending(g =>
+        g.Id
+    );
 }

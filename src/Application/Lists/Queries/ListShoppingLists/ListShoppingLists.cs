@@ -1,5 +1,6 @@
 using Ledger.Application.Common.Paging;
 using Ledger.Application.Lists.Specifications;
+using Ledger.Domain.Lists;
 
 namespace Ledger.Application.Lists.Queries.ListShoppingLists;
 
@@ -40,28 +41,17 @@ public sealed class ListShoppingListsHandler(
         var owner = query.GroupId is { } groupId
             ? Ownership.OfGroup(groupId)
             : Ownership.Personal(principal.RequireUserId());
-        var limit = PageLimits.Resolve(query.Limit);
         // The owner and the archived flag are part of the purpose: a cursor pages only its listing.
-        var purpose =
-            $"lists:{owner.GroupId?.ToString() ?? "personal:" + owner.OwnerUserId}:{query.IncludeArchived}";
-        var after = cursors.Decode<Position>(purpose, query.Cursor);
-
-        var lists = await db.Apply(
-                new ListsOfOwnerSpec(
-                    owner,
-                    after is null ? null : ListId.From(after.AfterListId),
-                    limit + 1,
-                    query.IncludeArchived
-                )
-            )
-            .ToListAsync(cancellationToken);
-
-        return Page.FromOneExtra(
-            lists.Select(ListDto.From).ToList(),
-            limit,
-            last => cursors.Encode(purpose, new Position(last.Id))
+        var page = cursors.Open(
+            OldestFirst,
+            $"lists:{owner.GroupId?.ToString() ?? "personal:" + owner.OwnerUserId}:{query.IncludeArchived}",
+            query.Cursor,
+            query.Limit
         );
+        var lists = db.Apply(new ListsOfOwnerSpec(owner, query.IncludeArchived));
+        return await page.ToPageAsync(lists, ListDto.From, cancellationToken);
     }
 
-    private sealed record Position(Guid AfterListId);
+    private static readonly KeysetOrder<ShoppingList> OldestFirst =
+        KeysetOrder<ShoppingList>.Ascending(l => l.Id);
 }

@@ -1,8 +1,6 @@
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Expenses;
 using Ledger.Application.MoneyRules;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Receipts.Commands.DetachReceipt;
 

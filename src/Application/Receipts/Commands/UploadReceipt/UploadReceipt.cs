@@ -1,9 +1,7 @@
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Expenses;
 using Ledger.Application.MoneyRules;
 using Ledger.Domain.Expenses;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Application.Receipts.Commands.UploadReceipt;

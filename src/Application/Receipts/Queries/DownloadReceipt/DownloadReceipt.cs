@@ -1,6 +1,3 @@
-using Ledger.Application.Common.Exceptions;
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Application.Receipts.Queries.DownloadReceipt;
 
 /// <summary>An attached receipt's bytes and type, for those who may read the group (else 404).</summary>

@@ -1,6 +1,4 @@
-using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Expenses;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Receipts.Queries.ListReceipts;
 

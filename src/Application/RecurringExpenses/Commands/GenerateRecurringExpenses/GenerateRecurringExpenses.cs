@@ -8,7 +8,6 @@ using Ledger.Domain.Balances;
 using Ledger.Domain.Groups;
 using Ledger.Domain.Integrations;
 using Ledger.Domain.Recurrence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.RecurringExpenses.Commands.GenerateRecurringExpenses;
 

@@ -1,6 +1,5 @@
 using Ledger.Application.Common.Paging;
 using Ledger.Domain.Recurrence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.RecurringExpenses.Queries.ListRecurringExpenses;
 

@@ -1,5 +1,4 @@
 using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Idempotency;
 using Ledger.Application.Expenses;
 using Ledger.Application.MoneyRules;

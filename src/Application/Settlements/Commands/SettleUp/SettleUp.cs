@@ -1,10 +1,8 @@
-using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Idempotency;
 using Ledger.Application.Groups;
 using Ledger.Application.Settlements.Commands.RecordSettlement;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Monetary;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Settlements.Commands.SettleUp;
 

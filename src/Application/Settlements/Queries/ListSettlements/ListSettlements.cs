@@ -1,6 +1,5 @@
 using Ledger.Application.Common.Paging;
 using Ledger.Domain.Settlements;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Settlements.Queries.ListSettlements;
 

@@ -1,7 +1,6 @@
 using Ledger.Application.Common.Paging;
 using Ledger.Application.Expenses;
 using Ledger.Domain.Expenses;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Settlements.Queries.ListSplitPayments;
 

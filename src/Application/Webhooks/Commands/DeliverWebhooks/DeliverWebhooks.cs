@@ -1,6 +1,5 @@
 using Ledger.Application.Webhooks.Delivery;
 using Ledger.Domain.Integrations;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Ledger.Application.Webhooks.Commands.DeliverWebhooks;

@@ -1,6 +1,4 @@
-using Ledger.Application.Common.Exceptions;
 using Ledger.Domain.Integrations;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Webhooks.Commands.RedeliverWebhookEvent;
 

@@ -1,6 +1,3 @@
-using Ledger.Application.Common.Exceptions;
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Application.Webhooks.Queries.ListWebhookDeliveries;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Ledger.Application.Webhooks.Queries.ListWebhookSubscriptions;
 
 /// <summary>The caller's subscriptions of the group (owners: the owners'; a partner: its own), without secrets.</summary>

@@ -1,24 +1,24 @@
 using Npgsql;
-using static Ledger.Application.FunctionalTests.Testing;
 
-namespace Ledger.Application.FunctionalTests.Lists;
+namespace Ledger.TestSupport;
 
 /// <summary>
 /// Races attempts on one row deterministically: a transaction of the test holds the row (a
-/// list's or a chore's) while the attempts start, and lets go only once every one of them is
-/// queued on a lock, so they all pass their checks before any of them writes. Returns each
-/// attempt's failure (null for a success).
+/// group's, a list's or a chore's) while the attempts start, and lets go only once every one of
+/// them is queued on a lock, so they all read the same state before any of them writes, whatever
+/// the timing of the machine. Returns each attempt's failure (null for a success).
 /// </summary>
-internal static class RowRace
+public static class RowRace
 {
     public static async Task<Exception?[]> RaceAsync(
+        string connectionString,
         string table,
         Guid rowId,
         int attempts,
         Func<int, Task> attempt
     )
     {
-        await using var blocker = new NpgsqlConnection(ConnectionString);
+        await using var blocker = new NpgsqlConnection(connectionString);
         await blocker.OpenAsync();
         await using var transaction = await blocker.BeginTransactionAsync();
         await using (
@@ -33,7 +33,7 @@ internal static class RowRace
         }
 
         var race = Task.WhenAll(Enumerable.Range(0, attempts).Select(i => Attempt(i, attempt)));
-        await WaitForLockWaitersAsync(attempts, race);
+        await WaitForLockWaitersAsync(connectionString, table, attempts, race);
         await transaction.CommitAsync();
         return await race;
     }
@@ -52,9 +52,14 @@ internal static class RowRace
         }
     }
 
-    private static async Task WaitForLockWaitersAsync(int expected, Task race)
+    private static async Task WaitForLockWaitersAsync(
+        string connectionString,
+        string table,
+        int expected,
+        Task race
+    )
     {
-        await using var observer = new NpgsqlConnection(ConnectionString);
+        await using var observer = new NpgsqlConnection(connectionString);
         await observer.OpenAsync();
         await using var count = new NpgsqlCommand(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
@@ -66,7 +71,7 @@ internal static class RowRace
             if (race.IsCompleted || DateTime.UtcNow > deadline)
             {
                 throw new InvalidOperationException(
-                    "The racers did not all queue on the row's lock; the race proves nothing."
+                    $"The racers did not all queue on the lock of the {table} row; the race proves nothing."
                 );
             }
 
