@@ -197,8 +197,9 @@ internal static partial class Bench
                 MeRatio = ratio("me"),
                 HealthRps = rps("health"),
                 HealthTokenRps = rps("health-token"),
+                // Balances, not /me: /me's own work reads the user's row, which is not authentication.
                 AuthStatementsPerRequest = captured
-                    .GetValueOrDefault("me")
+                    .GetValueOrDefault("balances-many")
                     ?.Statements.Count(s => AuthTable().IsMatch(s.Sql)),
                 DiscardAllStatements = discards,
                 CreateStatements = create?.Count,

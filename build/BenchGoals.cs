@@ -84,7 +84,7 @@ internal static partial class BenchGoals
             f.AuthStatementsPerRequest is null
                 ? "not measured"
                 : Invariant(
-                    $"{f.AuthStatementsPerRequest} statements on token/user tables per GET /api/v1/me; /health with a token {F(f.HealthTokenRps, "N0", " rps")} vs {F(f.HealthRps, "N0", " rps")} without"
+                    $"{f.AuthStatementsPerRequest} statements on token/user tables per authenticated GET balances (its own work reads neither); /health with a token {F(f.HealthTokenRps, "N0", " rps")} vs {F(f.HealthRps, "N0", " rps")} without"
                 ),
             f.AuthStatementsPerRequest switch
             {
