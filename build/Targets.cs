@@ -91,6 +91,9 @@ internal static class Targets
             capture: false
         );
 
+        // The banner (and with it `./build.sh token`) waits until the API takes requests.
+        await WaitUntilReadyAsync(apiUrl, api);
+
         Console.WriteLine();
         Console.WriteLine($"API:        {apiUrl}/api/v1");
         Console.WriteLine($"Health:     {apiUrl}/health");
@@ -132,6 +135,39 @@ internal static class Targets
         await Task.WhenAll(api.WaitForExitAsync(), worker.WaitForExitAsync());
         signals.ForEach(registration => registration.Dispose());
         return 0;
+    }
+
+    /// <summary>Polls /health/ready until it answers 200 (database reachable, the OAuth client
+    /// registered: that happens before the server listens); stops waiting when the API exits.</summary>
+    private static async Task WaitUntilReadyAsync(string apiUrl, System.Diagnostics.Process api)
+    {
+        using var http = new HttpClient
+        {
+            BaseAddress = new Uri(apiUrl),
+            Timeout = TimeSpan.FromSeconds(5),
+        };
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(2);
+        while (!api.HasExited && DateTimeOffset.UtcNow < deadline)
+        {
+            try
+            {
+                using var ready = await http.GetAsync("/health/ready");
+                if (ready.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception failure)
+                when (failure is HttpRequestException or TaskCanceledException) { }
+
+            await Task.Delay(250);
+        }
+
+        Console.WriteLine(
+            api.HasExited
+                ? "The API exited before it was ready: see its output above."
+                : "The API is not ready after 2 minutes: see its output above."
+        );
     }
 
     /// <summary>Creates the demo users when missing; their random passwords land in .local/demo-credentials.json.</summary>

@@ -20,9 +20,25 @@ internal sealed class TestRunner(string root, ServiceState services)
         "tests/LogScan.Tests",
     ];
 
+    /// <summary>
+    /// Stops and starts the run's PostgreSQL cluster: it runs alone, once the lanes are done.
+    /// </summary>
+    private const string Alone = "Reliability.PostgresOutageTests";
+
+    private const string WebApi = "tests/WebApi.IntegrationTests";
+    private const string LogScan = "tests/LogScan.Tests";
+
     private string ResultsDirectory => Path.Combine(root, ".local", "test-results");
     private string LogsDirectory => Path.Combine(root, ".local", "test-logs");
 
+    /// <summary>
+    /// The HTTP tests take as long as every other project together, and mostly wait (on
+    /// processes booting, on the database, on conditions polled): they run in one lane, the other
+    /// projects one after another in a second lane beside it (each project keeps its own
+    /// database, log files and Redis key prefixes). The test that stops the shared PostgreSQL
+    /// cluster runs on its own after both lanes, and the log scan last. Each lane's output is
+    /// printed when its project ends, so the two never interleave.
+    /// </summary>
     public int Run(string? filter)
     {
         ResetDirectory(ResultsDirectory);
@@ -42,39 +58,39 @@ internal sealed class TestRunner(string root, ServiceState services)
         // The client-contract tests (WebApi.IntegrationTests/OpenApi) run these npm tools.
         ClientContract.Prepare(root);
 
-        var buildFailed = false;
-        foreach (var project in Projects.Where(p => Directory.Exists(Path.Combine(root, p))))
+        var failures = 0;
+        var output = new Lock();
+        var lanes = new[]
         {
-            var name = Path.GetFileName(project);
-            string[] arguments =
-            [
-                "test",
-                project,
-                "--no-build",
-                "-c",
-                "Release",
-                "--logger",
-                $"trx;LogFileName={name}.trx",
-                "--results-directory",
-                ResultsDirectory,
-                .. filter is null ? Array.Empty<string>() : ["--filter", filter],
-            ];
-            var code = Shell.Run("dotnet", arguments, root, environment);
-            if (code != 0 && !File.Exists(Path.Combine(ResultsDirectory, $"{name}.trx")))
-            {
-                Console.WriteLine(
-                    $"{project}: the test host did not report results (exit {code})."
-                );
-                buildFailed = true;
-            }
-        }
+            Task.Run(() =>
+                RunProject(
+                    WebApi,
+                    Both(filter, $"FullyQualifiedName!~{Alone}"),
+                    "WebApi.IntegrationTests",
+                    environment,
+                    output
+                )
+            ),
+            Task.Run(() =>
+                Projects
+                    .Where(p => p is not WebApi and not LogScan)
+                    .Sum(p => RunProject(p, filter, Path.GetFileName(p), environment, output))
+            ),
+        };
+        failures += lanes.Sum(lane => lane.Result);
+        failures += RunProject(
+            WebApi,
+            Both(filter, $"FullyQualifiedName~{Alone}"),
+            "WebApi.IntegrationTests.Alone",
+            environment,
+            output
+        );
+        failures += RunProject(LogScan, filter, "LogScan.Tests", environment, output);
 
         var (passed, failed, skipped) = Count();
-        if (buildFailed)
-        {
-            failed++;
-        }
+        failed += failures;
 
+        PrintSlowestFixtures(15);
         Console.WriteLine();
         Console.WriteLine(
             skipped > 0
@@ -82,6 +98,149 @@ internal sealed class TestRunner(string root, ServiceState services)
                 : $"{passed} passed, {failed} failed"
         );
         return failed == 0 && passed > 0 ? 0 : 1;
+    }
+
+    /// <summary>Runs one project's tests (its output printed at once when it ends); 1 when it reported no results, else 0.</summary>
+    private int RunProject(
+        string project,
+        string? filter,
+        string resultsName,
+        Dictionary<string, string> environment,
+        Lock output
+    )
+    {
+        if (!Directory.Exists(Path.Combine(root, project)))
+        {
+            return 0;
+        }
+
+        string[] arguments =
+        [
+            "test",
+            project,
+            "--no-build",
+            "-c",
+            "Release",
+            "--logger",
+            $"trx;LogFileName={resultsName}.trx",
+            "--results-directory",
+            ResultsDirectory,
+            .. filter is null ? Array.Empty<string>() : ["--filter", filter],
+        ];
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var (code, text) = Shell.Capture("dotnet", arguments, root, environment);
+        lock (output)
+        {
+            Console.WriteLine($"== {resultsName} ({started.Elapsed.TotalSeconds:F0} s)");
+            Console.Write(text);
+            if (code != 0 && !File.Exists(Path.Combine(ResultsDirectory, $"{resultsName}.trx")))
+            {
+                Console.WriteLine(
+                    $"{project}: the test host did not report results (exit {code})."
+                );
+                return 1;
+            }
+        }
+
+        return 0;
+    }
+
+    private static string Both(string? filter, string condition) =>
+        filter is null ? condition : $"({filter})&({condition})";
+
+    /// <summary>
+    /// Each fixture's share of the run: from the end of the test before it in its project to the
+    /// end of its last test, so its one-time setup (and a project's start, for its first
+    /// fixture) count.
+    /// </summary>
+    private void PrintSlowestFixtures(int count)
+    {
+        var fixtures = new List<(double Seconds, int Tests, string Name)>();
+        foreach (
+            var trx in Directory.EnumerateFiles(
+                ResultsDirectory,
+                "*.trx",
+                SearchOption.AllDirectories
+            )
+        )
+        {
+            var document = XDocument.Load(trx);
+            var classes = document
+                .Descendants()
+                .Where(e => e.Name.LocalName == "UnitTest")
+                .ToDictionary(
+                    e => (string)e.Attribute("id")!,
+                    e =>
+                        (string?)
+                            e.Elements()
+                                .FirstOrDefault(m => m.Name.LocalName == "TestMethod")
+                                ?.Attribute("className")
+                        ?? "?"
+                );
+            var times = document.Descendants().FirstOrDefault(e => e.Name.LocalName == "Times");
+            var results = document
+                .Descendants()
+                .Where(e =>
+                    e.Name.LocalName == "UnitTestResult"
+                    && e.Attribute("startTime") is not null
+                    && e.Attribute("endTime") is not null
+                )
+                .Select(e =>
+                    (
+                        Start: DateTimeOffset.Parse(
+                            (string)e.Attribute("startTime")!,
+                            System.Globalization.CultureInfo.InvariantCulture
+                        ),
+                        End: DateTimeOffset.Parse(
+                            (string)e.Attribute("endTime")!,
+                            System.Globalization.CultureInfo.InvariantCulture
+                        ),
+                        Class: classes.GetValueOrDefault((string)e.Attribute("testId")!, "?")
+                    )
+                )
+                .OrderBy(r => r.Start)
+                .ToList();
+            if (results.Count == 0)
+            {
+                continue;
+            }
+
+            var previous = times?.Attribute("start") is { } start
+                ? DateTimeOffset.Parse(
+                    start.Value,
+                    System.Globalization.CultureInfo.InvariantCulture
+                )
+                : results[0].Start;
+            var shares = new Dictionary<string, (double Seconds, int Tests)>();
+            foreach (var result in results)
+            {
+                var share = Math.Max(0, (result.End - previous).TotalSeconds);
+                var (seconds, tests) = shares.GetValueOrDefault(result.Class);
+                shares[result.Class] = (seconds + share, tests + 1);
+                if (result.End > previous)
+                {
+                    previous = result.End;
+                }
+            }
+
+            fixtures.AddRange(shares.Select(s => (s.Value.Seconds, s.Value.Tests, s.Key)));
+        }
+
+        if (fixtures.Count == 0)
+        {
+            return;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"Slowest fixtures (seconds, tests, setup included):");
+        foreach (
+            var (seconds, tests, name) in fixtures.OrderByDescending(f => f.Seconds).Take(count)
+        )
+        {
+            Console.WriteLine(
+                $"{seconds, 7:F1} {tests, 4}  {name.Replace("Ledger.", "", StringComparison.Ordinal)}"
+            );
+        }
     }
 
     private (int Passed, int Failed, int Skipped) Count()

@@ -49,7 +49,9 @@ internal static partial class TokenTarget
             {
                 { } cached => cached,
                 null => (
-                    await SignInAndKeepAsync(http, cache, login, clientId, redirectUri),
+                    await SignInOnceMoreIfToldToWaitAsync(() =>
+                        SignInAndKeepAsync(http, cache, login, clientId, redirectUri)
+                    ),
                     "signed in"
                 ),
             };
@@ -126,6 +128,41 @@ internal static partial class TokenTarget
         return response.StatusCode == HttpStatusCode.OK;
     }
 
+    /// <summary>The longest wait a refusal may ask for before the one further try.</summary>
+    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(65);
+
+    /// <summary>
+    /// A sign-in the API refused for now (its auth rate limit, a form it no longer accepts) is
+    /// tried once more after the wait it asked for, saying so; any other refusal ends the target
+    /// with what the API answered.
+    /// </summary>
+    private static async Task<string> SignInOnceMoreIfToldToWaitAsync(Func<Task<string>> signIn)
+    {
+        try
+        {
+            return await signIn();
+        }
+        catch (SignInRefusedForNow refusal) when (refusal.Wait <= LongestWait)
+        {
+            Console.Error.WriteLine(
+                $"{refusal.Message} Trying once more in {refusal.Wait.TotalSeconds:F0} s."
+            );
+            await Task.Delay(refusal.Wait);
+            try
+            {
+                return await signIn();
+            }
+            catch (SignInRefusedForNow again)
+            {
+                throw new BuildException(again.Message);
+            }
+        }
+        catch (SignInRefusedForNow refusal)
+        {
+            throw new BuildException(refusal.Message);
+        }
+    }
+
     private static async Task<string> SignInAndKeepAsync(
         HttpClient http,
         TokenCache cache,
@@ -170,13 +207,16 @@ internal static partial class TokenTarget
             CookieContainer = new CookieContainer(),
         };
         using var http = new HttpClient(handler) { BaseAddress = new Uri(apiUrl) };
-        var tokens = await SignInAsync(
-            http,
-            new DemoLogin(email, email, password),
-            clientId,
-            redirectUri
+        return await SignInOnceMoreIfToldToWaitAsync(async () =>
+            (
+                await SignInAsync(
+                    http,
+                    new DemoLogin(email, email, password),
+                    clientId,
+                    redirectUri
+                )
+            ).AccessToken
         );
-        return tokens.AccessToken;
     }
 
     private static async Task<KeptTokens> SignInAsync(
@@ -227,8 +267,22 @@ internal static partial class TokenTarget
         using var signedIn = await http.PostAsync("/account/login", form);
         if (signedIn.StatusCode != HttpStatusCode.Redirect)
         {
+            ThrowIfForNow(signedIn, "login");
+            var answer = await signedIn.Content.ReadAsStringAsync();
+            if (signedIn.StatusCode == HttpStatusCode.BadRequest)
+            {
+                // The login page's anti-forgery check refused the form it had just served.
+                throw new SignInRefusedForNow(
+                    "The login page refused its own form as expired (400).",
+                    TimeSpan.FromSeconds(1)
+                );
+            }
+
             throw new BuildException(
-                "The demo user could not sign in. If the database was reset, run ./build.sh run again: it re-seeds the demo users."
+                signedIn.StatusCode == HttpStatusCode.OK
+                && answer.Contains("incorrect", StringComparison.OrdinalIgnoreCase)
+                    ? "The API refused the demo user's password (the login page says the email or password is incorrect). If the database was reset, run ./build.sh run again: it re-seeds the demo users."
+                    : $"The demo user could not sign in: the login page answered {(int)signedIn.StatusCode}."
             );
         }
 
@@ -256,6 +310,8 @@ internal static partial class TokenTarget
             return await ReadTokensAsync(tokens);
         }
 
+        ThrowIfForNow(tokens, "token");
+
         using var body = JsonDocument.Parse(await tokens.Content.ReadAsStringAsync());
         throw new BuildException(
             $"The token endpoint refused: {(body.RootElement.TryGetProperty("error", out var error) ? error.GetString() : ((int)tokens.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture))}."
@@ -268,6 +324,7 @@ internal static partial class TokenTarget
         {
             if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location is null)
             {
+                ThrowIfForNow(response, step);
                 throw new BuildException(
                     $"Expected a redirect from the {step} step, got {(int)response.StatusCode}."
                 );
@@ -275,6 +332,38 @@ internal static partial class TokenTarget
 
             var location = response.Headers.Location;
             return location.IsAbsoluteUri ? location : new Uri(http.BaseAddress!, location);
+        }
+    }
+
+    /// <summary>
+    /// A 429 (the auth rate limit, counted in Redis across runs of the API) or a 503 (the API
+    /// still starting, or its database away) is a refusal for now: it says how long to wait.
+    /// </summary>
+    private static void ThrowIfForNow(HttpResponseMessage response, string step)
+    {
+        var wait = response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - DateTimeOffset.UtcNow,
+            _ => TimeSpan.FromSeconds(2),
+        };
+        if (wait < TimeSpan.Zero)
+        {
+            wait = TimeSpan.Zero;
+        }
+
+        switch (response.StatusCode)
+        {
+            case HttpStatusCode.TooManyRequests:
+                throw new SignInRefusedForNow(
+                    $"The API's sign-in rate limit refused the {step} step (429, retry after {wait.TotalSeconds:F0} s).",
+                    wait
+                );
+            case HttpStatusCode.ServiceUnavailable:
+                throw new SignInRefusedForNow(
+                    $"The API is not ready for the {step} step (503).",
+                    wait
+                );
         }
     }
 
@@ -306,6 +395,12 @@ internal static partial class TokenTarget
 
     [GeneratedRegex("""<input type="hidden" name="returnUrl" value="(?<value>[^"]*)">""")]
     private static partial Regex ReturnUrlField();
+}
+
+/// <summary>A refusal the API means for now; a second one ends the target with its message.</summary>
+internal sealed class SignInRefusedForNow(string message, TimeSpan wait) : Exception(message)
+{
+    public TimeSpan Wait { get; } = wait;
 }
 
 /// <summary>What is kept of a sign-in: the tokens and when the access token expires.</summary>
