@@ -55,29 +55,30 @@ internal sealed class TestRunner(string root, ServiceState services)
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         };
 
-        // The client-contract tests (WebApi.IntegrationTests/OpenApi) run these npm tools.
-        ClientContract.Prepare(root);
-
         var failures = 0;
         var output = new Lock();
         var lanes = new[]
         {
             Task.Run(() =>
-                RunProject(
+            {
+                // The client-contract tests (WebApi.IntegrationTests/OpenApi) run these npm
+                // tools; installing them overlaps the other lane's first projects.
+                ClientContract.Prepare(root);
+                return RunProject(
                     WebApi,
                     Both(filter, $"FullyQualifiedName!~{Alone}"),
                     "WebApi.IntegrationTests",
                     environment,
                     output
-                )
-            ),
+                );
+            }),
             Task.Run(() =>
                 Projects
                     .Where(p => p is not WebApi and not LogScan)
                     .Sum(p => RunProject(p, filter, Path.GetFileName(p), environment, output))
             ),
         };
-        failures += lanes.Sum(lane => lane.Result);
+        failures += Task.WhenAll(lanes).GetAwaiter().GetResult().Sum();
         failures += RunProject(
             WebApi,
             Both(filter, $"FullyQualifiedName~{Alone}"),
