@@ -58,6 +58,8 @@ internal static partial class Bench
     {
         var tiny = false;
         var extras = false;
+        int? seconds = null;
+        List<IReadOnlyDictionary<string, string>> variants = [];
         HashSet<string>? only = null;
         var settings = new Dictionary<string, string>();
         for (var i = 0; i < rest.Length; i++)
@@ -70,6 +72,20 @@ internal static partial class Bench
                 case "--extras":
                     extras = true;
                     break;
+                case "--seconds" when i + 1 < rest.Length:
+                    seconds = int.Parse(rest[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--variants" when i + 1 < rest.Length:
+                    variants = rest[++i]
+                        .Split(';')
+                        .Select(v =>
+                            (IReadOnlyDictionary<string, string>)
+                                v.Split(',', StringSplitOptions.RemoveEmptyEntries)
+                                    .Select(pair => pair.Split('=', 2))
+                                    .ToDictionary(pair => pair[0], pair => pair[1])
+                        )
+                        .ToList();
+                    break;
                 case "--scenarios" when i + 1 < rest.Length:
                     only = rest[++i].Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
                     break;
@@ -80,7 +96,7 @@ internal static partial class Bench
                     break;
                 default:
                     throw new BuildException(
-                        $"bench --only api: unknown argument '{rest[i]}' (--tiny, --scenarios KEY,KEY, --env NAME=VALUE, --extras)."
+                        $"bench --only api: unknown argument '{rest[i]}' (--tiny, --scenarios KEY,KEY, --env NAME=VALUE, --extras, --seconds N, --variants 'N=V,N=V;N=V')."
                     );
             }
         }
@@ -89,6 +105,10 @@ internal static partial class Bench
             root,
             services,
             new BenchOptions(tiny, ApiOnly: true, only, settings, extras)
+            {
+                Seconds = seconds,
+                Variants = variants,
+            }
         );
     }
 
@@ -117,7 +137,7 @@ internal static partial class Bench
         Publish(root, "src/WebApi", published);
         Publish(root, "bench/Floor", FloorDirectory(root));
         var built = Path.Combine(root, "src", "WebApi", "bin", "Release", "net10.0");
-        var seconds = tiny ? 1 : Seconds;
+        var seconds = options.Seconds ?? (tiny ? 1 : Seconds);
         var warmup = tiny ? 0 : Warmup;
         // Both APIs run side by side and every scenario is measured before, after and on the
         // floor back to back: the machine's noise then falls on the three alike.
@@ -142,6 +162,22 @@ internal static partial class Bench
                 )
             );
             var after = apis[^1];
+            if (options.Variants.Count > 0)
+            {
+                await StopAsync(after);
+                apis.Clear();
+                await VariantsAsync(
+                    root,
+                    services,
+                    published,
+                    after.World,
+                    options,
+                    seconds,
+                    warmup
+                );
+                return 0;
+            }
+
             var chosen = after
                 .World.Scenarios.Where(s =>
                     options.Scenarios is null || options.Scenarios.Contains(s.Key)
@@ -341,6 +377,95 @@ internal static partial class Bench
             }
         }
     }
+
+    /// <summary>
+    /// `--variants`: the shipped API started once per variant (its environment variables added),
+    /// in one sitting, each under the chosen scenarios with the tokens of the first start; per
+    /// variant, time to ready, RSS idle, after each scenario and peak, threads, and per scenario
+    /// rps and CPU per request.
+    /// </summary>
+    private static async Task VariantsAsync(
+        string root,
+        ServiceState services,
+        string published,
+        World world,
+        BenchOptions options,
+        int seconds,
+        int warmup
+    )
+    {
+        var chosen = world
+            .Scenarios.Where(s => options.Scenarios is null || options.Scenarios.Contains(s.Key))
+            .ToList();
+        var lines = new List<string>();
+        foreach (var variant in options.Variants)
+        {
+            var settings = new Dictionary<string, string>(options.Settings);
+            foreach (var (key, value) in variant)
+            {
+                settings[key] = value;
+            }
+
+            var name =
+                variant.Count == 0
+                    ? "as shipped"
+                    : string.Join(",", variant.Select(p => $"{p.Key}={p.Value}"));
+            var api = await StartOnceAsync(
+                root,
+                services,
+                "after",
+                published,
+                settings,
+                world: null
+            );
+            try
+            {
+                api = api with { World = world with { Nonce = $"{world.Nonce}v{lines.Count}" } };
+                var figures = new List<string>();
+                foreach (var scenario in chosen)
+                {
+                    var measured = Measure(root, api, scenario, seconds, warmup);
+                    figures.Add(
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"{scenario.Key} {measured.RequestsPerSecond:F0} rps {measured.CpuMsPerRequest:F2} ms/req{(measured.Errors > 0 ? $" {measured.Errors} errors" : "")} RSS {Rss(api.Process.Id).Current:F0}"
+                        )
+                    );
+                }
+
+                var rss = Rss(api.Process.Id);
+                var line = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"variant [{name}]: ready {api.ReadySeconds:F2} s, RSS idle {api.RssIdleMb:F0} MB, after {rss.Current:F0} MB, peak {rss.Peak:F0} MB, {Status(api.Process.Id)}; {string.Join("; ", figures)}"
+                );
+                Console.WriteLine($"bench: {line}");
+                lines.Add(line);
+            }
+            finally
+            {
+                await StopAsync(api);
+            }
+        }
+
+        Console.WriteLine(string.Join('\n', lines));
+    }
+
+    private static string Status(int pid) =>
+        string.Join(
+            " ",
+            File.ReadAllLines($"/proc/{pid}/status")
+                .Where(l =>
+                    l.StartsWith("RssAnon:", StringComparison.Ordinal)
+                    || l.StartsWith("RssFile:", StringComparison.Ordinal)
+                    || l.StartsWith("Threads:", StringComparison.Ordinal)
+                )
+                .Select(l =>
+                    string.Join(
+                        " ",
+                        l.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries)
+                    )
+                )
+        );
 
     private static string FloorDirectory(string root) =>
         Path.Combine(root, ".local", "bench", "floor");
@@ -1163,7 +1288,14 @@ internal sealed record BenchOptions(
     IReadOnlySet<string>? Scenarios,
     IReadOnlyDictionary<string, string> Settings,
     bool Extras
-);
+)
+{
+    /// <summary>Seconds of load per scenario (null: the run's default).</summary>
+    public int? Seconds { get; init; }
+
+    /// <summary>`--variants`: environment sets, one API start each, compared in one sitting.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> Variants { get; init; } = [];
+}
 
 internal sealed record StartedApi(
     string Mode,
