@@ -40,8 +40,85 @@ internal static partial class Bench
         ["DOTNET_GCHeapHardLimit"] = "0",
     };
 
-    public static async Task<int> RunAsync(string root, ServiceState services, bool tiny)
+    public static async Task<int> RunAsync(string root, ServiceState services, bool tiny) =>
+        await RunAsync(
+            root,
+            services,
+            new BenchOptions(tiny, ApiOnly: false, null, new Dictionary<string, string>(), false)
+        );
+
+    /// <summary>
+    /// `bench --only api [--tiny] [--scenarios KEY,KEY] [--env NAME=VALUE]... [--extras]`: the
+    /// shipped API alone (no *before*, no workers, no report written), the chosen scenarios (all:
+    /// every one) against their floors, then time to ready and RSS, printed. `--env` adds
+    /// environment variables to the API's (to try a runtime setting); `--extras` also runs P2,
+    /// P6, the account timings and the exports, which the full run's RSS peak includes.
+    /// </summary>
+    public static async Task<int> RunApiOnlyAsync(string root, ServiceState services, string[] rest)
     {
+        var tiny = false;
+        var extras = false;
+        int? seconds = null;
+        List<IReadOnlyDictionary<string, string>> variants = [];
+        HashSet<string>? only = null;
+        var settings = new Dictionary<string, string>();
+        for (var i = 0; i < rest.Length; i++)
+        {
+            switch (rest[i])
+            {
+                case "--tiny":
+                    tiny = true;
+                    break;
+                case "--extras":
+                    extras = true;
+                    break;
+                case "--seconds" when i + 1 < rest.Length:
+                    seconds = int.Parse(rest[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--variants" when i + 1 < rest.Length:
+                    variants = rest[++i]
+                        .Split(';')
+                        .Select(v =>
+                            (IReadOnlyDictionary<string, string>)
+                                v.Split(',', StringSplitOptions.RemoveEmptyEntries)
+                                    .Select(pair => pair.Split('=', 2))
+                                    .ToDictionary(pair => pair[0], pair => pair[1])
+                        )
+                        .ToList();
+                    break;
+                case "--scenarios" when i + 1 < rest.Length:
+                    only = rest[++i].Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+                    break;
+                case "--env"
+                    when i + 1 < rest.Length && rest[i + 1].Contains('=', StringComparison.Ordinal):
+                    var pair = rest[++i].Split('=', 2);
+                    settings[pair[0]] = pair[1];
+                    break;
+                default:
+                    throw new BuildException(
+                        $"bench --only api: unknown argument '{rest[i]}' (--tiny, --scenarios KEY,KEY, --env NAME=VALUE, --extras, --seconds N, --variants 'N=V,N=V;N=V')."
+                    );
+            }
+        }
+
+        return await RunAsync(
+            root,
+            services,
+            new BenchOptions(tiny, ApiOnly: true, only, settings, extras)
+            {
+                Seconds = seconds,
+                Variants = variants,
+            }
+        );
+    }
+
+    private static async Task<int> RunAsync(
+        string root,
+        ServiceState services,
+        BenchOptions options
+    )
+    {
+        var tiny = options.Tiny;
         if (!Shell.OnPath("wrk"))
         {
             Packages.Install("wrk");
@@ -54,35 +131,13 @@ internal static partial class Bench
         Targets.Migrate(root, services);
         Targets.SeedDemoUsers(root, services);
         var seeded = BenchWorld.Seed(root, services, tiny);
-        Shell.RunOrFail(
-            "dotnet",
-            ["build", "bench/Floor", "-c", "Release", "--nologo", "-v", "q"],
-            root
-        );
-        // "after" runs as production would: published for the runtime, so ReadyToRun (ADR 0025).
-        // "before" runs the plain build that Targets.Migrate made, as main ran it.
+        // The API ("after") and the floor run as production would: published for the runtime, so
+        // ReadyToRun (ADR 0025). "before" runs the plain build that Targets.Migrate made, as main ran it.
         var published = Path.Combine(root, ".local", "bench", "api");
-        Shell.RunOrFail(
-            "dotnet",
-            [
-                "publish",
-                "src/WebApi",
-                "-c",
-                "Release",
-                "-r",
-                "linux-x64",
-                "--self-contained",
-                "false",
-                "-o",
-                published,
-                "--nologo",
-                "-v",
-                "q",
-            ],
-            root
-        );
+        Publish(root, "src/WebApi", published);
+        Publish(root, "bench/Floor", FloorDirectory(root));
         var built = Path.Combine(root, "src", "WebApi", "bin", "Release", "net10.0");
-        var seconds = tiny ? 1 : Seconds;
+        var seconds = options.Seconds ?? (tiny ? 1 : Seconds);
         var warmup = tiny ? 0 : Warmup;
         // Both APIs run side by side and every scenario is measured before, after and on the
         // floor back to back: the machine's noise then falls on the three alike.
@@ -90,16 +145,59 @@ internal static partial class Bench
         var apis = new List<StartedApi>();
         try
         {
-            apis.Add(await StartAsync(root, services, "before", built, Before, tiny, seeded));
-            apis.Add(await StartAsync(root, services, "after", published, [], tiny, seeded));
+            if (!options.ApiOnly)
+            {
+                apis.Add(await StartAsync(root, services, "before", built, Before, tiny, seeded));
+            }
+
+            apis.Add(
+                await StartAsync(
+                    root,
+                    services,
+                    "after",
+                    published,
+                    new Dictionary<string, string>(options.Settings),
+                    tiny,
+                    seeded
+                )
+            );
             var after = apis[^1];
-            var (captured, discards) = await CaptureAsync(services, after.Http, after.World);
+            if (options.Variants.Count > 0)
+            {
+                await StopAsync(after);
+                apis.Clear();
+                await VariantsAsync(
+                    root,
+                    services,
+                    published,
+                    after.World,
+                    options,
+                    seconds,
+                    warmup
+                );
+                return 0;
+            }
+
+            var chosen = after
+                .World.Scenarios.Where(s =>
+                    options.Scenarios is null || options.Scenarios.Contains(s.Key)
+                )
+                .ToList();
+            var (captured, discards) = await CaptureAsync(
+                services,
+                after.Http,
+                after.World with
+                {
+                    Scenarios = chosen,
+                }
+            );
             var results = apis.ToDictionary(
                 a => a.Mode,
                 _ => new Dictionary<string, Measurement>()
             );
             var floors = new Dictionary<string, Measurement>();
-            foreach (var scenario in after.World.Scenarios)
+            var replays = new Dictionary<string, Measurement>();
+            foreach (var scenario in chosen)
             {
                 foreach (var api in apis)
                 {
@@ -110,7 +208,7 @@ internal static partial class Bench
                     Console.WriteLine(
                         string.Create(
                             CultureInfo.InvariantCulture,
-                            $"bench:   {measured.RequestsPerSecond:F0} rps, p50 {measured.P50Ms:F1} ms, {measured.Errors} errors {measured.Failures}"
+                            $"bench:   {measured.RequestsPerSecond:F0} rps, p50 {measured.P50Ms:F1} ms, {measured.CpuMsPerRequest:F2} CPU ms/req, {measured.Errors} errors {measured.Failures}"
                         )
                     );
                 }
@@ -119,11 +217,27 @@ internal static partial class Bench
                 {
                     var file = Path.Combine(root, ".local", "bench", $"{scenario.Key}.json");
                     File.WriteAllText(file, JsonSerializer.Serialize(replay, WebJson));
-                    floors[scenario.Key] = Floor(root, services, file, seconds, warmup);
+                    var floor = await FloorEndpointAsync(
+                        root,
+                        services,
+                        file,
+                        scenario,
+                        after.World.Nonce,
+                        seconds,
+                        warmup
+                    );
+                    floors[scenario.Key] = floor;
                     Console.WriteLine(
                         string.Create(
                             CultureInfo.InvariantCulture,
-                            $"bench:   floor {floors[scenario.Key].RequestsPerSecond:F0} tps, {floors[scenario.Key].Errors} errors"
+                            $"bench:   floor endpoint {floor.RequestsPerSecond:F0} rps, p50 {floor.P50Ms:F1} ms, {floor.CpuMsPerRequest:F2} CPU ms/req, {floor.Errors} errors {floor.Failures}"
+                        )
+                    );
+                    replays[scenario.Key] = RawReplay(root, services, file, seconds, warmup);
+                    Console.WriteLine(
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"bench:   raw SQL replay {replays[scenario.Key].RequestsPerSecond:F0} tps, {replays[scenario.Key].Errors} errors"
                         )
                     );
                 }
@@ -132,16 +246,22 @@ internal static partial class Bench
             // Measured on the after API once the scenarios are done (the RSS columns above are
             // read afterwards and so include them: the peak is the whole run's).
             var sections = new List<string>();
-            var many = seeded.Actors.Where(a => a.Workload == "many").ToList();
-            var (small, big) = BenchData.Seed(services, [many[0].UserId, many[1].UserId], tiny);
-            var (p2, p2Ratio) = BenchData.Balances(root, after, small, big, tiny ? 1 : 5, tiny);
-            sections.Add(p2);
-            var (p6, redis) = BenchData.RedisRoundTrips(root, services, after, tiny ? 1 : 3);
-            sections.Add(p6);
-            var (account, timings) = await BenchAccount.RunAsync(services, after, seeded, tiny);
-            sections.Add(account);
-            sections.Add(await BenchData.ExportAsync(after, big, tiny));
-            // Further scenarios (one line each) add their section here.
+            double? p2Ratio = null;
+            double? redis = null;
+            IReadOnlyList<BenchAccount.Timing> timings = [];
+            if (!options.ApiOnly || options.Extras)
+            {
+                var many = seeded.Actors.Where(a => a.Workload == "many").ToList();
+                var (small, big) = BenchData.Seed(services, [many[0].UserId, many[1].UserId], tiny);
+                (var p2, p2Ratio) = BenchData.Balances(root, after, small, big, tiny ? 1 : 5, tiny);
+                sections.Add(p2);
+                (var p6, redis) = BenchData.RedisRoundTrips(root, services, after, tiny ? 1 : 3);
+                sections.Add(p6);
+                (var account, timings) = await BenchAccount.RunAsync(services, after, seeded, tiny);
+                sections.Add(account);
+                sections.Add(await BenchData.ExportAsync(after, big, tiny));
+                // Further scenarios (one line each) add their section here.
+            }
 
             var runs = apis.Select(api =>
                 {
@@ -164,6 +284,22 @@ internal static partial class Bench
             }
 
             apis.Clear();
+            if (options.ApiOnly)
+            {
+                var run = runs[^1];
+                foreach (var section in sections)
+                {
+                    Console.WriteLine(section);
+                }
+
+                Console.WriteLine(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"bench: time to ready {string.Join(", ", run.ReadySeconds.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))} s; RSS idle {run.RssIdleMb:F0} MB, after the load {run.RssMb:F0} MB, peak {run.RssPeakMb:F0} MB; done in {wall.Elapsed.TotalMinutes:F1} min"
+                    )
+                );
+                return 0;
+            }
 
             // The worker benchmarks, each on a database of its own, with the APIs stopped.
             var (recurringSection, recurring) = await BenchRecurring.RunForReportAsync(
@@ -219,6 +355,7 @@ internal static partial class Bench
                 root,
                 runs,
                 floors,
+                replays,
                 sections,
                 BenchGoals.Table(root, facts),
                 seconds,
@@ -240,6 +377,119 @@ internal static partial class Bench
             }
         }
     }
+
+    /// <summary>
+    /// `--variants`: the shipped API started once per variant (its environment variables added),
+    /// in one sitting, each under the chosen scenarios with the tokens of the first start; per
+    /// variant, time to ready, RSS idle, after each scenario and peak, threads, and per scenario
+    /// rps and CPU per request.
+    /// </summary>
+    private static async Task VariantsAsync(
+        string root,
+        ServiceState services,
+        string published,
+        World world,
+        BenchOptions options,
+        int seconds,
+        int warmup
+    )
+    {
+        var chosen = world
+            .Scenarios.Where(s => options.Scenarios is null || options.Scenarios.Contains(s.Key))
+            .ToList();
+        var lines = new List<string>();
+        foreach (var variant in options.Variants)
+        {
+            var settings = new Dictionary<string, string>(options.Settings);
+            foreach (var (key, value) in variant)
+            {
+                settings[key] = value;
+            }
+
+            var name =
+                variant.Count == 0
+                    ? "as shipped"
+                    : string.Join(",", variant.Select(p => $"{p.Key}={p.Value}"));
+            var api = await StartOnceAsync(
+                root,
+                services,
+                "after",
+                published,
+                settings,
+                world: null
+            );
+            try
+            {
+                api = api with { World = world with { Nonce = $"{world.Nonce}v{lines.Count}" } };
+                var figures = new List<string>();
+                foreach (var scenario in chosen)
+                {
+                    var measured = Measure(root, api, scenario, seconds, warmup);
+                    figures.Add(
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"{scenario.Key} {measured.RequestsPerSecond:F0} rps {measured.CpuMsPerRequest:F2} ms/req{(measured.Errors > 0 ? $" {measured.Errors} errors" : "")} RSS {Rss(api.Process.Id).Current:F0}"
+                        )
+                    );
+                }
+
+                var rss = Rss(api.Process.Id);
+                var line = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"variant [{name}]: ready {api.ReadySeconds:F2} s, RSS idle {api.RssIdleMb:F0} MB, after {rss.Current:F0} MB, peak {rss.Peak:F0} MB, {Status(api.Process.Id)}; {string.Join("; ", figures)}"
+                );
+                Console.WriteLine($"bench: {line}");
+                lines.Add(line);
+            }
+            finally
+            {
+                await StopAsync(api);
+            }
+        }
+
+        Console.WriteLine(string.Join('\n', lines));
+    }
+
+    private static string Status(int pid) =>
+        string.Join(
+            " ",
+            File.ReadAllLines($"/proc/{pid}/status")
+                .Where(l =>
+                    l.StartsWith("RssAnon:", StringComparison.Ordinal)
+                    || l.StartsWith("RssFile:", StringComparison.Ordinal)
+                    || l.StartsWith("Threads:", StringComparison.Ordinal)
+                )
+                .Select(l =>
+                    string.Join(
+                        " ",
+                        l.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries)
+                    )
+                )
+        );
+
+    private static string FloorDirectory(string root) =>
+        Path.Combine(root, ".local", "bench", "floor");
+
+    private static void Publish(string root, string project, string output) =>
+        Shell.RunOrFail(
+            "dotnet",
+            [
+                "publish",
+                project,
+                "-c",
+                "Release",
+                "-r",
+                "linux-x64",
+                "--self-contained",
+                "false",
+                "-o",
+                output,
+                "--nologo",
+                "-v",
+                "q",
+            ],
+            root
+        );
 
     /// <summary>Statements between the last one writing member_balances and the COMMIT after it (null: none writes it).</summary>
     private static int? AfterBalances(IReadOnlyList<Statement> statements)
@@ -270,16 +520,27 @@ internal static partial class Bench
         Scenario scenario,
         int seconds,
         int warmup
+    ) => Measure(root, api.Url, api.Process.Id, scenario, api.World.Nonce, seconds, warmup);
+
+    /// <summary>wrk on one scenario against the process <paramref name="pid"/> listening at <paramref name="url"/>, and that process's CPU per request.</summary>
+    private static Measurement Measure(
+        string root,
+        string url,
+        int pid,
+        Scenario scenario,
+        string nonce,
+        int seconds,
+        int warmup
     )
     {
         if (warmup > 0)
         {
-            Wrk(root, api.Url, scenario, warmup, api.World.Nonce + "w");
+            Wrk(root, url, scenario, warmup, nonce + "w");
         }
 
-        var before = CpuTicks(api.Process.Id);
-        var measured = Wrk(root, api.Url, scenario, seconds, api.World.Nonce);
-        var cpu = CpuTicks(api.Process.Id) - before;
+        var before = CpuTicks(pid);
+        var measured = Wrk(root, url, scenario, seconds, nonce);
+        var cpu = CpuTicks(pid) - before;
         return measured with
         {
             CpuMsPerRequest =
@@ -783,7 +1044,85 @@ internal static partial class Bench
         return statements;
     }
 
-    private static Measurement Floor(
+    /// <summary>
+    /// The floor of issue 14: bench/Floor's bare endpoint (Kestrel and one request delegate
+    /// replaying the captured statements per request), published like the API, on its own port,
+    /// driven by the same wrk command and script as the API (it ignores the token, path and body).
+    /// </summary>
+    private static async Task<Measurement> FloorEndpointAsync(
+        string root,
+        ServiceState services,
+        string file,
+        Scenario scenario,
+        string nonce,
+        int seconds,
+        int warmup
+    )
+    {
+        Console.WriteLine($"bench: floor endpoint {scenario.Key}...");
+        var url = $"http://127.0.0.1:{FreePort()}";
+        using var floor = Shell.Start(
+            "dotnet",
+            [
+                Path.Combine(FloorDirectory(root), "ledger-floor.dll"),
+                "serve",
+                services.PostgresConnectionString(Targets.DatabaseName) + ";No Reset On Close=true",
+                file,
+                url,
+            ],
+            root,
+            new Dictionary<string, string>(),
+            capture: false
+        );
+        try
+        {
+            var started = Stopwatch.StartNew();
+            while (!Listening(url))
+            {
+                if (floor.HasExited || started.Elapsed > TimeSpan.FromSeconds(60))
+                {
+                    throw new BuildException($"The floor endpoint did not start on {url}.");
+                }
+
+                await Task.Delay(20);
+            }
+
+            // At least a second of warm-up, also in a tiny run: the pool opens its connections
+            // and the first requests JIT what ReadyToRun left (the API is warm from the capture).
+            return Measure(
+                root,
+                url,
+                floor.Id,
+                scenario,
+                nonce + "f",
+                seconds,
+                Math.Max(warmup, 1)
+            );
+        }
+        finally
+        {
+            Shell.Run("kill", ["-TERM", floor.Id.ToString(CultureInfo.InvariantCulture)]);
+            await floor.WaitForExitAsync();
+        }
+    }
+
+    private static bool Listening(string url)
+    {
+        var uri = new Uri(url);
+        try
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            client.Connect(uri.Host, uri.Port);
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Informational: the same statements replayed by bench/Floor with no HTTP at all.</summary>
+    private static Measurement RawReplay(
         string root,
         ServiceState services,
         string file,
@@ -791,11 +1130,11 @@ internal static partial class Bench
         int warmup
     )
     {
-        Console.WriteLine($"bench: floor {Path.GetFileNameWithoutExtension(file)}...");
+        Console.WriteLine($"bench: raw SQL replay {Path.GetFileNameWithoutExtension(file)}...");
         var (code, output) = Shell.Capture(
             "dotnet",
             [
-                "bench/Floor/bin/Release/net10.0/ledger-floor.dll",
+                Path.Combine(FloorDirectory(root), "ledger-floor.dll"),
                 services.PostgresConnectionString(Targets.DatabaseName) + ";No Reset On Close=true",
                 file,
                 Connections.ToString(CultureInfo.InvariantCulture),
@@ -940,6 +1279,22 @@ internal static partial class Bench
 
     [GeneratedRegex(@"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
     private static partial Regex Uuid();
+}
+
+/// <summary>What `bench` runs: everything, or (`--only api`) the shipped API alone on some scenarios.</summary>
+internal sealed record BenchOptions(
+    bool Tiny,
+    bool ApiOnly,
+    IReadOnlySet<string>? Scenarios,
+    IReadOnlyDictionary<string, string> Settings,
+    bool Extras
+)
+{
+    /// <summary>Seconds of load per scenario (null: the run's default).</summary>
+    public int? Seconds { get; init; }
+
+    /// <summary>`--variants`: environment sets, one API start each, compared in one sitting.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> Variants { get; init; } = [];
 }
 
 internal sealed record StartedApi(

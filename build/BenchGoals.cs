@@ -58,14 +58,14 @@ internal static partial class BenchGoals
 
         Row(
             "balances-floor",
-            "GET balances vs the floor (many groups)",
+            "GET balances vs the floor endpoint (many groups)",
             "≥ 0.80×",
             F(f.BalancesRatio, "0.00", "×"),
             AtLeast(f.BalancesRatio, 0.8, "×")
         );
         Row(
             "create-floor",
-            "POST expense vs the floor (many groups)",
+            "POST expense vs the floor endpoint (many groups)",
             "≥ 0.60×",
             F(f.CreateRatio, "0.00", "×"),
             AtLeast(f.CreateRatio, 0.6, "×")
@@ -74,7 +74,7 @@ internal static partial class BenchGoals
             "me-anonymous",
             "GET /api/v1/me vs an anonymous endpoint doing the same query",
             "≥ 0.80×",
-            $"{F(f.MeRatio, "0.00", "×")} of the floor (no anonymous endpoint runs that query: the floor, the same SQL with no HTTP at all, stands in and is stricter)",
+            $"{F(f.MeRatio, "0.00", "×")} of the floor endpoint serving `/me`'s captured SQL to anonymous callers (the anonymous endpoint doing the same query)",
             AtLeast(f.MeRatio, 0.8, "×")
         );
         Row(

@@ -10,6 +10,7 @@ internal static class BenchReport
         string root,
         IReadOnlyList<ModeRun> runs,
         IReadOnlyDictionary<string, Measurement> floors,
+        IReadOnlyDictionary<string, Measurement> replays,
         IReadOnlyList<string> sections,
         string goals,
         int seconds,
@@ -55,21 +56,24 @@ internal static class BenchReport
             "- **before**: this branch's improvements turned off by configuration (`Sessions:CacheSeconds=0`, `No Reset On Close=false`, `DOTNET_gcServer=1`, `DOTNET_gcConcurrent=1`, `DOTNET_GCHeapHardLimit=0`), i.e. authentication, pooling and GC as on main; the balance upsert's move to the end of the transaction is in both columns. **after**: as shipped."
         );
         text.AppendLine(
-            "- **floor**: the statements the *after* API sent for one such request (captured with `log_statement=all` between two markers, `DISCARD ALL` left out), replayed on 16 pooled raw-Npgsql connections by `bench/Floor`, each statement its own round trip, new ids fresh on every replay. Ratio = API requests/s ÷ floor replays/s."
+            Invariant(
+                $"- **floor** (issue 14: \"a bare endpoint doing the same SQL work with raw Npgsql and no framework\"): `bench/Floor` published like the API (`ledger-floor.dll serve`), its own process and port: Kestrel with one terminal request delegate — no routing, authentication, MVC, logging or other middleware — that for every request replays the statements the *after* API sent for one such request (captured with `log_statement=all` between two markers, `DISCARD ALL` left out), each statement its own round trip on Npgsql's pool, new ids fresh on every replay, and answers 200 with a 3-byte body. It is driven by the same wrk command and script as the API (it ignores the token, path and body). **Ratio = API requests/s ÷ floor endpoint requests/s**; the goals table judges against this floor. *raw SQL replay* (informational, stricter than the issue asks): the same statements replayed by `bench/Floor` on 16 pooled connections with no HTTP at all."
+            )
         );
         text.AppendLine();
         text.AppendLine(
-            "| request | before rps | before p50 / p99 ms | before CPU ms/req | after rps | after p50 / p99 ms | after CPU ms/req | floor tps | ratio before | ratio after |"
+            "| request | before rps | before p50 / p99 ms | before CPU ms/req | after rps | after p50 / p99 ms | after CPU ms/req | floor endpoint rps | floor p50 / p99 ms | floor CPU ms/req | raw SQL replay tps | ratio before | ratio after |"
         );
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var scenario in after.Scenarios)
         {
             var b = before.Results.GetValueOrDefault(scenario.Name);
             var a = after.Results.GetValueOrDefault(scenario.Name);
             var floor = floors.GetValueOrDefault(scenario.Key);
+            var replay = replays.GetValueOrDefault(scenario.Key);
             text.AppendLine(
                 Invariant(
-                    $"| {scenario.Name} | {Rps(b)} | {Latencies(b)} | {Cpu(b)} | {Rps(a)} | {Latencies(a)} | {Cpu(a)} | {(floor is null ? "–" : $"{floor.RequestsPerSecond:N0}{Errors(floor)}")} | {Ratio(b, floor)} | {Ratio(a, floor)} |"
+                    $"| {scenario.Name} | {Rps(b)} | {Latencies(b)} | {Cpu(b)} | {Rps(a)} | {Latencies(a)} | {Cpu(a)} | {Rps(floor)} | {Latencies(floor)} | {Cpu(floor)} | {Rps(replay)} | {Ratio(b, floor)} | {Ratio(a, floor)} |"
                 )
             );
         }
@@ -112,7 +116,7 @@ internal static class BenchReport
         text.AppendLine("```");
         text.AppendLine();
         text.AppendLine(
-            "Parts alone: `./build.sh bench --only recurring [--templates N]` (P3 without the time limit), `./build.sh bench-relay`, `dotnet run -c Release --project bench/Pipeline -- --filter '*'` (P5, BenchmarkDotNet's default job). Each load step is `wrk -t2 -c16 -d5s --latency -s bench/wrk/ledger.lua URL` with `BENCH_REQUESTS=.local/bench/wrk-KEY.tsv`; each floor `dotnet bench/Floor/bin/Release/net10.0/ledger-floor.dll 'CONNECTION' .local/bench/KEY.json 16 5 2`."
+            "Parts alone: `./build.sh bench --only recurring [--templates N]` (P3 without the time limit), `./build.sh bench-relay`, `dotnet run -c Release --project bench/Pipeline -- --filter '*'` (P5, BenchmarkDotNet's default job). Each load step is `wrk -t2 -c16 -d5s --latency -s bench/wrk/ledger.lua URL` with `BENCH_REQUESTS=.local/bench/wrk-KEY.tsv`; each floor endpoint `dotnet .local/bench/floor/ledger-floor.dll serve 'CONNECTION' .local/bench/KEY.json http://127.0.0.1:PORT` under the same wrk command; each raw replay `dotnet .local/bench/floor/ledger-floor.dll 'CONNECTION' .local/bench/KEY.json 16 5 2`. The shipped API alone on some scenarios, with the RSS and time to ready printed (no report written): `./build.sh bench --only api [--tiny] [--scenarios me,balances-many] [--env NAME=VALUE] [--extras]`."
         );
 
         var report = text.ToString();

@@ -59,6 +59,28 @@ internal sealed class LocalServices(string root)
             return;
         }
 
+        StopPostgres(state);
+        StopRedis();
+        Console.WriteLine("Stopped the local PostgreSQL and Redis of this clone.");
+    }
+
+    /// <summary>
+    /// For a target that must leave the machine as it found it (`bench`): starts what is not
+    /// running and returns a lease that stops, when disposed or when the build tool gets SIGINT
+    /// or SIGTERM, the processes the target started and the services this call started; services
+    /// that already ran stay running.
+    /// </summary>
+    public ServiceLease StartForRun()
+    {
+        var before = Load();
+        var postgresRan = before is not null && PostgresRunning(before);
+        var redisRan = before is not null && RedisRunning(before);
+        var state = Start();
+        return new ServiceLease(this, state, StopPostgres: !postgresRan, StopRedis: !redisRan);
+    }
+
+    internal void StopPostgres(ServiceState state)
+    {
         if (PostgresRunning(state))
         {
             var (file, arguments) = Shell.As(
@@ -73,7 +95,10 @@ internal sealed class LocalServices(string root)
             );
             Shell.Run(file, arguments);
         }
+    }
 
+    internal void StopRedis()
+    {
         if (RedisPid() is { } pid)
         {
             try
@@ -89,8 +114,6 @@ internal sealed class LocalServices(string root)
 
             File.Delete(RedisPidFile);
         }
-
-        Console.WriteLine("Stopped the local PostgreSQL and Redis of this clone.");
     }
 
     public void PrintStatus()
@@ -358,4 +381,89 @@ internal sealed class LocalServices(string root)
     }
 
     private static string Secret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+}
+
+/// <summary>What <see cref="LocalServices.StartForRun"/> started, stopped once: at dispose or on SIGINT/SIGTERM.</summary>
+internal sealed class ServiceLease : IDisposable
+{
+    private readonly LocalServices services;
+    private readonly bool stopPostgres;
+    private readonly bool stopRedis;
+    private readonly List<System.Runtime.InteropServices.PosixSignalRegistration> signals;
+    private int stopped;
+
+    public ServiceLease(
+        LocalServices services,
+        ServiceState state,
+        bool StopPostgres,
+        bool StopRedis
+    )
+    {
+        this.services = services;
+        State = state;
+        stopPostgres = StopPostgres;
+        stopRedis = StopRedis;
+        signals =
+        [
+            .. new[]
+            {
+                System.Runtime.InteropServices.PosixSignal.SIGINT,
+                System.Runtime.InteropServices.PosixSignal.SIGTERM,
+            }.Select(signal =>
+                System.Runtime.InteropServices.PosixSignalRegistration.Create(
+                    signal,
+                    context =>
+                    {
+                        Console.Error.WriteLine(
+                            $"build: {context.Signal}: stopping what this run started..."
+                        );
+                        Stop();
+                        // The runtime then ends the process as the signal asks.
+                    }
+                )
+            ),
+        ];
+    }
+
+    public ServiceState State { get; }
+
+    public void Dispose()
+    {
+        foreach (var signal in signals)
+        {
+            signal.Dispose();
+        }
+
+        Stop();
+    }
+
+    private void Stop()
+    {
+        if (Interlocked.Exchange(ref stopped, 1) == 1)
+        {
+            return;
+        }
+
+        Shell.StopChildren();
+        if (stopPostgres)
+        {
+            services.StopPostgres(State);
+        }
+
+        if (stopRedis)
+        {
+            services.StopRedis();
+        }
+
+        var kept = (stopPostgres, stopRedis) switch
+        {
+            (true, true) => "stopped the PostgreSQL and Redis it started",
+            (true, false) =>
+                "stopped the PostgreSQL it started; Redis was running before and still is",
+            (false, true) =>
+                "stopped the Redis it started; PostgreSQL was running before and still is",
+            _ => "PostgreSQL and Redis were running before and still are",
+        };
+        Console.WriteLine($"build: {kept}.");
+    }
 }

@@ -8,6 +8,8 @@ using Ledger.Build;
 //   token [EMAIL]                sign a demo user in to the running API (code + PKCE), print the access token
 //   bench [--tiny]               measure the API against the database floor, write docs/PERFORMANCE.md
 //   bench --only recurring [--templates N]   P3 alone: two workers generating N due templates (100,000)
+//   bench --only api [--tiny] [--scenarios KEY,KEY] [--env NAME=VALUE]... [--extras]
+//                                the shipped API alone against the floor; ready time and RSS printed
 //   bench-relay [--tiny]         measure the webhook relay (events/s with two workers)
 var root = FindRoot();
 var services = new LocalServices(root);
@@ -21,17 +23,18 @@ try
         ["migrate"] => Targets.Migrate(root, services.Start()),
         ["test", .. var rest] => Targets.Test(root, services.Start(), FilterFrom(rest)),
         ["run"] => await Targets.RunAsync(root, services.Start()),
-        ["bench"] => await Bench.RunAsync(root, services.Start(), tiny: false),
-        ["bench", "--tiny"] => await Bench.RunAsync(root, services.Start(), tiny: true),
-        ["bench", "--only", "recurring", .. var rest] => await BenchRecurring.RunOnlyAsync(
-            root,
-            services.Start(),
-            rest
+        // The bench targets stop what they started, PostgreSQL and Redis included unless they
+        // were running before (issue 14: "runs unattended, stops everything it started").
+        ["bench"] => await Leased(lease => Bench.RunAsync(root, lease.State, tiny: false)),
+        ["bench", "--tiny"] => await Leased(lease => Bench.RunAsync(root, lease.State, tiny: true)),
+        ["bench", "--only", "recurring", .. var rest] => await Leased(lease =>
+            BenchRecurring.RunOnlyAsync(root, lease.State, rest)
         ),
-        ["bench-relay", .. var rest] => await BenchRelay.RunStandaloneAsync(
-            root,
-            services.Start(),
-            rest is ["--tiny"]
+        ["bench", "--only", "api", .. var rest] => await Leased(lease =>
+            Bench.RunApiOnlyAsync(root, lease.State, rest)
+        ),
+        ["bench-relay", .. var rest] => await Leased(lease =>
+            BenchRelay.RunStandaloneAsync(root, lease.State, rest is ["--tiny"])
         ),
         ["token"] => await TokenTarget.RunAsync(root, email: null),
         ["token", var email] => await TokenTarget.RunAsync(root, email),
@@ -42,6 +45,12 @@ catch (BuildException failure)
 {
     Console.Error.WriteLine($"build: {failure.Message}");
     return 1;
+}
+
+async Task<int> Leased(Func<ServiceLease, Task<int>> target)
+{
+    using var lease = services.StartForRun();
+    return await target(lease);
 }
 
 static string? FilterFrom(string[] rest) => rest is ["--filter", var filter] ? filter : null;
@@ -62,7 +71,7 @@ static int Done(Action action)
 static int Usage()
 {
     Console.Error.WriteLine(
-        "usage: ./build.sh services start|stop|status | migrate | test [--filter EXPR] | run | token [EMAIL] | bench [--tiny] | bench --only recurring [--templates N]"
+        "usage: ./build.sh services start|stop|status | migrate | test [--filter EXPR] | run | token [EMAIL] | bench [--tiny] | bench --only recurring [--templates N] | bench --only api [--tiny] [--scenarios KEY,KEY] [--env NAME=VALUE] [--extras]"
     );
     return 2;
 }

@@ -72,8 +72,82 @@ internal static class Shell
             info.Environment[key] = value;
         }
 
-        return Process.Start(info) ?? throw new BuildException($"Could not start {file}.");
+        var process = Process.Start(info) ?? throw new BuildException($"Could not start {file}.");
+        Children[process.Id] = file;
+        return process;
     }
+
+    /// <summary>Every process started here, by id (those that ended too: <see cref="StopChildren"/> checks).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<
+        int,
+        string
+    > Children = new();
+
+    /// <summary>
+    /// Sends SIGTERM to every process started here that still runs and is still our child (an
+    /// API, a worker, the floor, wrk), and waits up to 10 s for them to end; then SIGKILL.
+    /// </summary>
+    public static void StopChildren()
+    {
+        var running = Children
+            .Keys.Where(pid =>
+                File.Exists($"/proc/{pid}/stat") && ParentOf(pid) == Environment.ProcessId
+            )
+            .ToList();
+        foreach (var pid in running)
+        {
+            _ = Kill(pid, "TERM");
+        }
+
+        var deadline = Stopwatch.StartNew();
+        while (
+            running.Any(pid => File.Exists($"/proc/{pid}/stat") && !Zombie(pid))
+            && deadline.Elapsed < TimeSpan.FromSeconds(10)
+        )
+        {
+            Thread.Sleep(50);
+        }
+
+        foreach (var pid in running.Where(pid => File.Exists($"/proc/{pid}/stat") && !Zombie(pid)))
+        {
+            _ = Kill(pid, "KILL");
+        }
+    }
+
+    private static int Kill(int pid, string signal)
+    {
+        using var kill = Process.Start(
+            new ProcessStartInfo(
+                "kill",
+                [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]
+            )
+            {
+                UseShellExecute = false,
+            }
+        );
+        kill?.WaitForExit();
+        return kill?.ExitCode ?? -1;
+    }
+
+    private static string[] Stat(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        }
+        catch (IOException)
+        {
+            return [];
+        }
+    }
+
+    private static int ParentOf(int pid) =>
+        Stat(pid) is [_, var parent, ..]
+            ? int.Parse(parent, System.Globalization.CultureInfo.InvariantCulture)
+            : -1;
+
+    private static bool Zombie(int pid) => Stat(pid) is ["Z", ..] or [];
 
     /// <summary>Runs a command as <paramref name="user"/> when we are root (PostgreSQL refuses root), else as ourselves.</summary>
     public static (string File, string[] Arguments) As(

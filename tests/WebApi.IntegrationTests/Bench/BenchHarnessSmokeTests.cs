@@ -17,9 +17,10 @@ namespace Ledger.WebApi.IntegrationTests.Bench;
 /// Issue 14: "one test runs the harness for a second per scenario so it cannot rot". The API as
 /// `./build.sh bench` runs it (its own process on a real port, the limits raised through
 /// configuration), two users in one group, then wrk with bench/wrk/ledger.lua for one second on
-/// each request kind of the bench, and the floor replayer (bench/Floor) for one second. Asserts
-/// that each ran requests and that every answer was a 2xx with no socket error; it measures
-/// nothing (benchmarks never decide a pass or a fail).
+/// each request kind of the bench; then the floor (bench/Floor): its bare endpoint under the same
+/// wrk command for one second and, at the same time, its raw replay for one second. Asserts that
+/// each ran requests and that every answer was a 2xx with no socket error; it measures nothing
+/// (benchmarks never decide a pass or a fail).
 /// </summary>
 [NonParallelizable]
 public sealed partial class BenchHarnessSmokeTests : HttpTest
@@ -119,8 +120,48 @@ public sealed partial class BenchHarnessSmokeTests : HttpTest
             ),
         ];
         var directory = Directory.CreateTempSubdirectory("ledger-bench-smoke-");
+        Process? floorEndpoint = null;
         try
         {
+            // The floor's statements: one captured-like request (the balances read). Its endpoint
+            // starts now, so that its start-up overlaps the API's scenarios.
+            var statements = Path.Combine(directory.FullName, "balances.json");
+            await File.WriteAllTextAsync(
+                statements,
+                JsonSerializer.Serialize(
+                    new
+                    {
+                        statements = new[]
+                        {
+                            new
+                            {
+                                sql = "SELECT user_id, currency, net_minor_units FROM member_balances WHERE group_id = $1",
+                                parameters = new[] { groupId },
+                            },
+                        },
+                        fresh = Array.Empty<string>(),
+                    }
+                )
+            );
+            var floorDll = Path.Combine(
+                root,
+                "bench",
+                "Floor",
+                "bin",
+                "Release",
+                "net10.0",
+                "ledger-floor.dll"
+            );
+            var floorUrl = $"http://127.0.0.1:{FreePort()}";
+            floorEndpoint = Process.Start(
+                new ProcessStartInfo(
+                    "dotnet",
+                    [floorDll, "serve", ApiHost.Database.ConnectionString, statements, floorUrl]
+                )
+                {
+                    UseShellExecute = false,
+                }
+            );
             foreach (var (name, method, token, path, body) in scenarios)
             {
                 // One request first (its answer must be a 2xx too): the endpoint's first call
@@ -147,76 +188,37 @@ public sealed partial class BenchHarnessSmokeTests : HttpTest
 
                 var file = Path.Combine(directory.FullName, "requests.tsv");
                 await File.WriteAllTextAsync(file, $"{method}\t{path}\t{token}\t{body}\n");
-                var output = Run(
-                    "wrk",
-                    [
-                        "-t2",
-                        "-c4",
-                        "-d1s",
-                        "--timeout",
-                        "10s",
-                        "--latency",
-                        "-s",
-                        Path.Combine(root, "bench", "wrk", "ledger.lua"),
-                        api.Address.ToString().TrimEnd('/'),
-                    ],
-                    new Dictionary<string, string>
-                    {
-                        ["BENCH_REQUESTS"] = file,
-                        ["BENCH_NONCE"] = Guid.NewGuid().ToString("N"),
-                    }
-                );
-                var statuses = Status()
-                    .Matches(output)
-                    .ToDictionary(
-                        m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture),
-                        m => long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)
-                    );
-                statuses.Keys.Should().OnlyContain(s => s >= 200 && s < 300, $"{name}: {output}");
-                statuses.Values.Sum().Should().BePositive($"{name} ran requests: {output}");
-                output.Should().NotContain("Socket errors", name);
-                output.Should().NotContain("Non-2xx", name);
+                AssertWrk(name, Wrk(root, api.Address.ToString().TrimEnd('/'), file));
             }
 
-            // The floor: one captured-like request (the balances read) replayed for a second.
-            var statements = Path.Combine(directory.FullName, "balances.json");
-            await File.WriteAllTextAsync(
-                statements,
-                JsonSerializer.Serialize(
-                    new
-                    {
-                        statements = new[]
-                        {
-                            new
-                            {
-                                sql = "SELECT user_id, currency, net_minor_units FROM member_balances WHERE group_id = $1",
-                                parameters = new[] { groupId },
-                            },
-                        },
-                        fresh = Array.Empty<string>(),
-                    }
+            // The floor endpoint under the same wrk command (a scenario's requests file: it
+            // ignores path, token and body), and meanwhile the raw replay of the same statements.
+            var listening = Stopwatch.StartNew();
+            while (!Listening(floorUrl))
+            {
+                floorEndpoint!.HasExited.Should().BeFalse("the floor endpoint runs");
+                listening.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60), "it listens");
+                await Task.Delay(20);
+            }
+
+            // One request first, as for the API's scenarios (its answer must be a 2xx too).
+            using (var warm = await http.GetAsync(new Uri(floorUrl + "/")))
+            {
+                warm.IsSuccessStatusCode.Should().BeTrue($"floor: {(int)warm.StatusCode}");
+            }
+
+            var replay = Task.Run(() =>
+                Run(
+                    "dotnet",
+                    [floorDll, ApiHost.Database.ConnectionString, statements, "4", "1", "0"],
+                    []
                 )
             );
-            var floor = Run(
-                "dotnet",
-                [
-                    Path.Combine(
-                        root,
-                        "bench",
-                        "Floor",
-                        "bin",
-                        "Release",
-                        "net10.0",
-                        "ledger-floor.dll"
-                    ),
-                    ApiHost.Database.ConnectionString,
-                    statements,
-                    "4",
-                    "1",
-                    "0",
-                ],
-                []
+            AssertWrk(
+                "floor endpoint",
+                Wrk(root, floorUrl, Path.Combine(directory.FullName, "requests.tsv"))
             );
+            var floor = await replay;
             var replayed = Floor().Match(floor);
             replayed.Success.Should().BeTrue(floor);
             double.Parse(replayed.Groups[1].Value, CultureInfo.InvariantCulture)
@@ -226,7 +228,75 @@ public sealed partial class BenchHarnessSmokeTests : HttpTest
         }
         finally
         {
+            if (floorEndpoint is not null)
+            {
+                if (!floorEndpoint.HasExited)
+                {
+                    floorEndpoint.Kill();
+                    await floorEndpoint.WaitForExitAsync();
+                }
+
+                floorEndpoint.Dispose();
+            }
+
             directory.Delete(recursive: true);
+        }
+    }
+
+    private static string Wrk(string root, string url, string requests) =>
+        Run(
+            "wrk",
+            [
+                "-t2",
+                "-c4",
+                "-d1s",
+                "--timeout",
+                "10s",
+                "--latency",
+                "-s",
+                Path.Combine(root, "bench", "wrk", "ledger.lua"),
+                url,
+            ],
+            new Dictionary<string, string>
+            {
+                ["BENCH_REQUESTS"] = requests,
+                ["BENCH_NONCE"] = Guid.NewGuid().ToString("N"),
+            }
+        );
+
+    private static void AssertWrk(string name, string output)
+    {
+        var statuses = Status()
+            .Matches(output)
+            .ToDictionary(
+                m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture),
+                m => long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)
+            );
+        statuses.Keys.Should().OnlyContain(s => s >= 200 && s < 300, $"{name}: {output}");
+        statuses.Values.Sum().Should().BePositive($"{name} ran requests: {output}");
+        output.Should().NotContain("Socket errors", name);
+        output.Should().NotContain("Non-2xx", name);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static bool Listening(string url)
+    {
+        var uri = new Uri(url);
+        try
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            client.Connect(uri.Host, uri.Port);
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
         }
     }
 
