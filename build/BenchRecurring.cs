@@ -136,42 +136,41 @@ internal static class BenchRecurring
             var databaseAtStart = 0L;
             while (true)
             {
-                // Committed with the occurrences: when no template is due, every batch is in.
+                // Committed with the occurrences: when no template is due, every batch is in. The
+                // poll is two index probes, so that it does not count in the database's CPU per
+                // occurrence (counting the occurrences and the due templates on every poll cost
+                // as much as a third of it at 100,000); the count and the time are read once, at the end.
                 var state = Query(
                         services,
                         """
-                        SELECT (SELECT count(*) FROM recurring_expenses WHERE status = 'Active' AND next_due_at <= now())
-                            || ' ' || count(*)
-                            || ' ' || coalesce(extract(epoch FROM clock_timestamp() - min(created_at)), 0)
-                        FROM recurring_expense_occurrences
+                        SELECT EXISTS (SELECT 1 FROM recurring_expenses WHERE status = 'Active' AND next_due_at <= now())
+                            || ' ' || EXISTS (SELECT 1 FROM recurring_expense_occurrences)
                         """
                     )
                     .Split(' ');
-                if (cpuAtStart is null && state[1] != "0")
+                var anyDue = state[0] is "t" or "true";
+                if (cpuAtStart is null && state[1] is "t" or "true")
                 {
                     // Start-up (JIT, cluster join) is not generation: counted from the first batch.
                     cpuAtStart = workers.Sum(w => CpuTicks(w.Id));
                     databaseAtStart = DatabaseTicks(services);
                 }
 
-                if (state[0] == "0")
+                if (!anyDue || (cpuAtStart is not null && watch.Elapsed > limit))
                 {
-                    elapsed = double.Parse(state[2], CultureInfo.InvariantCulture);
-                    finished = true;
-                    break;
-                }
-
-                if (cpuAtStart is not null && watch.Elapsed > limit)
-                {
-                    // The bench's time is up: what was generated so far is the figure.
-                    elapsed = double.Parse(state[2], CultureInfo.InvariantCulture);
+                    // Nothing due, or the bench's time is up (what was generated so far is the figure).
+                    elapsed = double.Parse(
+                        Query(services, ElapsedSql),
+                        CultureInfo.InvariantCulture
+                    );
+                    finished = !anyDue;
                     break;
                 }
 
                 if (watch.Elapsed > Limit || workers.Any(w => w.HasExited))
                 {
                     throw new BuildException(
-                        $"recurring generation did not finish ({state[0]} templates still due)."
+                        "recurring generation did not finish (templates still due)."
                     );
                 }
 
@@ -277,6 +276,10 @@ internal static class BenchRecurring
         );
         Psql(services, Database, sql);
     }
+
+    /// <summary>From the first batch's start (its occurrences' creation time) to now.</summary>
+    private const string ElapsedSql =
+        "SELECT coalesce(extract(epoch FROM clock_timestamp() - min(created_at)), 0) FROM recurring_expense_occurrences";
 
     private const string DueSql =
         "SELECT count(*) FROM recurring_expenses WHERE status = 'Active' AND next_due_at <= now()";

@@ -71,7 +71,15 @@ internal sealed class BulkWriter(ApplicationDbContext db) : IBulkWriter
             .Append(") AS v (")
             .AppendJoin(", ", columns.Select(c => c.Name))
             .Append(") WHERE ")
-            .AppendJoin(" AND ", keys.Select(c => $"t.{c.Name} = v.{c.Name}"));
+            .AppendJoin(" AND ", keys.Select(c => $"t.{c.Name} = v.{c.Name}"))
+            // The same keys again as `= ANY(array)`: the planner then reads only the batch's rows
+            // through an index. Joined with `unnest` alone it hashes the whole table (a sequential
+            // scan per batch, 37 ms at 40,000 templates and growing with the table, ADR 0022).
+            .Append(" AND ")
+            .AppendJoin(
+                " AND ",
+                keys.Select((c, i) => $"t.{c.Name} = ANY(@p{i}::{c.StoreType}[])")
+            );
         return ExecuteAsync(sql.ToString(), columns, rows, cancellationToken);
     }
 
