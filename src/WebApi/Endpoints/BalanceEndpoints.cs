@@ -20,12 +20,12 @@ public static class BalanceEndpoints
         return balances;
     }
 
-    public static Task<Ok<BalancesDto>> GetBalances(Guid groupId, ApiCall call) =>
-        call.Ok(new GetBalances(GroupId.From(groupId)));
+    public static Task<Ok<BalancesDto>> GetBalances(GroupId groupId, ApiCall call) =>
+        call.Ok(new GetBalances(groupId));
 
     /// <summary>Recomputes the balances from the whole history: an operations check, for owners.</summary>
     public static Task<Ok<BalanceConsistencyDto>> CheckBalanceConsistency(
-        Guid groupId,
+        GroupId groupId,
         ApiCall call
-    ) => call.Ok(new CheckBalanceConsistency(GroupId.From(groupId)));
+    ) => call.Ok(new CheckBalanceConsistency(groupId));
 }

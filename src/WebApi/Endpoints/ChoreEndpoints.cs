@@ -12,6 +12,7 @@ using Ledger.Application.Chores.Queries.GetChoreHistory;
 using Ledger.Application.Chores.Queries.ListChoreAssignments;
 using Ledger.Application.Chores.Queries.ListChores;
 using Ledger.Application.Common.Paging;
+using Ledger.Application.Common.QueryStrings;
 using Ledger.Domain.Chores;
 using Ledger.Domain.Common;
 using Ledger.WebApi.Http;
@@ -54,11 +55,11 @@ public static class ChoreEndpoints
     /// <summary>The caller's personal chores, or with <c>groupId</c> the group's chores.</summary>
     public static Task<Ok<Page<ChoreDto>>> ListChores(
         ApiCall call,
-        Guid? groupId = null,
+        GroupId? groupId = null,
         bool includeArchived = false,
         int? limit = null,
         string? cursor = null
-    ) => call.Ok(new ListChores(groupId.ToGroupId(), includeArchived, limit, cursor));
+    ) => call.Ok(new ListChores(groupId, includeArchived, limit, cursor));
 
     public static Task<Created<ChoreDto>> CreateChore(CreateChoreRequest body, ApiCall call) =>
         call.Created(
@@ -75,17 +76,17 @@ public static class ChoreEndpoints
             chore => $"/api/v1/chores/{chore.Id}"
         );
 
-    public static Task<Ok<ChoreDto>> GetChore(Guid choreId, ApiCall call) =>
-        call.Ok(new GetChore(ChoreId.From(choreId)));
+    public static Task<Ok<ChoreDto>> GetChore(ChoreId choreId, ApiCall call) =>
+        call.Ok(new GetChore(choreId));
 
     public static Task<Ok<ChoreDto>> UpdateChore(
-        Guid choreId,
+        ChoreId choreId,
         UpdateChoreRequest body,
         ApiCall call
     ) =>
         call.Ok(
             new UpdateChore(
-                ChoreId.From(choreId),
+                choreId,
                 body.Name,
                 body.Frequency,
                 body.Rotation,
@@ -97,37 +98,29 @@ public static class ChoreEndpoints
         );
 
     public static Task<Ok<ChoreDto>> ArchiveChore(
-        Guid choreId,
+        ChoreId choreId,
         VersionRequest? body,
         ApiCall call
-    ) => call.Ok(new ArchiveChore(ChoreId.From(choreId), call.ExpectedVersion(body?.Version)));
+    ) => call.Ok(new ArchiveChore(choreId, call.ExpectedVersion(body?.Version)));
 
     public static Task<Ok<ChoreDto>> UnarchiveChore(
-        Guid choreId,
+        ChoreId choreId,
         VersionRequest? body,
         ApiCall call
-    ) => call.Ok(new UnarchiveChore(ChoreId.From(choreId), call.ExpectedVersion(body?.Version)));
+    ) => call.Ok(new UnarchiveChore(choreId, call.ExpectedVersion(body?.Version)));
 
     /// <summary>The chore's history, newest first; with <c>assignmentId</c>, one assignment's.</summary>
     public static Task<Ok<Page<ChoreEventDto>>> GetChoreHistory(
-        Guid choreId,
+        ChoreId choreId,
         ApiCall call,
-        Guid? assignmentId = null,
+        ChoreAssignmentId? assignmentId = null,
         int? limit = null,
         string? cursor = null
-    ) =>
-        call.Ok(
-            new GetChoreHistory(
-                ChoreId.From(choreId),
-                assignmentId is { } id ? ChoreAssignmentId.From(id) : null,
-                limit,
-                cursor
-            )
-        );
+    ) => call.Ok(new GetChoreHistory(choreId, assignmentId, limit, cursor));
 
     /// <summary>The chore's assignments, latest due date first; optionally one status (open, completed, skipped).</summary>
     public static Task<Ok<Page<AssignmentDto>>> ListChoreAssignments(
-        Guid choreId,
+        ChoreId choreId,
         ApiCall call,
         string? status = null,
         int? limit = null,
@@ -135,69 +128,53 @@ public static class ChoreEndpoints
     ) =>
         call.Ok(
             new ListChoreAssignments(
-                ChoreId.From(choreId),
-                RequestValues.Enum<AssignmentStatus>(
-                    status,
-                    "Status",
-                    "'status' is one of open, completed, skipped."
-                ),
+                choreId,
+                QueryValue.Enum<AssignmentStatus>(status),
                 limit,
                 cursor
             )
         );
 
     public static Task<Ok<AssignmentDto>> CompleteChoreAssignment(
-        Guid choreId,
-        Guid assignmentId,
+        ChoreId choreId,
+        ChoreAssignmentId assignmentId,
         VersionRequest? body,
         ApiCall call
     ) =>
         call.Ok(
-            new CompleteChoreAssignment(
-                ChoreId.From(choreId),
-                ChoreAssignmentId.From(assignmentId),
-                call.ExpectedVersion(body?.Version)
-            )
+            new CompleteChoreAssignment(choreId, assignmentId, call.ExpectedVersion(body?.Version))
         );
 
     public static Task<Ok<AssignmentDto>> ReopenChoreAssignment(
-        Guid choreId,
-        Guid assignmentId,
+        ChoreId choreId,
+        ChoreAssignmentId assignmentId,
         VersionRequest? body,
         ApiCall call
     ) =>
         call.Ok(
-            new ReopenChoreAssignment(
-                ChoreId.From(choreId),
-                ChoreAssignmentId.From(assignmentId),
-                call.ExpectedVersion(body?.Version)
-            )
+            new ReopenChoreAssignment(choreId, assignmentId, call.ExpectedVersion(body?.Version))
         );
 
     public static Task<Ok<AssignmentDto>> SkipChoreAssignment(
-        Guid choreId,
-        Guid assignmentId,
+        ChoreId choreId,
+        ChoreAssignmentId assignmentId,
         VersionRequest? body,
         ApiCall call
     ) =>
         call.Ok(
-            new SkipChoreAssignment(
-                ChoreId.From(choreId),
-                ChoreAssignmentId.From(assignmentId),
-                call.ExpectedVersion(body?.Version)
-            )
+            new SkipChoreAssignment(choreId, assignmentId, call.ExpectedVersion(body?.Version))
         );
 
     public static Task<Ok<AssignmentDto>> ReassignChoreAssignment(
-        Guid choreId,
-        Guid assignmentId,
+        ChoreId choreId,
+        ChoreAssignmentId assignmentId,
         ReassignChoreAssignmentRequest body,
         ApiCall call
     ) =>
         call.Ok(
             new ReassignChoreAssignment(
-                ChoreId.From(choreId),
-                ChoreAssignmentId.From(assignmentId),
+                choreId,
+                assignmentId,
                 UserId.From(body.AssigneeId),
                 call.ExpectedVersion(body.Version)
             )

@@ -42,22 +42,18 @@ public static class DataTransferEndpoints
     /// one row per record and spreadsheet formulas neutralised.
     /// </summary>
     public static async Task<PushStreamHttpResult> ExportGroup(
-        Guid groupId,
+        GroupId groupId,
         ApiCall call,
         HttpContext http,
         string? format = null
     )
     {
-        format ??= "json";
-        if (format is not ("json" or "csv"))
-        {
-            throw RequestValues.Invalid("format", "'format' is csv or json.");
-        }
-
-        // Authorized (404 for those who may not read the group) before anything is written.
-        var export = await call.Send(new ExportGroup(GroupId.From(groupId)));
+        // Authorized (404 for those who may not read the group) and the format validated before
+        // anything is written.
+        var query = new ExportGroup(groupId, format);
+        var export = await call.Send(query);
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        return format == "csv"
+        return query.IsCsv
             ? TypedResults.Stream(
                 stream => GroupExportWriter.WriteCsvAsync(export, stream, http.RequestAborted),
                 "text/csv; charset=utf-8",
@@ -77,7 +73,7 @@ public static class DataTransferEndpoints
     /// again, and an Idempotency-Key replays the first answer.
     /// </summary>
     public static Task<Ok<ImportResultDto>> ImportIntoGroup(
-        Guid groupId,
+        GroupId groupId,
         ImportRequest body,
         ApiCall call,
         bool dryRun = false
@@ -85,10 +81,8 @@ public static class DataTransferEndpoints
     {
         var people = body.People ?? new Dictionary<string, Guid>();
         return dryRun
-            ? call.Ok(new PreviewImport(GroupId.From(groupId), body.Format, body.Content, people))
-            : call.Ok(
-                new ImportIntoGroup(GroupId.From(groupId), body.Format, body.Content, people)
-            );
+            ? call.Ok(new PreviewImport(groupId, body.Format, body.Content, people))
+            : call.Ok(new ImportIntoGroup(groupId, body.Format, body.Content, people));
     }
 }
 

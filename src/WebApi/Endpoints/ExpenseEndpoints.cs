@@ -1,4 +1,5 @@
 using Ledger.Application.Common.Paging;
+using Ledger.Application.Common.QueryStrings;
 using Ledger.Application.Expenses;
 using Ledger.Application.Expenses.Commands.CreateExpense;
 using Ledger.Application.Expenses.Commands.CreateExpenseFromList;
@@ -37,11 +38,11 @@ public static class ExpenseEndpoints
     }
 
     public static Task<Ok<Page<ExpenseSummaryDto>>> ListExpenses(
-        Guid groupId,
+        GroupId groupId,
         ApiCall call,
         string? from = null,
         string? to = null,
-        Guid? member = null,
+        UserId? member = null,
         string? category = null,
         string? text = null,
         bool includeVoided = false,
@@ -50,15 +51,11 @@ public static class ExpenseEndpoints
     ) =>
         call.Ok(
             new ListExpenses(
-                GroupId.From(groupId),
-                RequestValues.Date(from, nameof(from)),
-                RequestValues.Date(to, nameof(to)),
-                member is { } m ? UserId.From(m) : null,
-                RequestValues.Enum<ExpenseCategory>(
-                    category,
-                    nameof(category),
-                    "'category' must be one of the expense categories."
-                ),
+                groupId,
+                QueryValue.Date(from),
+                QueryValue.Date(to),
+                member,
+                QueryValue.Enum<ExpenseCategory>(category),
                 text,
                 includeVoided,
                 limit,
@@ -67,13 +64,13 @@ public static class ExpenseEndpoints
         );
 
     public static Task<Created<ExpenseDto>> CreateExpense(
-        Guid groupId,
+        GroupId groupId,
         CreateExpenseRequest body,
         ApiCall call
     ) =>
         call.Created(
             new CreateExpense(
-                GroupId.From(groupId),
+                groupId,
                 body.Description,
                 body.Category,
                 body.Currency,
@@ -89,13 +86,13 @@ public static class ExpenseEndpoints
 
     /// <summary>Bought items of a list become one item-based expense (see the command).</summary>
     public static Task<Created<ExpenseDto>> CreateExpenseFromList(
-        Guid groupId,
+        GroupId groupId,
         CreateExpenseFromListRequest body,
         ApiCall call
     ) =>
         call.Created(
             new CreateExpenseFromList(
-                GroupId.From(groupId),
+                groupId,
                 body.ListId,
                 body.Description,
                 body.Category,
@@ -105,19 +102,22 @@ public static class ExpenseEndpoints
             Location
         );
 
-    public static Task<Ok<ExpenseDto>> GetExpense(Guid groupId, Guid expenseId, ApiCall call) =>
-        call.Ok(new GetExpense(GroupId.From(groupId), ExpenseId.From(expenseId)));
+    public static Task<Ok<ExpenseDto>> GetExpense(
+        GroupId groupId,
+        ExpenseId expenseId,
+        ApiCall call
+    ) => call.Ok(new GetExpense(groupId, expenseId));
 
     public static Task<Ok<ExpenseDto>> UpdateExpense(
-        Guid groupId,
-        Guid expenseId,
+        GroupId groupId,
+        ExpenseId expenseId,
         UpdateExpenseRequest body,
         ApiCall call
     ) =>
         call.Ok(
             new UpdateExpense(
-                GroupId.From(groupId),
-                ExpenseId.From(expenseId),
+                groupId,
+                expenseId,
                 body.Description,
                 body.Category,
                 body.Currency,
@@ -132,18 +132,13 @@ public static class ExpenseEndpoints
         );
 
     public static Task<Ok<ExpenseDto>> VoidExpense(
-        Guid groupId,
-        Guid expenseId,
+        GroupId groupId,
+        ExpenseId expenseId,
         VoidExpenseRequest body,
         ApiCall call
     ) =>
         call.Ok(
-            new VoidExpense(
-                GroupId.From(groupId),
-                ExpenseId.From(expenseId),
-                body.Reason,
-                call.ExpectedVersion(body.Version)
-            )
+            new VoidExpense(groupId, expenseId, body.Reason, call.ExpectedVersion(body.Version))
         );
 
     private static string Location(ExpenseDto expense) =>

@@ -78,17 +78,17 @@ public static class GroupEndpoints
             group => $"/api/v1/groups/{group.Id}"
         );
 
-    public static Task<Ok<GroupDto>> GetGroup(Guid groupId, ApiCall call) =>
-        call.Ok(new GetGroup(GroupId.From(groupId)));
+    public static Task<Ok<GroupDto>> GetGroup(GroupId groupId, ApiCall call) =>
+        call.Ok(new GetGroup(groupId));
 
     public static Task<Ok<GroupDto>> UpdateGroupSettings(
-        Guid groupId,
+        GroupId groupId,
         UpdateGroupSettingsRequest body,
         ApiCall call
     ) =>
         call.Ok(
             new UpdateGroupSettings(
-                GroupId.From(groupId),
+                groupId,
                 body.Name,
                 body.DefaultCurrency,
                 body.TimeZone,
@@ -97,82 +97,81 @@ public static class GroupEndpoints
         );
 
     public static Task<Created<CreatedInviteDto>> CreateInvite(
-        Guid groupId,
+        GroupId groupId,
         CreateInviteRequest body,
         ApiCall call
     ) =>
         call.Created(
-            new CreateInvite(GroupId.From(groupId), body.ExpiresAt, body.MaxUses),
+            new CreateInvite(groupId, body.ExpiresAt, body.MaxUses),
             invite => $"/api/v1/groups/{groupId}/invites/{invite.Id}"
         );
 
     public static Task<Ok<Page<InviteDto>>> ListInvites(
-        Guid groupId,
+        GroupId groupId,
         ApiCall call,
         int? limit = null,
         string? cursor = null
-    ) => call.Ok(new ListInvites(GroupId.From(groupId), limit, cursor));
+    ) => call.Ok(new ListInvites(groupId, limit, cursor));
 
-    public static Task<Ok<InviteDto>> RevokeInvite(Guid groupId, Guid inviteId, ApiCall call) =>
-        call.Ok(new RevokeInvite(GroupId.From(groupId), InviteId.From(inviteId)));
+    public static Task<Ok<InviteDto>> RevokeInvite(
+        GroupId groupId,
+        InviteId inviteId,
+        ApiCall call
+    ) => call.Ok(new RevokeInvite(groupId, inviteId));
 
     public static Task<Ok<GroupDto>> JoinGroup(JoinGroupRequest body, ApiCall call) =>
         call.Ok(new JoinGroup(body.Code));
 
     public static Task<Ok<Page<MemberDto>>> ListMembers(
-        Guid groupId,
+        GroupId groupId,
         ApiCall call,
         int? limit = null,
         string? cursor = null
-    ) => call.Ok(new ListMembers(GroupId.From(groupId), limit, cursor));
+    ) => call.Ok(new ListMembers(groupId, limit, cursor));
 
     public static Task<Ok<MemberDto>> ChangeMemberRole(
-        Guid groupId,
-        Guid userId,
+        GroupId groupId,
+        UserId userId,
         ChangeMemberRoleRequest body,
         ApiCall call
-    ) => call.Ok(new ChangeMemberRole(GroupId.From(groupId), UserId.From(userId), body.Role));
+    ) => call.Ok(new ChangeMemberRole(groupId, userId, body.Role));
 
-    public static Task<NoContent> RemoveMember(Guid groupId, Guid userId, ApiCall call) =>
-        call.NoContent(new RemoveMember(GroupId.From(groupId), UserId.From(userId)));
+    public static Task<NoContent> RemoveMember(GroupId groupId, UserId userId, ApiCall call) =>
+        call.NoContent(new RemoveMember(groupId, userId));
 
     public static Task<Ok<GroupDto>> TransferOwnership(
-        Guid groupId,
+        GroupId groupId,
         TransferOwnershipRequest body,
         ApiCall call
-    ) => call.Ok(new TransferOwnership(GroupId.From(groupId), UserId.From(body.NewOwnerId)));
+    ) => call.Ok(new TransferOwnership(groupId, UserId.From(body.NewOwnerId)));
 
-    public static Task<Ok<LeftGroupDto>> LeaveGroup(Guid groupId, ApiCall call) =>
-        call.Ok(new LeaveGroup(GroupId.From(groupId)));
+    public static Task<Ok<LeftGroupDto>> LeaveGroup(GroupId groupId, ApiCall call) =>
+        call.Ok(new LeaveGroup(groupId));
 
-    public static Task<Ok<GroupDto>> RestoreArchivedGroup(Guid groupId, ApiCall call) =>
-        call.Ok(new RestoreArchivedGroup(GroupId.From(groupId)));
+    public static Task<Ok<GroupDto>> RestoreArchivedGroup(GroupId groupId, ApiCall call) =>
+        call.Ok(new RestoreArchivedGroup(groupId));
 
     public static async Task<Created<GroupDeletionConfirmationDto>> RequestGroupDeletion(
-        Guid groupId,
+        GroupId groupId,
         ApiCall call
-    ) =>
-        TypedResults.Created(
-            (string?)null,
-            await call.Send(new RequestGroupDeletion(GroupId.From(groupId)))
-        );
+    ) => TypedResults.Created((string?)null, await call.Send(new RequestGroupDeletion(groupId)));
 
     public static Task<NoContent> DeleteGroup(
-        Guid groupId,
+        GroupId groupId,
         [FromBody] DeleteGroupRequest body,
         ApiCall call
     ) =>
         call.NoContent(
             new DeleteGroup(
-                GroupId.From(groupId),
+                groupId,
                 body.ConfirmationToken,
                 body.ConfirmationName,
                 call.ExpectedVersion(body.Version)
             )
         );
 
-    public static Task<Ok<GroupDto>> RestoreDeletedGroup(Guid groupId, ApiCall call) =>
-        call.Ok(new RestoreDeletedGroup(GroupId.From(groupId)));
+    public static Task<Ok<GroupDto>> RestoreDeletedGroup(GroupId groupId, ApiCall call) =>
+        call.Ok(new RestoreDeletedGroup(groupId));
 }
 
 // What clients may send; nothing else binds (no group ids, roles or versions smuggled in).

@@ -24,28 +24,25 @@ public static class IntegrationEndpoints
     }
 
     public static Task<Created<IntegrationGrantDto>> GrantIntegration(
-        Guid groupId,
+        GroupId groupId,
         GrantIntegrationRequest body,
         ApiCall call
     ) =>
         call.Created(
-            new GrantIntegration(GroupId.From(groupId), body.ClientId, body.Scopes),
+            new GrantIntegration(groupId, body.ClientId, body.Scopes),
             grant => $"/api/v1/groups/{groupId}/integrations/{grant.Id}"
         );
 
     public static Task<Ok<IReadOnlyList<IntegrationGrantDto>>> ListIntegrationGrants(
-        Guid groupId,
+        GroupId groupId,
         ApiCall call
-    ) => call.Ok(new ListIntegrationGrants(GroupId.From(groupId)));
+    ) => call.Ok(new ListIntegrationGrants(groupId));
 
     public static Task<NoContent> RevokeIntegrationGrant(
-        Guid groupId,
-        Guid grantId,
+        GroupId groupId,
+        IntegrationGrantId grantId,
         ApiCall call
-    ) =>
-        call.NoContent(
-            new RevokeIntegrationGrant(GroupId.From(groupId), IntegrationGrantId.From(grantId))
-        );
+    ) => call.NoContent(new RevokeIntegrationGrant(groupId, grantId));
 }
 
 public sealed record GrantIntegrationRequest(string ClientId, IReadOnlyList<string> Scopes);

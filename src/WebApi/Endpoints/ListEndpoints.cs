@@ -57,11 +57,11 @@ public static class ListEndpoints
     /// <summary>The caller's personal lists, or with <c>groupId</c> the group's lists.</summary>
     public static Task<Ok<Page<ListDto>>> ListShoppingLists(
         ApiCall call,
-        Guid? groupId = null,
+        GroupId? groupId = null,
         bool includeArchived = false,
         int? limit = null,
         string? cursor = null
-    ) => call.Ok(new ListShoppingLists(groupId.ToGroupId(), includeArchived, limit, cursor));
+    ) => call.Ok(new ListShoppingLists(groupId, includeArchived, limit, cursor));
 
     public static Task<Created<ListDto>> CreateList(CreateListRequest body, ApiCall call) =>
         call.Created(
@@ -69,63 +69,69 @@ public static class ListEndpoints
             list => $"/api/v1/lists/{list.Id}"
         );
 
-    public static Task<Ok<ListWithItemsDto>> GetList(Guid listId, ApiCall call) =>
-        call.Ok(new GetList(ListId.From(listId)));
+    public static Task<Ok<ListWithItemsDto>> GetList(ListId listId, ApiCall call) =>
+        call.Ok(new GetList(listId));
 
     /// <summary>What changed since revision <c>since</c> (0 or absent: the whole list).</summary>
     public static Task<Ok<ListWithItemsDto>> GetListChanges(
-        Guid listId,
+        ListId listId,
         ApiCall call,
         long since = 0
-    ) => call.Ok(new GetListChanges(ListId.From(listId), since));
+    ) => call.Ok(new GetListChanges(listId, since));
 
-    public static Task<Ok<ListDto>> RenameList(Guid listId, RenameListRequest body, ApiCall call) =>
-        call.Ok(new RenameList(ListId.From(listId), body.Name, call.ExpectedVersion(body.Version)));
+    public static Task<Ok<ListDto>> RenameList(
+        ListId listId,
+        RenameListRequest body,
+        ApiCall call
+    ) => call.Ok(new RenameList(listId, body.Name, call.ExpectedVersion(body.Version)));
 
-    public static Task<Ok<ListDto>> ArchiveList(Guid listId, VersionRequest? body, ApiCall call) =>
-        call.Ok(new ArchiveList(ListId.From(listId), call.ExpectedVersion(body?.Version)));
-
-    public static Task<Ok<ListDto>> UnarchiveList(
-        Guid listId,
+    public static Task<Ok<ListDto>> ArchiveList(
+        ListId listId,
         VersionRequest? body,
         ApiCall call
-    ) => call.Ok(new UnarchiveList(ListId.From(listId), call.ExpectedVersion(body?.Version)));
+    ) => call.Ok(new ArchiveList(listId, call.ExpectedVersion(body?.Version)));
+
+    public static Task<Ok<ListDto>> UnarchiveList(
+        ListId listId,
+        VersionRequest? body,
+        ApiCall call
+    ) => call.Ok(new UnarchiveList(listId, call.ExpectedVersion(body?.Version)));
 
     /// <summary>Adds an item; needs no version (adding conflicts with nothing).</summary>
     public static Task<Created<ListItemDto>> AddListItem(
-        Guid listId,
+        ListId listId,
         AddListItemRequest body,
         ApiCall call
     ) =>
         call.Created(
-            new AddListItem(ListId.From(listId), body.Name, body.Quantity),
+            new AddListItem(listId, body.Name, body.Quantity),
             item => $"/api/v1/lists/{listId}/items/{item.Id}"
         );
 
     /// <summary>Puts the items in a new order; guarded by the list's version.</summary>
     public static Task<Ok<ListWithItemsDto>> ReorderListItems(
-        Guid listId,
+        ListId listId,
         ReorderListItemsRequest body,
         ApiCall call
     ) =>
         call.Ok(
             new ReorderListItems(
-                ListId.From(listId),
+                listId,
                 body.ItemIds.Select(id => ListItemId.From(id)).ToList(),
                 call.ExpectedVersion(body.Version)
             )
         );
 
     public static Task<Ok<ListItemDto>> EditListItem(
-        Guid listId,
-        Guid itemId,
+        ListId listId,
+        ListItemId itemId,
         EditListItemRequest body,
         ApiCall call
     ) =>
         call.Ok(
             new EditListItem(
-                ListId.From(listId),
-                ListItemId.From(itemId),
+                listId,
+                itemId,
                 body.Name,
                 body.Quantity,
                 call.ExpectedVersion(body.Version)
@@ -133,44 +139,29 @@ public static class ListEndpoints
         );
 
     /// <summary>Removes an item (kept as a tombstone for the changes feed); If-Match required.</summary>
-    public static Task<Ok<ListItemDto>> RemoveListItem(Guid listId, Guid itemId, ApiCall call) =>
-        call.Ok(
-            new RemoveListItem(
-                ListId.From(listId),
-                ListItemId.From(itemId),
-                call.ExpectedVersion(null)
-            )
-        );
+    public static Task<Ok<ListItemDto>> RemoveListItem(
+        ListId listId,
+        ListItemId itemId,
+        ApiCall call
+    ) => call.Ok(new RemoveListItem(listId, itemId, call.ExpectedVersion(null)));
 
     /// <summary>Marks an item bought, optionally with its price as a string amount ("3.50").</summary>
     public static Task<Ok<ListItemDto>> MarkListItemBought(
-        Guid listId,
-        Guid itemId,
+        ListId listId,
+        ListItemId itemId,
         MarkListItemBoughtRequest? body,
         ApiCall call
     ) =>
         call.Ok(
-            new MarkListItemBought(
-                ListId.From(listId),
-                ListItemId.From(itemId),
-                body?.Price,
-                call.ExpectedVersion(body?.Version)
-            )
+            new MarkListItemBought(listId, itemId, body?.Price, call.ExpectedVersion(body?.Version))
         );
 
     /// <summary>Puts a bought item back on the list; If-Match required.</summary>
     public static Task<Ok<ListItemDto>> UnmarkListItemBought(
-        Guid listId,
-        Guid itemId,
+        ListId listId,
+        ListItemId itemId,
         ApiCall call
-    ) =>
-        call.Ok(
-            new UnmarkListItemBought(
-                ListId.From(listId),
-                ListItemId.From(itemId),
-                call.ExpectedVersion(null)
-            )
-        );
+    ) => call.Ok(new UnmarkListItemBought(listId, itemId, call.ExpectedVersion(null)));
 }
 
 // What clients may send; nothing else binds (no owners, groups of existing lists or versions

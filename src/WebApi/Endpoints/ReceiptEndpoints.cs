@@ -42,8 +42,8 @@ public static class ReceiptEndpoints
     }
 
     public static async Task<Created<ReceiptDto>> UploadReceipt(
-        Guid groupId,
-        Guid expenseId,
+        GroupId groupId,
+        ExpenseId expenseId,
         HttpRequest request,
         ApiCall call,
         CancellationToken cancellationToken
@@ -63,13 +63,7 @@ public static class ReceiptEndpoints
                 && disposition.Name.Value == "file"
             )
             {
-                var receipt = await call.Send(
-                    new UploadReceipt(
-                        GroupId.From(groupId),
-                        ExpenseId.From(expenseId),
-                        section.Body
-                    )
-                );
+                var receipt = await call.Send(new UploadReceipt(groupId, expenseId, section.Body));
                 return TypedResults.Created(
                     $"/api/v1/groups/{groupId}/expenses/{expenseId}/receipts/{receipt.Id}/content",
                     receipt
@@ -84,30 +78,24 @@ public static class ReceiptEndpoints
     }
 
     public static Task<Ok<IReadOnlyList<ReceiptDto>>> ListReceipts(
-        Guid groupId,
-        Guid expenseId,
+        GroupId groupId,
+        ExpenseId expenseId,
         ApiCall call
-    ) => call.Ok(new ListReceipts(GroupId.From(groupId), ExpenseId.From(expenseId)));
+    ) => call.Ok(new ListReceipts(groupId, expenseId));
 
     /// <summary>
     /// The receipt's bytes as an attachment with the type sniffed at upload, never rendered
     /// inline: nosniff and a CSP that sandboxes anything a browser might still open.
     /// </summary>
     public static async Task<FileStreamHttpResult> DownloadReceipt(
-        Guid groupId,
-        Guid expenseId,
-        Guid receiptId,
+        GroupId groupId,
+        ExpenseId expenseId,
+        ReceiptId receiptId,
         ApiCall call,
         HttpContext http
     )
     {
-        var content = await call.Send(
-            new DownloadReceipt(
-                GroupId.From(groupId),
-                ExpenseId.From(expenseId),
-                ReceiptId.From(receiptId)
-            )
-        );
+        var content = await call.Send(new DownloadReceipt(groupId, expenseId, receiptId));
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
         http.Response.Headers.CacheControl = "private, no-store";
@@ -119,18 +107,11 @@ public static class ReceiptEndpoints
     }
 
     public static Task<NoContent> DetachReceipt(
-        Guid groupId,
-        Guid expenseId,
-        Guid receiptId,
+        GroupId groupId,
+        ExpenseId expenseId,
+        ReceiptId receiptId,
         ApiCall call
-    ) =>
-        call.NoContent(
-            new DetachReceipt(
-                GroupId.From(groupId),
-                ExpenseId.From(expenseId),
-                ReceiptId.From(receiptId)
-            )
-        );
+    ) => call.NoContent(new DetachReceipt(groupId, expenseId, receiptId));
 
     private static string MultipartBoundary(HttpRequest request)
     {

@@ -48,21 +48,21 @@ public static class RecurringExpenseEndpoints
     }
 
     public static Task<Ok<Page<RecurringExpenseDto>>> ListRecurringExpenses(
-        Guid groupId,
+        GroupId groupId,
         ApiCall call,
         bool includeEnded = false,
         int? limit = null,
         string? cursor = null
-    ) => call.Ok(new ListRecurringExpenses(GroupId.From(groupId), includeEnded, limit, cursor));
+    ) => call.Ok(new ListRecurringExpenses(groupId, includeEnded, limit, cursor));
 
     public static Task<Created<RecurringExpenseDto>> CreateRecurringExpense(
-        Guid groupId,
+        GroupId groupId,
         RecurringExpenseRequest body,
         ApiCall call
     ) =>
         call.Created(
             new CreateRecurringExpense(
-                GroupId.From(groupId),
+                groupId,
                 body.Description,
                 body.Category,
                 body.Currency,
@@ -76,21 +76,21 @@ public static class RecurringExpenseEndpoints
         );
 
     public static Task<Ok<RecurringExpenseDto>> GetRecurringExpense(
-        Guid groupId,
-        Guid id,
+        GroupId groupId,
+        RecurringExpenseId id,
         ApiCall call
-    ) => call.Ok(new GetRecurringExpense(GroupId.From(groupId), RecurringExpenseId.From(id)));
+    ) => call.Ok(new GetRecurringExpense(groupId, id));
 
     public static Task<Ok<RecurringExpenseDto>> UpdateRecurringExpense(
-        Guid groupId,
-        Guid id,
+        GroupId groupId,
+        RecurringExpenseId id,
         UpdateRecurringExpenseRequest body,
         ApiCall call
     ) =>
         call.Ok(
             new UpdateRecurringExpense(
-                GroupId.From(groupId),
-                RecurringExpenseId.From(id),
+                groupId,
+                id,
                 body.Description,
                 body.Category,
                 body.Currency,
@@ -105,53 +105,32 @@ public static class RecurringExpenseEndpoints
 
     /// <summary>The dates of the next occurrences (10 by default, at most 100).</summary>
     public static Task<Ok<IReadOnlyList<DateOnly>>> PreviewRecurringExpense(
-        Guid groupId,
-        Guid id,
+        GroupId groupId,
+        RecurringExpenseId id,
         ApiCall call,
         int count = PreviewQuery.DefaultCount
-    ) => call.Ok(new PreviewQuery(GroupId.From(groupId), RecurringExpenseId.From(id), count));
+    ) => call.Ok(new PreviewQuery(groupId, id, count));
 
     public static Task<Ok<RecurringExpenseDto>> PauseRecurringExpense(
-        Guid groupId,
-        Guid id,
+        GroupId groupId,
+        RecurringExpenseId id,
         VersionRequest? body,
         ApiCall call
-    ) =>
-        call.Ok(
-            new PauseRecurringExpense(
-                GroupId.From(groupId),
-                RecurringExpenseId.From(id),
-                call.ExpectedVersion(body?.Version)
-            )
-        );
+    ) => call.Ok(new PauseRecurringExpense(groupId, id, call.ExpectedVersion(body?.Version)));
 
     public static Task<Ok<RecurringExpenseDto>> ResumeRecurringExpense(
-        Guid groupId,
-        Guid id,
+        GroupId groupId,
+        RecurringExpenseId id,
         VersionRequest? body,
         ApiCall call
-    ) =>
-        call.Ok(
-            new ResumeRecurringExpense(
-                GroupId.From(groupId),
-                RecurringExpenseId.From(id),
-                call.ExpectedVersion(body?.Version)
-            )
-        );
+    ) => call.Ok(new ResumeRecurringExpense(groupId, id, call.ExpectedVersion(body?.Version)));
 
     public static Task<Ok<RecurringExpenseDto>> EndRecurringExpense(
-        Guid groupId,
-        Guid id,
+        GroupId groupId,
+        RecurringExpenseId id,
         VersionRequest? body,
         ApiCall call
-    ) =>
-        call.Ok(
-            new EndRecurringExpense(
-                GroupId.From(groupId),
-                RecurringExpenseId.From(id),
-                call.ExpectedVersion(body?.Version)
-            )
-        );
+    ) => call.Ok(new EndRecurringExpense(groupId, id, call.ExpectedVersion(body?.Version)));
 }
 
 /// <summary>A new recurring expense: the expense without a date, and the rule of its dates.</summary>

@@ -77,31 +77,28 @@ public static class SettlementEndpoints
 
     /// <summary>An expense's split payments, newest first, cursor-paged like every other list.</summary>
     public static Task<Ok<Page<SplitPaymentDto>>> ListSplitPayments(
-        Guid groupId,
-        Guid expenseId,
+        GroupId groupId,
+        ExpenseId expenseId,
         ApiCall call,
         int? limit = null,
         string? cursor = null
-    ) =>
-        call.Ok(
-            new ListSplitPayments(GroupId.From(groupId), ExpenseId.From(expenseId), limit, cursor)
-        );
+    ) => call.Ok(new ListSplitPayments(groupId, expenseId, limit, cursor));
 
     public static Task<Ok<Page<SettlementDto>>> ListSettlements(
-        Guid groupId,
+        GroupId groupId,
         ApiCall call,
         int? limit = null,
         string? cursor = null
-    ) => call.Ok(new ListSettlements(GroupId.From(groupId), limit, cursor));
+    ) => call.Ok(new ListSettlements(groupId, limit, cursor));
 
     public static Task<Created<SettlementDto>> RecordSettlement(
-        Guid groupId,
+        GroupId groupId,
         RecordSettlementRequest body,
         ApiCall call
     ) =>
         call.Created(
             new RecordSettlement(
-                GroupId.From(groupId),
+                groupId,
                 UserId.From(body.FromUserId),
                 UserId.From(body.ToUserId),
                 body.Currency,
@@ -112,13 +109,13 @@ public static class SettlementEndpoints
         );
 
     public static Task<Created<SettlementDto>> SettleUp(
-        Guid groupId,
+        GroupId groupId,
         SettleUpRequest body,
         ApiCall call
     ) =>
         call.Created(
             new SettleUp(
-                GroupId.From(groupId),
+                groupId,
                 UserId.From(body.FromUserId),
                 UserId.From(body.ToUserId),
                 body.Currency
@@ -127,66 +124,52 @@ public static class SettlementEndpoints
         );
 
     public static Task<Ok<SettlementDto>> GetSettlement(
-        Guid groupId,
-        Guid settlementId,
+        GroupId groupId,
+        SettlementId settlementId,
         ApiCall call
-    ) => call.Ok(new GetSettlement(GroupId.From(groupId), SettlementId.From(settlementId)));
+    ) => call.Ok(new GetSettlement(groupId, settlementId));
 
     public static Task<Ok<SettlementDto>> ConfirmSettlement(
-        Guid groupId,
-        Guid settlementId,
+        GroupId groupId,
+        SettlementId settlementId,
         SettlementDecisionRequest? body,
         ApiCall call
-    ) =>
-        call.Ok(
-            new ConfirmSettlement(
-                GroupId.From(groupId),
-                SettlementId.From(settlementId),
-                call.ExpectedVersion(body?.Version)
-            )
-        );
+    ) => call.Ok(new ConfirmSettlement(groupId, settlementId, call.ExpectedVersion(body?.Version)));
 
     public static Task<Ok<SettlementDto>> DeclineSettlement(
-        Guid groupId,
-        Guid settlementId,
+        GroupId groupId,
+        SettlementId settlementId,
         SettlementDecisionRequest? body,
         ApiCall call
-    ) =>
-        call.Ok(
-            new DeclineSettlement(
-                GroupId.From(groupId),
-                SettlementId.From(settlementId),
-                call.ExpectedVersion(body?.Version)
-            )
-        );
+    ) => call.Ok(new DeclineSettlement(groupId, settlementId, call.ExpectedVersion(body?.Version)));
 
     public static Task<Ok<SettlementDto>> VoidSettlement(
-        Guid groupId,
-        Guid settlementId,
+        GroupId groupId,
+        SettlementId settlementId,
         VoidSettlementRequest body,
         ApiCall call
     ) =>
         call.Ok(
             new VoidSettlement(
-                GroupId.From(groupId),
-                SettlementId.From(settlementId),
+                groupId,
+                settlementId,
                 body.Reason,
                 call.ExpectedVersion(body.Version)
             )
         );
 
     public static Task<Created<SplitPaymentDto>> PaySplit(
-        Guid groupId,
-        Guid expenseId,
-        Guid splitId,
+        GroupId groupId,
+        ExpenseId expenseId,
+        ExpenseSplitId splitId,
         PaySplitRequest body,
         ApiCall call
     ) =>
         call.Created(
             new PaySplit(
-                GroupId.From(groupId),
-                ExpenseId.From(expenseId),
-                ExpenseSplitId.From(splitId),
+                groupId,
+                expenseId,
+                splitId,
                 body.Amount,
                 body.PaidAt,
                 body.PayeeUserId is { } payee ? UserId.From(payee) : null
@@ -195,50 +178,50 @@ public static class SettlementEndpoints
         );
 
     public static Task<Ok<SplitPaymentDto>> VoidSplitPayment(
-        Guid groupId,
-        Guid expenseId,
-        Guid paymentId,
+        GroupId groupId,
+        ExpenseId expenseId,
+        SplitPaymentId paymentId,
         VoidSplitPaymentRequest body,
         ApiCall call
     ) =>
         call.Ok(
             new VoidSplitPayment(
-                GroupId.From(groupId),
-                ExpenseId.From(expenseId),
-                SplitPaymentId.From(paymentId),
+                groupId,
+                expenseId,
+                paymentId,
                 body.Reason,
                 call.ExpectedVersion(body.Version)
             )
         );
 
     public static Task<Ok<SplitPaymentDto>> ConfirmSplitPayment(
-        Guid groupId,
-        Guid expenseId,
-        Guid paymentId,
+        GroupId groupId,
+        ExpenseId expenseId,
+        SplitPaymentId paymentId,
         SettlementDecisionRequest? body,
         ApiCall call
     ) =>
         call.Ok(
             new ConfirmSplitPayment(
-                GroupId.From(groupId),
-                ExpenseId.From(expenseId),
-                SplitPaymentId.From(paymentId),
+                groupId,
+                expenseId,
+                paymentId,
                 call.ExpectedVersion(body?.Version)
             )
         );
 
     public static Task<Ok<SplitPaymentDto>> DeclineSplitPayment(
-        Guid groupId,
-        Guid expenseId,
-        Guid paymentId,
+        GroupId groupId,
+        ExpenseId expenseId,
+        SplitPaymentId paymentId,
         SettlementDecisionRequest? body,
         ApiCall call
     ) =>
         call.Ok(
             new DeclineSplitPayment(
-                GroupId.From(groupId),
-                ExpenseId.From(expenseId),
-                SplitPaymentId.From(paymentId),
+                groupId,
+                expenseId,
+                paymentId,
                 call.ExpectedVersion(body?.Version)
             )
         );

@@ -46,61 +46,61 @@ public static class WebhookEndpoints
 
     /// <summary>A new signing secret, shown once; the old one keeps signing beside it for a while.</summary>
     public static Task<Ok<RotatedWebhookSecretDto>> RotateWebhookSecret(
-        Guid groupId,
+        GroupId groupId,
         Guid subscriptionId,
         ApiCall call
-    ) => call.Ok(new RotateWebhookSecret(GroupId.From(groupId), subscriptionId));
+    ) => call.Ok(new RotateWebhookSecret(groupId, subscriptionId));
 
     /// <summary>Queues a signed <c>webhook.ping</c> event (and re-enables a disabled subscription).</summary>
     public static async Task<Accepted<WebhookPingDto>> PingWebhookSubscription(
-        Guid groupId,
+        GroupId groupId,
         Guid subscriptionId,
         ApiCall call
     ) =>
         TypedResults.Accepted(
             (string?)null,
-            await call.Send(new PingWebhookSubscription(GroupId.From(groupId), subscriptionId))
+            await call.Send(new PingWebhookSubscription(groupId, subscriptionId))
         );
 
     /// <summary>The subscription's delivery log, newest attempt first.</summary>
     public static Task<Ok<IReadOnlyList<WebhookDeliveryAttemptDto>>> ListWebhookDeliveries(
-        Guid groupId,
+        GroupId groupId,
         Guid subscriptionId,
         ApiCall call
-    ) => call.Ok(new ListWebhookDeliveries(GroupId.From(groupId), subscriptionId));
+    ) => call.Ok(new ListWebhookDeliveries(groupId, subscriptionId));
 
     /// <summary>Queues one event again for the subscription, with the same event id.</summary>
     public static async Task<Accepted> RedeliverWebhookEvent(
-        Guid groupId,
+        GroupId groupId,
         Guid subscriptionId,
         Guid eventId,
         ApiCall call
     )
     {
-        await call.Send(new RedeliverWebhookEvent(GroupId.From(groupId), subscriptionId, eventId));
+        await call.Send(new RedeliverWebhookEvent(groupId, subscriptionId, eventId));
         return TypedResults.Accepted((string?)null);
     }
 
     public static Task<Created<CreatedWebhookSubscriptionDto>> CreateWebhookSubscription(
-        Guid groupId,
+        GroupId groupId,
         CreateWebhookSubscriptionRequest body,
         ApiCall call
     ) =>
         call.Created(
-            new CreateWebhookSubscription(GroupId.From(groupId), body.Url),
+            new CreateWebhookSubscription(groupId, body.Url),
             created => $"/api/v1/groups/{groupId}/webhooks/{created.Id}"
         );
 
     public static Task<Ok<IReadOnlyList<WebhookSubscriptionDto>>> ListWebhookSubscriptions(
-        Guid groupId,
+        GroupId groupId,
         ApiCall call
-    ) => call.Ok(new ListWebhookSubscriptions(GroupId.From(groupId)));
+    ) => call.Ok(new ListWebhookSubscriptions(groupId));
 
     public static Task<NoContent> DeleteWebhookSubscription(
-        Guid groupId,
+        GroupId groupId,
         Guid subscriptionId,
         ApiCall call
-    ) => call.NoContent(new DeleteWebhookSubscription(GroupId.From(groupId), subscriptionId));
+    ) => call.NoContent(new DeleteWebhookSubscription(groupId, subscriptionId));
 }
 
 public sealed record CreateWebhookSubscriptionRequest(string Url);

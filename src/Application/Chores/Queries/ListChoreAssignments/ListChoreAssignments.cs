@@ -1,4 +1,5 @@
 using Ledger.Application.Common.Paging;
+using Ledger.Application.Common.QueryStrings;
 using Ledger.Domain.Chores;
 
 namespace Ledger.Application.Chores.Queries.ListChoreAssignments;
@@ -9,7 +10,7 @@ namespace Ledger.Application.Chores.Queries.ListChoreAssignments;
 /// </summary>
 public sealed record ListChoreAssignments(
     ChoreId ChoreId,
-    AssignmentStatus? Status = null,
+    QueryValue<AssignmentStatus> Status = default,
     int? Limit = null,
     string? Cursor = null
 ) : IQuery<Page<AssignmentDto>>, IRequiresAccess
@@ -21,7 +22,7 @@ public sealed class ListChoreAssignmentsValidator : AbstractValidator<ListChoreA
 {
     public ListChoreAssignmentsValidator()
     {
-        RuleFor(q => q.Status).IsInEnum();
+        RuleFor(q => q.Status).MustRead("'status' is one of open, completed, skipped.");
         RuleFor(q => q.Limit).MustBeAPageLimit();
         RuleFor(q => q.Cursor).MustBeACursor();
     }
@@ -37,14 +38,14 @@ public sealed class ListChoreAssignmentsHandler(IApplicationDbContext db, Cursor
     {
         var page = cursors.Open(
             LatestDueFirst,
-            $"chore-assignments:{query.ChoreId}:{query.Status}",
+            $"chore-assignments:{query.ChoreId}:{query.Status.Value}",
             query.Cursor,
             query.Limit
         );
 
         // A chore has one assignment per due date, so the due date alone is the keyset.
         var assignments = db.ChoreAssignments.AsNoTracking().Where(a => a.ChoreId == query.ChoreId);
-        if (query.Status is { } status)
+        if (query.Status.Value is { } status)
         {
             assignments = assignments.Where(a => a.Status == status);
         }

@@ -11,9 +11,24 @@ namespace Ledger.Application.DataTransfer.Queries.ExportGroup;
 /// is read at once; the history is handed out as streams read in keyset batches while the
 /// response is written, so memory stays bounded whatever the group's size.
 /// </summary>
-public sealed record ExportGroup(GroupId GroupId) : IQuery<GroupExport>, IRequiresAccess
+public sealed record ExportGroup(GroupId GroupId, string? Format = null)
+    : IQuery<GroupExport>,
+        IRequiresAccess
 {
     public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
+
+    /// <summary>The file's format: <c>json</c> (the default, importable again) or <c>csv</c>.</summary>
+    public bool IsCsv => Format == "csv";
+}
+
+public sealed class ExportGroupValidator : AbstractValidator<ExportGroup>
+{
+    public ExportGroupValidator()
+    {
+        RuleFor(q => q.Format)
+            .Must(format => format is null or "json" or "csv")
+            .WithMessage("'format' is csv or json.");
+    }
 }
 
 /// <summary>An export ready to be written: the small parts read, the history still to stream.</summary>

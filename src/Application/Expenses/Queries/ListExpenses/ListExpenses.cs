@@ -1,4 +1,5 @@
 using Ledger.Application.Common.Paging;
+using Ledger.Application.Common.QueryStrings;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Expenses.Specifications;
 using Ledger.Domain.Expenses;
@@ -12,10 +13,10 @@ namespace Ledger.Application.Expenses.Queries.ListExpenses;
 /// </summary>
 public sealed record ListExpenses(
     GroupId GroupId,
-    DateOnly? From = null,
-    DateOnly? To = null,
+    QueryValue<DateOnly> From = default,
+    QueryValue<DateOnly> To = default,
     UserId? Member = null,
-    ExpenseCategory? Category = null,
+    QueryValue<ExpenseCategory> Category = default,
     string? Text = null,
     bool IncludeVoided = false,
     int? Limit = null,
@@ -34,10 +35,12 @@ public sealed class ListExpensesValidator : AbstractValidator<ListExpenses>
         RuleFor(q => q.Limit).MustBeAPageLimit();
         RuleFor(q => q.Cursor).MustBeACursor();
         RuleFor(q => q.Text).MaximumLength(ListExpenses.TextMaxLength);
-        RuleFor(q => q.Category).IsInEnum();
+        RuleFor(q => q.From).MustRead("'from' must be a date such as 2026-03-01.");
+        RuleFor(q => q.To).MustRead("'to' must be a date such as 2026-03-01.");
+        RuleFor(q => q.Category).MustRead("'category' must be one of the expense categories.");
         RuleFor(q => q.To)
-            .GreaterThanOrEqualTo(q => q.From)
-            .When(q => q.From is not null && q.To is not null)
+            .Must((q, to) => to.Value >= q.From.Value)
+            .When(q => q.From.Value is not null && q.To.Value is not null)
             .WithMessage("'to' must not be before 'from'.");
     }
 }
@@ -51,10 +54,10 @@ public sealed class ListExpensesHandler(IApplicationDbContext db, CursorCodec cu
     )
     {
         var filter = new ExpenseFilter(
-            query.From,
-            query.To,
+            query.From.Value,
+            query.To.Value,
             query.Member,
-            query.Category,
+            query.Category.Value,
             string.IsNullOrWhiteSpace(query.Text) ? null : query.Text.Trim(),
             query.IncludeVoided
         );
