@@ -170,6 +170,7 @@ internal static partial class Bench
                     root,
                     services,
                     published,
+                    after.Url,
                     after.World,
                     options,
                     seconds,
@@ -380,7 +381,8 @@ internal static partial class Bench
 
     /// <summary>
     /// `--variants`: the shipped API started once per variant (its environment variables added),
-    /// in one sitting, each under the chosen scenarios with the tokens of the first start; per
+    /// in one sitting, each under the chosen scenarios with the tokens of the first start (on its
+    /// address: the tokens name it as their issuer); per
     /// variant, time to ready, RSS idle, after each scenario and peak, threads, and per scenario
     /// rps and CPU per request.
     /// </summary>
@@ -388,6 +390,7 @@ internal static partial class Bench
         string root,
         ServiceState services,
         string published,
+        string url,
         World world,
         BenchOptions options,
         int seconds,
@@ -416,7 +419,8 @@ internal static partial class Bench
                 "after",
                 published,
                 settings,
-                world: null
+                world: null,
+                url
             );
             try
             {
@@ -428,7 +432,7 @@ internal static partial class Bench
                     figures.Add(
                         string.Create(
                             CultureInfo.InvariantCulture,
-                            $"{scenario.Key} {measured.RequestsPerSecond:F0} rps {measured.CpuMsPerRequest:F2} ms/req{(measured.Errors > 0 ? $" {measured.Errors} errors" : "")} RSS {Rss(api.Process.Id).Current:F0}"
+                            $"{scenario.Key} {measured.RequestsPerSecond:F0} rps {measured.CpuMsPerRequest:F2} ms/req{(measured.Errors > 0 ? $" {measured.Errors} errors ({measured.Failures})" : "")} RSS {Rss(api.Process.Id).Current:F0}"
                         )
                     );
                 }
@@ -594,11 +598,12 @@ internal static partial class Bench
         string mode,
         string directory,
         Dictionary<string, string> settings,
-        BenchWorld.Seeded? world
+        BenchWorld.Seeded? world,
+        string? url = null
     )
     {
         Console.WriteLine($"bench: starting the API ({mode})...");
-        var url = $"http://127.0.0.1:{FreePort()}";
+        url ??= $"http://127.0.0.1:{FreePort()}";
         var environment = Targets.AppEnvironment(root, services);
         environment["ASPNETCORE_URLS"] = url;
         environment["Logging__LogLevel__Default"] = "Warning";
