@@ -13,19 +13,12 @@ public sealed record GetChoreHistory(
     ChoreAssignmentId? AssignmentId = null,
     int? Limit = null,
     string? Cursor = null
-) : IQuery<Page<ChoreEventDto>>, IRequiresAccess
+) : IQuery<Page<ChoreEventDto>>, IPagedQuery, IRequiresAccess
 {
     public Access Access => Access.Chore(ChoreId);
 }
 
-public sealed class GetChoreHistoryValidator : AbstractValidator<GetChoreHistory>
-{
-    public GetChoreHistoryValidator()
-    {
-        RuleFor(q => q.Limit).MustBeAPageLimit();
-        RuleFor(q => q.Cursor).MustBeACursor();
-    }
-}
+public sealed class GetChoreHistoryValidator : PagedQueryValidator<GetChoreHistory>;
 
 public sealed class GetChoreHistoryHandler(IApplicationDbContext db, CursorCodec cursors)
     : IQueryHandler<GetChoreHistory, Page<ChoreEventDto>>

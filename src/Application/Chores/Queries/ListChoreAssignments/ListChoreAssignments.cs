@@ -13,18 +13,16 @@ public sealed record ListChoreAssignments(
     QueryValue<AssignmentStatus> Status = default,
     int? Limit = null,
     string? Cursor = null
-) : IQuery<Page<AssignmentDto>>, IRequiresAccess
+) : IQuery<Page<AssignmentDto>>, IPagedQuery, IRequiresAccess
 {
     public Access Access => Access.Chore(ChoreId);
 }
 
-public sealed class ListChoreAssignmentsValidator : AbstractValidator<ListChoreAssignments>
+public sealed class ListChoreAssignmentsValidator : PagedQueryValidator<ListChoreAssignments>
 {
     public ListChoreAssignmentsValidator()
     {
         RuleFor(q => q.Status).MustRead("'status' is one of open, completed, skipped.");
-        RuleFor(q => q.Limit).MustBeAPageLimit();
-        RuleFor(q => q.Cursor).MustBeACursor();
     }
 }
 

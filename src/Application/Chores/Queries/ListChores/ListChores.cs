@@ -13,19 +13,12 @@ public sealed record ListChores(
     bool IncludeArchived = false,
     int? Limit = null,
     string? Cursor = null
-) : IQuery<Page<ChoreDto>>, IRequiresAccess
+) : IQuery<Page<ChoreDto>>, IPagedQuery, IRequiresAccess
 {
     public Access Access => Access.PersonalOrGroup(GroupId);
 }
 
-public sealed class ListChoresValidator : AbstractValidator<ListChores>
-{
-    public ListChoresValidator()
-    {
-        RuleFor(q => q.Limit).MustBeAPageLimit();
-        RuleFor(q => q.Cursor).MustBeACursor();
-    }
-}
+public sealed class ListChoresValidator : PagedQueryValidator<ListChores>;
 
 public sealed class ListChoresHandler(
     IApplicationDbContext db,

@@ -21,19 +21,17 @@ public sealed record ListExpenses(
     bool IncludeVoided = false,
     int? Limit = null,
     string? Cursor = null
-) : IQuery<Page<ExpenseSummaryDto>>, IRequiresAccess
+) : IQuery<Page<ExpenseSummaryDto>>, IPagedQuery, IRequiresAccess
 {
     public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
 
     public const int TextMaxLength = 100;
 }
 
-public sealed class ListExpensesValidator : AbstractValidator<ListExpenses>
+public sealed class ListExpensesValidator : PagedQueryValidator<ListExpenses>
 {
     public ListExpensesValidator()
     {
-        RuleFor(q => q.Limit).MustBeAPageLimit();
-        RuleFor(q => q.Cursor).MustBeACursor();
         RuleFor(q => q.Text).MaximumLength(ListExpenses.TextMaxLength);
         RuleFor(q => q.From).MustRead("'from' must be a date such as 2026-03-01.");
         RuleFor(q => q.To).MustRead("'to' must be a date such as 2026-03-01.");

@@ -9,6 +9,7 @@ namespace Ledger.Application.Groups.Queries.ListInvites;
 /// </summary>
 public sealed record ListInvites(GroupId GroupId, int? Limit = null, string? Cursor = null)
     : IQuery<Page<InviteDto>>,
+        IPagedQuery,
         IRequiresAccess
 {
     public Access Access => Access.GroupOwner(GroupId);
@@ -40,14 +41,7 @@ public sealed record InviteDto(
         );
 }
 
-public sealed class ListInvitesValidator : AbstractValidator<ListInvites>
-{
-    public ListInvitesValidator()
-    {
-        RuleFor(q => q.Limit).MustBeAPageLimit();
-        RuleFor(q => q.Cursor).MustBeACursor();
-    }
-}
+public sealed class ListInvitesValidator : PagedQueryValidator<ListInvites>;
 
 public sealed class ListInvitesHandler(
     IApplicationDbContext db,

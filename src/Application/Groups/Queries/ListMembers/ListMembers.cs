@@ -7,19 +7,13 @@ namespace Ledger.Application.Groups.Queries.ListMembers;
 /// <summary>A group's active members in the order they joined, with display names, for its members.</summary>
 public sealed record ListMembers(GroupId GroupId, int? Limit = null, string? Cursor = null)
     : IQuery<Page<MemberDto>>,
+        IPagedQuery,
         IRequiresAccess
 {
     public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
 }
 
-public sealed class ListMembersValidator : AbstractValidator<ListMembers>
-{
-    public ListMembersValidator()
-    {
-        RuleFor(q => q.Limit).MustBeAPageLimit();
-        RuleFor(q => q.Cursor).MustBeACursor();
-    }
-}
+public sealed class ListMembersValidator : PagedQueryValidator<ListMembers>;
 
 public sealed class ListMembersHandler(
     IApplicationDbContext db,

@@ -13,19 +13,12 @@ public sealed record ListMyGroups(
     int? Limit = null,
     string? Cursor = null,
     bool IncludeArchived = false
-) : IQuery<Page<GroupDto>>, IRequiresAccess
+) : IQuery<Page<GroupDto>>, IPagedQuery, IRequiresAccess
 {
     public Access Access => Access.SignedInUser;
 }
 
-public sealed class ListMyGroupsValidator : AbstractValidator<ListMyGroups>
-{
-    public ListMyGroupsValidator()
-    {
-        RuleFor(q => q.Limit).MustBeAPageLimit();
-        RuleFor(q => q.Cursor).MustBeACursor();
-    }
-}
+public sealed class ListMyGroupsValidator : PagedQueryValidator<ListMyGroups>;
 
 public sealed class ListMyGroupsHandler(
     IApplicationDbContext db,

@@ -13,19 +13,12 @@ public sealed record ListShoppingLists(
     bool IncludeArchived = false,
     int? Limit = null,
     string? Cursor = null
-) : IQuery<Page<ListDto>>, IRequiresAccess
+) : IQuery<Page<ListDto>>, IPagedQuery, IRequiresAccess
 {
     public Access Access => Access.PersonalOrGroup(GroupId);
 }
 
-public sealed class ListShoppingListsValidator : AbstractValidator<ListShoppingLists>
-{
-    public ListShoppingListsValidator()
-    {
-        RuleFor(q => q.Limit).MustBeAPageLimit();
-        RuleFor(q => q.Cursor).MustBeACursor();
-    }
-}
+public sealed class ListShoppingListsValidator : PagedQueryValidator<ListShoppingLists>;
 
 public sealed class ListShoppingListsHandler(
     IApplicationDbContext db,

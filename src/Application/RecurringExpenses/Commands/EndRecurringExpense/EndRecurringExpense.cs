@@ -1,4 +1,5 @@
 using Ledger.Application.Common.Auditing;
+using Ledger.Application.Common.Transitions;
 using Ledger.Application.Expenses;
 using Ledger.Application.Groups;
 using Ledger.Application.MoneyRules;
@@ -17,10 +18,7 @@ public sealed record EndRecurringExpense(
     public Access Access => Access.GroupMember(GroupId, PartnerUse.None);
 }
 
-public sealed class EndRecurringExpenseValidator : AbstractValidator<EndRecurringExpense>
-{
-    public EndRecurringExpenseValidator() => RuleFor(c => c.ExpectedVersion).MustBeAVersion();
-}
+public sealed class EndRecurringExpenseValidator : VersionedCommandValidator<EndRecurringExpense>;
 
 public sealed class EndRecurringExpenseHandler(RecurringExpenseTransitions transitions)
     : ICommandHandler<EndRecurringExpense, RecurringExpenseDto>

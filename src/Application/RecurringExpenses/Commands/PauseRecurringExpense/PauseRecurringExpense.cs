@@ -1,4 +1,5 @@
 using Ledger.Application.Common.Auditing;
+using Ledger.Application.Common.Transitions;
 using Ledger.Application.Expenses;
 using Ledger.Application.Groups;
 using Ledger.Application.MoneyRules;
@@ -17,10 +18,8 @@ public sealed record PauseRecurringExpense(
     public Access Access => Access.GroupMember(GroupId, PartnerUse.None);
 }
 
-public sealed class PauseRecurringExpenseValidator : AbstractValidator<PauseRecurringExpense>
-{
-    public PauseRecurringExpenseValidator() => RuleFor(c => c.ExpectedVersion).MustBeAVersion();
-}
+public sealed class PauseRecurringExpenseValidator
+    : VersionedCommandValidator<PauseRecurringExpense>;
 
 public sealed class PauseRecurringExpenseHandler(RecurringExpenseTransitions transitions)
     : ICommandHandler<PauseRecurringExpense, RecurringExpenseDto>

@@ -1,4 +1,5 @@
 using Ledger.Application.Common.Auditing;
+using Ledger.Application.Common.Transitions;
 using Ledger.Application.Expenses;
 using Ledger.Application.Groups;
 using Ledger.Application.MoneyRules;
@@ -17,10 +18,8 @@ public sealed record ResumeRecurringExpense(
     public Access Access => Access.GroupMember(GroupId, PartnerUse.None);
 }
 
-public sealed class ResumeRecurringExpenseValidator : AbstractValidator<ResumeRecurringExpense>
-{
-    public ResumeRecurringExpenseValidator() => RuleFor(c => c.ExpectedVersion).MustBeAVersion();
-}
+public sealed class ResumeRecurringExpenseValidator
+    : VersionedCommandValidator<ResumeRecurringExpense>;
 
 public sealed class ResumeRecurringExpenseHandler(
     IApplicationDbContext db,

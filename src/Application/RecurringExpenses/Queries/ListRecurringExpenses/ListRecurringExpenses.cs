@@ -12,19 +12,12 @@ public sealed record ListRecurringExpenses(
     bool IncludeEnded = false,
     int? Limit = null,
     string? Cursor = null
-) : IQuery<Page<RecurringExpenseDto>>, IRequiresAccess
+) : IQuery<Page<RecurringExpenseDto>>, IPagedQuery, IRequiresAccess
 {
     public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
 }
 
-public sealed class ListRecurringExpensesValidator : AbstractValidator<ListRecurringExpenses>
-{
-    public ListRecurringExpensesValidator()
-    {
-        RuleFor(q => q.Limit).MustBeAPageLimit();
-        RuleFor(q => q.Cursor).MustBeACursor();
-    }
-}
+public sealed class ListRecurringExpensesValidator : PagedQueryValidator<ListRecurringExpenses>;
 
 public sealed class ListRecurringExpensesHandler(IApplicationDbContext db, CursorCodec cursors)
     : IQueryHandler<ListRecurringExpenses, Page<RecurringExpenseDto>>

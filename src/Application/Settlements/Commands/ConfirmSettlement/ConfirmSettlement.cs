@@ -1,3 +1,4 @@
+using Ledger.Application.Common.Transitions;
 using Ledger.Application.Groups;
 
 namespace Ledger.Application.Settlements.Commands.ConfirmSettlement;
@@ -18,10 +19,7 @@ public sealed record ConfirmSettlement(
     public PaymentClaim Claim => new PendingSettlementClaim(SettlementId);
 }
 
-public sealed class ConfirmSettlementValidator : AbstractValidator<ConfirmSettlement>
-{
-    public ConfirmSettlementValidator() => RuleFor(c => c.ExpectedVersion).MustBeAVersion();
-}
+public sealed class ConfirmSettlementValidator : VersionedCommandValidator<ConfirmSettlement>;
 
 public sealed class ConfirmSettlementHandler(
     SettlementTransitions transitions,

@@ -1,4 +1,5 @@
 using Ledger.Application.Common.Auditing;
+using Ledger.Application.Common.Transitions;
 using Ledger.Application.Expenses;
 using Ledger.Application.Groups;
 using Ledger.Application.MoneyRules;
@@ -21,10 +22,7 @@ public sealed record ConfirmSplitPayment(
     public Access Access => Access.GroupMember(GroupId, PartnerUse.None);
 }
 
-public sealed class ConfirmSplitPaymentValidator : AbstractValidator<ConfirmSplitPayment>
-{
-    public ConfirmSplitPaymentValidator() => RuleFor(c => c.ExpectedVersion).MustBeAVersion();
-}
+public sealed class ConfirmSplitPaymentValidator : VersionedCommandValidator<ConfirmSplitPayment>;
 
 public sealed class ConfirmSplitPaymentHandler(
     SplitPaymentTransitions transitions,

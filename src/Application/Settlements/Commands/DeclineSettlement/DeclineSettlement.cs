@@ -1,3 +1,4 @@
+using Ledger.Application.Common.Transitions;
 using Ledger.Application.Groups;
 
 namespace Ledger.Application.Settlements.Commands.DeclineSettlement;
@@ -12,10 +13,7 @@ public sealed record DeclineSettlement(
     public Access Access => Access.GroupMember(GroupId, PartnerUse.None);
 }
 
-public sealed class DeclineSettlementValidator : AbstractValidator<DeclineSettlement>
-{
-    public DeclineSettlementValidator() => RuleFor(c => c.ExpectedVersion).MustBeAVersion();
-}
+public sealed class DeclineSettlementValidator : VersionedCommandValidator<DeclineSettlement>;
 
 public sealed class DeclineSettlementHandler(
     SettlementTransitions transitions,

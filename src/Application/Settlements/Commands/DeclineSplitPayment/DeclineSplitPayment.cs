@@ -1,4 +1,5 @@
 using Ledger.Application.Common.Auditing;
+using Ledger.Application.Common.Transitions;
 using Ledger.Application.Expenses;
 using Ledger.Application.Groups;
 using Ledger.Application.MoneyRules;
@@ -20,10 +21,7 @@ public sealed record DeclineSplitPayment(
     public Access Access => Access.GroupMember(GroupId, PartnerUse.None);
 }
 
-public sealed class DeclineSplitPaymentValidator : AbstractValidator<DeclineSplitPayment>
-{
-    public DeclineSplitPaymentValidator() => RuleFor(c => c.ExpectedVersion).MustBeAVersion();
-}
+public sealed class DeclineSplitPaymentValidator : VersionedCommandValidator<DeclineSplitPayment>;
 
 public sealed class DeclineSplitPaymentHandler(
     SplitPaymentTransitions transitions,

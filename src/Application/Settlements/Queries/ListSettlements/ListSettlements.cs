@@ -6,19 +6,13 @@ namespace Ledger.Application.Settlements.Queries.ListSettlements;
 /// <summary>A group's settlements, newest first, a page at a time; voided ones included and marked.</summary>
 public sealed record ListSettlements(GroupId GroupId, int? Limit = null, string? Cursor = null)
     : IQuery<Page<SettlementDto>>,
+        IPagedQuery,
         IRequiresAccess
 {
     public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
 }
 
-public sealed class ListSettlementsValidator : AbstractValidator<ListSettlements>
-{
-    public ListSettlementsValidator()
-    {
-        RuleFor(q => q.Limit).MustBeAPageLimit();
-        RuleFor(q => q.Cursor).MustBeACursor();
-    }
-}
+public sealed class ListSettlementsValidator : PagedQueryValidator<ListSettlements>;
 
 public sealed class ListSettlementsHandler(IApplicationDbContext db, CursorCodec cursors)
     : IQueryHandler<ListSettlements, Page<SettlementDto>>

@@ -14,19 +14,12 @@ public sealed record ListSplitPayments(
     ExpenseId ExpenseId,
     int? Limit = null,
     string? Cursor = null
-) : IQuery<Page<SplitPaymentDto>>, IRequiresAccess
+) : IQuery<Page<SplitPaymentDto>>, IPagedQuery, IRequiresAccess
 {
     public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
 }
 
-public sealed class ListSplitPaymentsValidator : AbstractValidator<ListSplitPayments>
-{
-    public ListSplitPaymentsValidator()
-    {
-        RuleFor(q => q.Limit).MustBeAPageLimit();
-        RuleFor(q => q.Cursor).MustBeACursor();
-    }
-}
+public sealed class ListSplitPaymentsValidator : PagedQueryValidator<ListSplitPayments>;
 
 public sealed class ListSplitPaymentsHandler(IApplicationDbContext db, CursorCodec cursors)
     : IQueryHandler<ListSplitPayments, Page<SplitPaymentDto>>
