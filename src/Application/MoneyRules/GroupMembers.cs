@@ -1,3 +1,4 @@
+using Ledger.Application.Common.Persistence;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Groups;
 
@@ -10,6 +11,17 @@ namespace Ledger.Application.MoneyRules;
 /// </summary>
 internal sealed class GroupMembers
 {
+    // Every money command reads its group's members; compiled once (ADR 0070).
+    private static readonly Func<DbContext, GroupId, IAsyncEnumerable<ActiveMember>> ActiveMembers =
+        EF.CompileAsyncQuery(
+            (DbContext context, GroupId groupId) =>
+                context
+                    .Set<Membership>()
+                    .AsNoTracking()
+                    .Where(m => m.GroupId == groupId && m.LeftAt == null)
+                    .Select(m => new ActiveMember(m.UserId, m.Role))
+        );
+
     private readonly Dictionary<UserId, GroupRole> _roles;
 
     private GroupMembers(Dictionary<UserId, GroupRole> roles)
@@ -29,12 +41,16 @@ internal sealed class GroupMembers
     )
     {
         await db.LockGroupAgainstMembershipChangesAsync(groupId, cancellationToken);
-        var members = await db
-            .Memberships.AsNoTracking()
-            .Where(m => m.GroupId == groupId && m.LeftAt == null)
-            .Select(m => new { m.UserId, m.Role })
-            .ToListAsync(cancellationToken);
-        return new GroupMembers(members.ToDictionary(m => m.UserId, m => m.Role));
+        var roles = new Dictionary<UserId, GroupRole>();
+        await foreach (
+            var member in ActiveMembers(Compiled.Context(db), groupId)
+                .WithCancellation(cancellationToken)
+        )
+        {
+            roles.Add(member.UserId, member.Role);
+        }
+
+        return new GroupMembers(roles);
     }
 
     /// <summary>
@@ -85,3 +101,6 @@ internal sealed class GroupMembers
         }
     }
 }
+
+/// <summary>One active member's id and role, as <see cref="GroupMembers"/> reads them.</summary>
+internal sealed record ActiveMember(UserId UserId, GroupRole Role);

@@ -103,11 +103,22 @@ public sealed class IdentityService(
     }
 
     public Task<UserProfile?> FindProfileAsync(UserId id, CancellationToken cancellationToken) =>
-        db
-            .Users.AsNoTracking()
-            .Where(u => u.Id == id.Value)
-            .Select(u => new UserProfile(UserId.From(u.Id), u.DisplayName))
-            .FirstOrDefaultAsync(cancellationToken);
+        Profile(db, id.Value, cancellationToken);
+
+    // GET /api/v1/me's one statement, compiled once (ADR 0070).
+    private static readonly Func<
+        ApplicationDbContext,
+        Guid,
+        CancellationToken,
+        Task<UserProfile?>
+    > Profile = EF.CompileAsyncQuery(
+        (ApplicationDbContext context, Guid id, CancellationToken _) =>
+            context
+                .Users.AsNoTracking()
+                .Where(u => u.Id == id)
+                .Select(u => new UserProfile(UserId.From(u.Id), u.DisplayName))
+                .FirstOrDefault()
+    );
 
     public Task<AccountDetails?> FindAccountAsync(UserId id, CancellationToken cancellationToken) =>
         db

@@ -39,19 +39,14 @@ public sealed class IdempotencyBehaviour<TMessage, TResponse>(
         }
 
         var caller = principal.UserId is { } user ? $"user:{user}" : $"client:{principal.ClientId}";
-        if (!await store.TryHoldAsync(caller, key, cancellationToken))
+        var hash = Hash(message);
+        var claim = await store.ClaimAsync(caller, key, hash, clock.GetUtcNow(), cancellationToken);
+        if (!claim.Held)
         {
             throw InFlight();
         }
 
-        var hash = Hash(message);
-        var earlier = await store.ClaimAsync(
-            caller,
-            key,
-            hash,
-            clock.GetUtcNow(),
-            cancellationToken
-        );
+        var earlier = claim.Earlier;
         if (earlier is not null)
         {
             if (earlier.RequestHash != hash)

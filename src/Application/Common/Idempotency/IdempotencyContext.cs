@@ -34,16 +34,12 @@ public sealed class IdempotencyContext
 public interface IIdempotencyStore
 {
     /// <summary>
-    /// Holds the key until the transaction ends; false when another transaction holds it (the
-    /// same request, still running).
+    /// In one statement (ADR 0071): holds the key until the transaction ends (not held: another
+    /// transaction holds it, the same request still running) and, when held, inserts the key (or
+    /// takes over an expired one) on its unique constraint; when the key is taken, answers what
+    /// was stored for it.
     /// </summary>
-    Task<bool> TryHoldAsync(string caller, string key, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Inserts the key (or takes over an expired one) in one statement on its unique constraint;
-    /// when the key is taken, returns what was stored for it.
-    /// </summary>
-    Task<StoredIdempotentRequest?> ClaimAsync(
+    Task<IdempotencyClaim> ClaimAsync(
         string caller,
         string key,
         string requestHash,
@@ -57,6 +53,17 @@ public interface IIdempotencyStore
         string responseJson,
         CancellationToken cancellationToken
     );
+}
+
+/// <summary>
+/// The outcome of claiming a key: not held (another transaction holds it), claimed (this
+/// request is the first: <see cref="Earlier"/> is null) or taken by an earlier request.
+/// </summary>
+public sealed record IdempotencyClaim(bool Held, StoredIdempotentRequest? Earlier)
+{
+    public static readonly IdempotencyClaim NotHeld = new(false, null);
+
+    public static readonly IdempotencyClaim Claimed = new(true, null);
 }
 
 /// <summary>What an earlier request with the same key asked and answered.</summary>

@@ -1,3 +1,4 @@
+using Ledger.Application.Common.Persistence;
 using Ledger.Application.Settlements;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Settlements;
@@ -20,16 +21,39 @@ public sealed class GetBalancesHandler(IApplicationDbContext db)
     /// <summary>Pending settlements are few in practice; the settlements list pages them all.</summary>
     private const int PendingShown = 100;
 
+    // Compiled once (ADR 0070): no expression tree walked, hashed and compared per request.
+    private static readonly Func<DbContext, GroupId, IAsyncEnumerable<MemberNet>> Rows =
+        EF.CompileAsyncQuery(
+            (DbContext context, GroupId groupId) =>
+                context
+                    .Set<MemberBalance>()
+                    .AsNoTracking()
+                    .Where(b => b.GroupId == groupId)
+                    .Select(b => new MemberNet(b.UserId, b.Currency, b.NetMinorUnits))
+        );
+
+    private static readonly Func<DbContext, GroupId, IAsyncEnumerable<Settlement>> Pending =
+        EF.CompileAsyncQuery(
+            (DbContext context, GroupId groupId) =>
+                context
+                    .Set<Settlement>()
+                    .AsNoTracking()
+                    .Where(s =>
+                        s.GroupId == groupId
+                        && s.Status == SettlementStatus.Pending
+                        && s.VoidedAt == null
+                    )
+                    .OrderBy(s => s.Id)
+                    .Take(PendingShown)
+        );
+
     public async ValueTask<BalancesDto> Handle(
         GetBalances query,
         CancellationToken cancellationToken
     )
     {
-        var rows = await db
-            .MemberBalances.AsNoTracking()
-            .Where(b => b.GroupId == query.GroupId)
-            .Select(b => new MemberNet(b.UserId, b.Currency, b.NetMinorUnits))
-            .ToListAsync(cancellationToken);
+        var context = Compiled.Context(db);
+        var rows = await Rows(context, query.GroupId).ToListAsync(cancellationToken);
 
         var transfers = DebtSimplifier.Simplify(rows).ToLookup(t => t.Currency);
         var currencies = rows.GroupBy(r => r.Currency)
@@ -49,16 +73,7 @@ public sealed class GetBalancesHandler(IApplicationDbContext db)
                     .ToArray()
             ))
             .ToArray();
-        var pending = await db
-            .Settlements.AsNoTracking()
-            .Where(s =>
-                s.GroupId == query.GroupId
-                && s.Status == SettlementStatus.Pending
-                && s.VoidedAt == null
-            )
-            .OrderBy(s => s.Id)
-            .Take(PendingShown)
-            .ToListAsync(cancellationToken);
+        var pending = await Pending(context, query.GroupId).ToListAsync(cancellationToken);
         return new BalancesDto(
             query.GroupId.Value,
             currencies,
