@@ -97,6 +97,9 @@ public sealed class EmailOutboxTests
                 ["Email__LinkBaseUrl"] = "https://app.ledger.test",
             }
         );
+        // The mail's patience starts once the worker runs: booting a process on a loaded
+        // machine is not what this test measures.
+        await worker.WaitForOutputAsync("Application started", TimeSpan.FromSeconds(60));
         var message = await smtp.MessageToAsync(retriedEmail);
         (
             await Eventually.HoldsAsync(
