@@ -74,7 +74,8 @@ internal static class BenchData
               ('{group}', '{payer}', 'EUR', {500L * count}),
               ('{group}', '{other}', 'EUR', {-500L * count});
             COMMIT;
-            ANALYZE expenses; ANALYZE expense_payers; ANALYZE expense_splits;
+            VACUUM (ANALYZE) expenses, expense_payers, expense_splits;
+            CHECKPOINT;
             """
         );
 
