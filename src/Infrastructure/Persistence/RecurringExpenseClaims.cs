@@ -1,5 +1,4 @@
 using Ledger.Application.Common.Interfaces;
-using Ledger.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Persistence;
@@ -16,10 +15,14 @@ internal sealed class RecurringExpenseClaims(ApplicationDbContext db) : IRecurri
         // Oldest due first, by the next_due_at index alone: the scan stops after the batch. An
         // ORDER BY with a tie-breaker the index lacks would sort every due template on every
         // claim (0.7 s per batch at 100,000 due, ADR 0022).
+        // The claim returns the rows it locked (ADR 0082): one statement reads the templates
+        // generation needs, instead of the claim's ids and a second query by id. PostgreSQL allows
+        // the locking clause in the sub-select EF wraps around it; the join to groups outside it
+        // only reads each group's time zone (primary-key probes, no lock).
         var claimed = await db
-            .Database.SqlQuery<DueTemplate>(
+            .RecurringExpenses.FromSql(
                 $"""
-                SELECT r.group_id, r.id, g.time_zone_id
+                SELECT r.*
                 FROM recurring_expenses r
                 JOIN groups g ON g.id = r.group_id
                 WHERE r.next_due_at <= {now} AND r.status = 'Active' AND g.status = 'Active'
@@ -28,15 +31,18 @@ internal sealed class RecurringExpenseClaims(ApplicationDbContext db) : IRecurri
                 FOR UPDATE OF r SKIP LOCKED
                 """
             )
+            .AsNoTracking()
+            .Join(
+                db.Groups,
+                r => r.GroupId,
+                g => g.Id,
+                (r, g) => new { Template = r, g.TimeZoneId }
+            )
             .ToListAsync(cancellationToken);
+        // Oldest due first, as claimed: the outer join does not keep the sub-select's order.
         return claimed
-            .Select(c => new DueRecurringExpense(
-                GroupId.From(c.GroupId),
-                RecurringExpenseId.From(c.Id),
-                c.TimeZoneId
-            ))
+            .OrderBy(c => c.Template.NextDueAt)
+            .Select(c => new DueRecurringExpense(c.Template, c.TimeZoneId))
             .ToList();
     }
-
-    private sealed record DueTemplate(Guid GroupId, Guid Id, string TimeZoneId);
 }

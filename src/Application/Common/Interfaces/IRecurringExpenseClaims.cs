@@ -1,3 +1,5 @@
+using Ledger.Domain.Recurrence;
+
 namespace Ledger.Application.Common.Interfaces;
 
 /// <summary>
@@ -9,7 +11,8 @@ public interface IRecurringExpenseClaims
     /// <summary>
     /// Claims up to <paramref name="limit"/> active recurring expenses of active groups due at
     /// <paramref name="now"/>, oldest due first, locking their rows until the transaction ends;
-    /// rows another worker already holds are skipped (SKIP LOCKED). Inside the transaction only.
+    /// rows another worker already holds are skipped (SKIP LOCKED). Returns the locked rows
+    /// themselves, untracked. Inside the transaction only.
     /// </summary>
     Task<IReadOnlyList<DueRecurringExpense>> ClaimDueAsync(
         DateTimeOffset now,
@@ -18,5 +21,8 @@ public interface IRecurringExpenseClaims
     );
 }
 
-/// <summary>A claimed recurring expense and the time zone its group's days are counted in.</summary>
-public sealed record DueRecurringExpense(GroupId GroupId, RecurringExpenseId Id, string TimeZoneId);
+/// <summary>
+/// A claimed recurring expense, read untracked in the claim's own statement (ADR 0082), and the
+/// time zone its group's days are counted in.
+/// </summary>
+public sealed record DueRecurringExpense(RecurringExpense Template, string TimeZoneId);

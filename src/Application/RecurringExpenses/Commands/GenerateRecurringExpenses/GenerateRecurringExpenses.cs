@@ -88,12 +88,8 @@ public sealed class GenerateRecurringExpensesHandler(
         }
 
         // Which dates each template records, within the budget: only the groups of templates
-        // that record something are then locked and read.
-        var ids = claimed.Select(c => c.Id).ToList();
-        var templates = await db
-            .RecurringExpenses.AsNoTracking()
-            .Where(r => ids.Contains(r.Id))
-            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        // that record something are then locked and read. The claim returned the templates
+        // themselves (ADR 0082), untracked.
         var changed = new List<RecurringExpense>(claimed.Count);
         var plans = new List<Plan>(claimed.Count);
         var budget = command.MaxOccurrences;
@@ -104,7 +100,7 @@ public sealed class GenerateRecurringExpensesHandler(
                 break;
             }
 
-            var recurring = templates[due.Id];
+            var recurring = due.Template;
             var calendar = new GroupCalendar(due.TimeZoneId);
             changed.Add(recurring);
             var dates = recurring.DueOccurrences(calendar.Today(now), budget);
