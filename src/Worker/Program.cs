@@ -13,7 +13,14 @@ using Quartz;
 var builder = Host.CreateApplicationBuilder(args);
 
 // JSON logs outside Development; traces and metrics when an OTLP endpoint is set (ADR 0045).
-builder.AddLedgerLogging().AddLedgerTelemetry("ledger-worker");
+// Quartz's spans and meter are the worker's own: the API never starts a scheduler (ADR 0081).
+builder
+    .AddLedgerLogging()
+    .AddLedgerTelemetry(
+        "ledger-worker",
+        tracing => tracing.AddSource(Quartz.Diagnostics.QuartzInstrumentation.ActivitySourceName),
+        metrics => metrics.AddMeter(Quartz.Diagnostics.QuartzInstrumentation.MeterName)
+    );
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);

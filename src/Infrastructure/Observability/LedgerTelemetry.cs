@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Ledger.Application.Common.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,13 +9,12 @@ using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using Quartz.Diagnostics;
 
 namespace Ledger.Infrastructure.Observability;
 
 /// <summary>
-/// OpenTelemetry traces and metrics (ADR 0045): HttpClient, Npgsql, Redis and Quartz in every
-/// host, plus what the host adds (ASP.NET Core in the API), plus the <c>Ledger</c> meter
+/// OpenTelemetry traces and metrics (ADR 0045): HttpClient, Npgsql and Redis in every host, plus
+/// what the host adds (ASP.NET Core in the API, Quartz in the worker: ADR 0081), plus the <c>Ledger</c> meter
 /// (<see cref="LedgerMetrics"/>) and the outbox gauges. Off unless an OTLP endpoint is configured
 /// (<c>OpenTelemetry:Otlp:Endpoint</c>, or the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>) or
 /// <c>OpenTelemetry:Enabled</c> is true: when off, nothing is registered and no request does any
@@ -41,12 +41,26 @@ public static class LedgerTelemetry
         Action<MeterProviderBuilder>? metrics = null
     )
     {
-        var configuration = builder.Configuration;
-        if (!IsEnabled(configuration))
+        if (!IsEnabled(builder.Configuration))
         {
             return builder;
         }
 
+        Register(builder, serviceName, tracing, metrics);
+        return builder;
+    }
+
+    // Kept out of AddLedgerTelemetry so that a host with telemetry off never JIT-compiles a
+    // method that names OpenTelemetry's types, and so never loads its assemblies (ADR 0081).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Register(
+        IHostApplicationBuilder builder,
+        string serviceName,
+        Action<TracerProviderBuilder>? tracing,
+        Action<MeterProviderBuilder>? metrics
+    )
+    {
+        var configuration = builder.Configuration;
         builder.Services.AddHostedService<OutboxLagGauge>();
         var telemetry = builder
             .Services.AddOpenTelemetry()
@@ -66,18 +80,13 @@ public static class LedgerTelemetry
             )
             .WithTracing(traces =>
             {
-                traces
-                    .AddSource(QuartzInstrumentation.ActivitySourceName)
-                    .AddHttpClientInstrumentation()
-                    .AddNpgsql()
-                    .AddRedisInstrumentation();
+                traces.AddHttpClientInstrumentation().AddNpgsql().AddRedisInstrumentation();
                 tracing?.Invoke(traces);
             })
             .WithMetrics(meters =>
             {
                 meters
                     .AddMeter(LedgerMetrics.MeterName)
-                    .AddMeter(QuartzInstrumentation.MeterName)
                     .AddMeter("StackExchange.Redis")
                     .AddHttpClientInstrumentation()
                     .AddNpgsqlInstrumentation();
@@ -101,7 +110,5 @@ public static class LedgerTelemetry
             // The standard OTEL_EXPORTER_OTLP_* variables (endpoint, protocol, headers) apply.
             telemetry.UseOtlpExporter();
         }
-
-        return builder;
     }
 }

@@ -87,15 +87,23 @@ public static class HttpSetup
             .AddEndpointFilter(new AdminOpenApi.OnlyForAdmins());
         if (app.Environment.IsDevelopment())
         {
-            app.MapScalarApiReference(
-                    "/reference",
-                    options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json")
-                )
-                .AllowAnonymous();
+            MapApiReference(app);
         }
 
         return app;
     }
+
+    // Its own method: outside Development the API never compiles code that names Scalar's types,
+    // so its assembly stays unloaded (ADR 0081).
+    [System.Runtime.CompilerServices.MethodImpl(
+        System.Runtime.CompilerServices.MethodImplOptions.NoInlining
+    )]
+    private static void MapApiReference(WebApplication app) =>
+        app.MapScalarApiReference(
+                "/reference",
+                options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            )
+            .AllowAnonymous();
 
     /// <summary>camelCase, enums as camelCase strings, and unknown properties refused (no mass assignment).</summary>
     public static void ConfigureJson(JsonSerializerOptions options)

@@ -19,15 +19,10 @@ public static class OperationsSetup
     public static WebApplicationBuilder AddLedgerOperations(this WebApplicationBuilder builder)
     {
         builder.AddLedgerLogging();
-        builder.AddLedgerTelemetry(
-            "ledger-api",
-            tracing =>
-                tracing.AddAspNetCoreInstrumentation(options =>
-                    // Probes are polled constantly and say nothing about the API's work.
-                    options.Filter = context => !context.Request.Path.StartsWithSegments("/health")
-                ),
-            metrics => metrics.AddAspNetCoreInstrumentation()
-        );
+        if (LedgerTelemetry.IsEnabled(builder.Configuration))
+        {
+            AddTelemetry(builder);
+        }
 
         var services = builder.Services;
         services.AddConfigurationReload();
@@ -48,6 +43,22 @@ public static class OperationsSetup
         services.AddSingleton<ICorsPolicyProvider, ReloadableCorsPolicyProvider>();
         return builder;
     }
+
+    // Its own method: with telemetry off the API never compiles code that names OpenTelemetry's
+    // types, so their assemblies stay unloaded (ADR 0081).
+    [System.Runtime.CompilerServices.MethodImpl(
+        System.Runtime.CompilerServices.MethodImplOptions.NoInlining
+    )]
+    private static void AddTelemetry(WebApplicationBuilder builder) =>
+        builder.AddLedgerTelemetry(
+            "ledger-api",
+            tracing =>
+                tracing.AddAspNetCoreInstrumentation(options =>
+                    // Probes are polled constantly and say nothing about the API's work.
+                    options.Filter = context => !context.Request.Path.StartsWithSegments("/health")
+                ),
+            metrics => metrics.AddAspNetCoreInstrumentation()
+        );
 
     /// <summary>
     /// Scopes every log line of an API request with its route template, the caller's user or
