@@ -13,10 +13,7 @@ public sealed record ListChores(
     bool IncludeArchived = false,
     int? Limit = null,
     string? Cursor = null
-) : IQuery<Page<ChoreDto>>, IPagedQuery, IRequiresAccess
-{
-    public Access Access => Access.PersonalOrGroup(GroupId);
-}
+) : OwnedListingQuery<ChoreDto>(GroupId, IncludeArchived, Limit, Cursor);
 
 public sealed class ListChoresValidator : PagedQueryValidator<ListChores>;
 
@@ -31,17 +28,10 @@ public sealed class ListChoresHandler(
         CancellationToken cancellationToken
     )
     {
-        var owner = query.GroupId is { } groupId
-            ? Ownership.OfGroup(groupId)
-            : Ownership.Personal(principal.RequireUserId());
-        var page = cursors.Open(
-            OldestFirst,
-            $"chores:{owner.GroupId?.ToString() ?? "personal:" + owner.OwnerUserId}:{query.IncludeArchived}",
-            query.Cursor,
-            query.Limit
-        );
+        var (owner, page) = cursors.OpenOwned(OldestFirst, "chores", query, principal);
         var chores = await page.Seek(db.Apply(new ChoresOfOwnerSpec(owner, query.IncludeArchived)))
             .ToListAsync(cancellationToken);
+        // A personal chore carries its own time zone; a group's chores answer in the group's.
         var groupZone = owner.GroupId is { } group
             ? await db.GroupTimeZoneAsync(group, cancellationToken)
             : null;

@@ -1,4 +1,5 @@
 using Ledger.Application.Common.Auditing;
+using Ledger.Application.Common.Transitions;
 using Ledger.Application.Groups;
 using Ledger.Application.MoneyRules;
 using Ledger.Domain.Audit;
@@ -16,19 +17,12 @@ public sealed record VoidExpense(
     ExpenseId ExpenseId,
     string Reason,
     int ExpectedVersion
-) : ICommand<ExpenseDto>, IRequiresAccess, IVersionedCommand
+) : ICommand<ExpenseDto>, IRequiresAccess, IVoidCommand
 {
     public Access Access => Access.GroupMember(GroupId, PartnerUse.Write);
 }
 
-public sealed class VoidExpenseValidator : AbstractValidator<VoidExpense>
-{
-    public VoidExpenseValidator()
-    {
-        RuleFor(c => c.Reason).NotEmpty().MaximumLength(AuditEvent.ReasonMaxLength);
-        RuleFor(c => c.ExpectedVersion).MustBeAVersion();
-    }
-}
+public sealed class VoidExpenseValidator : VoidCommandValidator<VoidExpense>;
 
 public sealed class VoidExpenseHandler(
     IApplicationDbContext db,

@@ -13,10 +13,7 @@ public sealed record ListShoppingLists(
     bool IncludeArchived = false,
     int? Limit = null,
     string? Cursor = null
-) : IQuery<Page<ListDto>>, IPagedQuery, IRequiresAccess
-{
-    public Access Access => Access.PersonalOrGroup(GroupId);
-}
+) : OwnedListingQuery<ListDto>(GroupId, IncludeArchived, Limit, Cursor);
 
 public sealed class ListShoppingListsValidator : PagedQueryValidator<ListShoppingLists>;
 
@@ -31,16 +28,7 @@ public sealed class ListShoppingListsHandler(
         CancellationToken cancellationToken
     )
     {
-        var owner = query.GroupId is { } groupId
-            ? Ownership.OfGroup(groupId)
-            : Ownership.Personal(principal.RequireUserId());
-        // The owner and the archived flag are part of the purpose: a cursor pages only its listing.
-        var page = cursors.Open(
-            OldestFirst,
-            $"lists:{owner.GroupId?.ToString() ?? "personal:" + owner.OwnerUserId}:{query.IncludeArchived}",
-            query.Cursor,
-            query.Limit
-        );
+        var (owner, page) = cursors.OpenOwned(OldestFirst, "lists", query, principal);
         var lists = db.Apply(new ListsOfOwnerSpec(owner, query.IncludeArchived));
         return await page.ToPageAsync(lists, ListDto.From, cancellationToken);
     }

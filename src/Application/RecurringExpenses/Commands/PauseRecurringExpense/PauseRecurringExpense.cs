@@ -1,41 +1,15 @@
-using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Transitions;
-using Ledger.Application.Expenses;
-using Ledger.Application.Groups;
-using Ledger.Application.MoneyRules;
 
 namespace Ledger.Application.RecurringExpenses.Commands.PauseRecurringExpense;
 
 /// <summary>
-/// Pauses a recurring expense: nothing is generated until it is resumed. Its creator or an owner, from the current version.
+/// Pauses a recurring expense: nothing is generated until it is resumed. Its creator or an owner, from the current version; handled with resuming and ending by <see cref="RecurringExpenseStateHandler"/>.
 /// </summary>
 public sealed record PauseRecurringExpense(
     GroupId GroupId,
     RecurringExpenseId RecurringExpenseId,
     int ExpectedVersion
-) : ICommand<RecurringExpenseDto>, IRequiresAccess, IRecurringExpenseChange
-{
-    public Access Access => Access.GroupMember(GroupId, PartnerUse.None);
-}
+) : RecurringExpenseStateChange(GroupId, RecurringExpenseId, ExpectedVersion);
 
 public sealed class PauseRecurringExpenseValidator
     : VersionedCommandValidator<PauseRecurringExpense>;
-
-public sealed class PauseRecurringExpenseHandler(RecurringExpenseTransitions transitions)
-    : ICommandHandler<PauseRecurringExpense, RecurringExpenseDto>
-{
-    public async ValueTask<RecurringExpenseDto> Handle(
-        PauseRecurringExpense command,
-        CancellationToken cancellationToken
-    ) =>
-        await transitions.ApplyAsync(
-            command,
-            (recurring, now) =>
-            {
-                recurring.Pause(now);
-                return Task.CompletedTask;
-            },
-            RecurringExpenseAudit.Paused,
-            cancellationToken
-        );
-}

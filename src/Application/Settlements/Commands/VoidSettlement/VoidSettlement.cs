@@ -1,3 +1,4 @@
+using Ledger.Application.Common.Transitions;
 using Ledger.Application.Groups;
 using Ledger.Domain.Audit;
 
@@ -13,19 +14,12 @@ public sealed record VoidSettlement(
     SettlementId SettlementId,
     string Reason,
     int ExpectedVersion
-) : ICommand<SettlementDto>, IRequiresAccess, ISettlementChange
+) : ICommand<SettlementDto>, IRequiresAccess, ISettlementChange, IVoidCommand
 {
     public Access Access => Access.GroupOwner(GroupId);
 }
 
-public sealed class VoidSettlementValidator : AbstractValidator<VoidSettlement>
-{
-    public VoidSettlementValidator()
-    {
-        RuleFor(c => c.Reason).NotEmpty().MaximumLength(AuditEvent.ReasonMaxLength);
-        RuleFor(c => c.ExpectedVersion).MustBeAVersion();
-    }
-}
+public sealed class VoidSettlementValidator : VoidCommandValidator<VoidSettlement>;
 
 public sealed class VoidSettlementHandler(
     SettlementTransitions transitions,

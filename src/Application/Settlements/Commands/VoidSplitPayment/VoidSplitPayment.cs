@@ -1,4 +1,5 @@
 using Ledger.Application.Common.Auditing;
+using Ledger.Application.Common.Transitions;
 using Ledger.Application.Expenses;
 using Ledger.Application.Groups;
 using Ledger.Application.MoneyRules;
@@ -18,19 +19,12 @@ public sealed record VoidSplitPayment(
     SplitPaymentId PaymentId,
     string Reason,
     int ExpectedVersion
-) : ICommand<SplitPaymentDto>, IRequiresAccess, ISplitPaymentChange
+) : ICommand<SplitPaymentDto>, IRequiresAccess, ISplitPaymentChange, IVoidCommand
 {
     public Access Access => Access.GroupOwner(GroupId);
 }
 
-public sealed class VoidSplitPaymentValidator : AbstractValidator<VoidSplitPayment>
-{
-    public VoidSplitPaymentValidator()
-    {
-        RuleFor(c => c.Reason).NotEmpty().MaximumLength(AuditEvent.ReasonMaxLength);
-        RuleFor(c => c.ExpectedVersion).MustBeAVersion();
-    }
-}
+public sealed class VoidSplitPaymentValidator : VoidCommandValidator<VoidSplitPayment>;
 
 public sealed class VoidSplitPaymentHandler(
     SplitPaymentTransitions transitions,
