@@ -47,7 +47,10 @@ internal sealed class TestRunner(string root, ServiceState services)
         var environment = new Dictionary<string, string>
         {
             ["LEDGER_TEST_POSTGRES"] = services.PostgresConnectionString("postgres"),
-            ["LEDGER_TEST_REDIS"] = services.RedisConnectionString,
+            // Tests keep their Redis state (rate-limit windows above all) in a logical database
+            // of their own: `./build.sh run` on the same services uses database 0, and a test
+            // run must not leave its sign-in windows spent for the demo user who comes next.
+            ["LEDGER_TEST_REDIS"] = services.RedisConnectionString + ",defaultDatabase=1",
             ["LEDGER_TEST_POSTGRES_DATA"] = services.PostgresDataDirectory,
             ["LEDGER_TEST_LOGS"] = LogsDirectory,
             ["LEDGER_TEST_CHROMIUM"] = Packages.Chromium,

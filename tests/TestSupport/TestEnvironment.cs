@@ -17,7 +17,7 @@ public static class TestEnvironment
         Resolve(
             "LEDGER_TEST_REDIS",
             state =>
-                $"127.0.0.1:{state.GetProperty("RedisPort").GetInt32()},password={state.GetProperty("RedisPassword").GetString()}"
+                $"127.0.0.1:{state.GetProperty("RedisPort").GetInt32()},password={state.GetProperty("RedisPassword").GetString()},defaultDatabase=1"
         );
 
     /// <summary>The data directory of the run's PostgreSQL cluster, for tests that stop and start it.</summary>
