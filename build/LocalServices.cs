@@ -254,6 +254,23 @@ internal sealed class LocalServices(string root)
             return state;
         }
 
+        if (RedisPid() is not null)
+        {
+            // Our Redis is alive but did not answer one ping (busy, or just starting): ask again
+            // for a while, and stop it if it stays silent, so that a second one never starts
+            // beside it on another port and the first is never left running unowned.
+            for (var attempt = 0; attempt < 20; attempt++)
+            {
+                Thread.Sleep(100);
+                if (RedisRunning(state))
+                {
+                    return state;
+                }
+            }
+
+            StopRedis();
+        }
+
         if (!PortFree(state.RedisPort))
         {
             state = state with { RedisPort = FreePort() };
