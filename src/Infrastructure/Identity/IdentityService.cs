@@ -3,16 +3,26 @@ using Ledger.Domain.Common;
 using Ledger.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Ledger.Infrastructure.Identity;
 
-public sealed class IdentityService(
-    UserManager<ApplicationUser> users,
-    ApplicationDbContext db,
-    Email.UnqueuedAccountMail unqueued
-) : IIdentityService
+// Identity's UserManager (its store, validators, hasher, options) and the stand-in mail are
+// resolved on first use, not with the service: GET /api/v1/me builds this service on every request
+// and reads one row without them (ADR 0086).
+public sealed class IdentityService(IServiceProvider services, ApplicationDbContext db)
+    : IIdentityService
 {
+    private UserManager<ApplicationUser>? _users;
+    private Email.UnqueuedAccountMail? _unqueued;
+
+    private UserManager<ApplicationUser> Users =>
+        _users ??= services.GetRequiredService<UserManager<ApplicationUser>>();
+
+    private Email.UnqueuedAccountMail Unqueued =>
+        _unqueued ??= services.GetRequiredService<Email.UnqueuedAccountMail>();
+
     /// <summary>What an anonymized account is called wherever its name used to show.</summary>
     public const string TombstoneDisplayName = "Deleted user";
 
@@ -53,7 +63,7 @@ public sealed class IdentityService(
         db.Database.AutoSavepointsEnabled = true;
         try
         {
-            result = await users.CreateAsync(user, newUser.Password);
+            result = await Users.CreateAsync(user, newUser.Password);
         }
         catch (DbUpdateException exception)
             when (exception.InnerException
@@ -162,24 +172,24 @@ public sealed class IdentityService(
             return ReauthenticationOutcome.NotVerified;
         }
 
-        if (await users.IsLockedOutAsync(user))
+        if (await Users.IsLockedOutAsync(user))
         {
             return ReauthenticationOutcome.LockedOut;
         }
 
-        if (await users.CheckPasswordAsync(user, password))
+        if (await Users.CheckPasswordAsync(user, password))
         {
-            if (await users.GetAccessFailedCountAsync(user) > 0)
+            if (await Users.GetAccessFailedCountAsync(user) > 0)
             {
-                await users.ResetAccessFailedCountAsync(user);
+                await Users.ResetAccessFailedCountAsync(user);
             }
 
             return ReauthenticationOutcome.Verified;
         }
 
         // Saved at once (Identity's store saves on update): the refused command rolls back, this does not.
-        await users.AccessFailedAsync(user);
-        return await users.IsLockedOutAsync(user)
+        await Users.AccessFailedAsync(user);
+        return await Users.IsLockedOutAsync(user)
             ? ReauthenticationOutcome.LockedOut
             : ReauthenticationOutcome.NotVerified;
     }
@@ -192,13 +202,13 @@ public sealed class IdentityService(
     )
     {
         var user = await ActiveUserAsync(id, cancellationToken);
-        if (user is null || !await users.CheckPasswordAsync(user, currentPassword))
+        if (user is null || !await Users.CheckPasswordAsync(user, currentPassword))
         {
             return PasswordChangeResult.NotVerified;
         }
 
         // Validates the new password first; on success rotates the security stamp.
-        var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+        var result = await Users.ChangePasswordAsync(user, currentPassword, newPassword);
         return await AfterPasswordSetAsync(user, result, cancellationToken);
     }
 
@@ -215,7 +225,7 @@ public sealed class IdentityService(
             return PasswordChangeResult.NotVerified;
         }
 
-        var result = await users.ResetPasswordAsync(user, token, newPassword);
+        var result = await Users.ResetPasswordAsync(user, token, newPassword);
         if (result.Errors.Any(e => e.Code == Describer.InvalidToken().Code))
         {
             return PasswordChangeResult.NotVerified;
@@ -255,18 +265,18 @@ public sealed class IdentityService(
         CancellationToken cancellationToken
     )
     {
-        var user = await users.FindByEmailAsync(email);
+        var user = await Users.FindByEmailAsync(email);
         if (user is not { IsActive: true, Email: not null, EmailConfirmed: false })
         {
             // The same work as queuing the mail, so the answer takes as long (ADR 0036).
-            await unqueued.DoEquivalentWorkAsync(
+            await Unqueued.DoEquivalentWorkAsync(
                 Email.AccountEmailKind.EmailConfirmation,
                 cancellationToken
             );
             return null;
         }
 
-        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        var token = await Users.GenerateEmailConfirmationTokenAsync(user);
         return new AccountToken(UserId.From(user.Id), user.Email, user.DisplayName, token);
     }
 
@@ -275,18 +285,18 @@ public sealed class IdentityService(
         CancellationToken cancellationToken
     )
     {
-        var user = await users.FindByEmailAsync(email);
+        var user = await Users.FindByEmailAsync(email);
         if (user is not { IsActive: true, Email: not null })
         {
             // The same work as queuing the mail, so the answer takes as long (ADR 0036).
-            await unqueued.DoEquivalentWorkAsync(
+            await Unqueued.DoEquivalentWorkAsync(
                 Email.AccountEmailKind.PasswordReset,
                 cancellationToken
             );
             return null;
         }
 
-        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var token = await Users.GeneratePasswordResetTokenAsync(user);
         return new AccountToken(UserId.From(user.Id), user.Email, user.DisplayName, token);
     }
 
@@ -303,7 +313,7 @@ public sealed class IdentityService(
             return false;
         }
 
-        return (await users.ConfirmEmailAsync(user, token)).Succeeded;
+        return (await Users.ConfirmEmailAsync(user, token)).Succeeded;
     }
 
     private async Task<PasswordChangeResult> AfterPasswordSetAsync(

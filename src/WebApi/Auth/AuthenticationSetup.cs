@@ -2,7 +2,9 @@ using Ledger.Application.Common.Interfaces;
 using Ledger.Application.Partners;
 using Ledger.Infrastructure.Identity;
 using Ledger.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenIddict.Validation.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -143,6 +145,10 @@ public static class AuthenticationSetup
                 validation.AddAudiences(AuthSettings.ApiAudience);
             });
 
+        // After AddAuthentication: the OpenIddict server's handler only where it can have work (ADR 0086).
+        services.Replace(
+            ServiceDescriptor.Scoped<IAuthenticationHandlerProvider, ServerHandlerOnItsOwnPaths>()
+        );
         services.AddHostedService<WebClientRegistration>();
         return builder;
     }
