@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Ledger.TestSupport;
 
@@ -11,16 +10,15 @@ namespace Ledger.Worker.IntegrationTests;
 /// </summary>
 public sealed class WorkerProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly HostProcess _host;
 
-    private WorkerProcess(Process process) => _process = process;
+    private WorkerProcess(HostProcess host) => _host = host;
 
-    public IEnumerable<string> Output => _output;
+    public IEnumerable<string> Output => _host.Output;
 
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => _host.Process.HasExited;
 
-    public int ExitCode => _process.ExitCode;
+    public int ExitCode => _host.Process.ExitCode;
 
     /// <param name="databaseConnectionString">None: the worker is started without a database.</param>
     public static WorkerProcess Start(
@@ -31,9 +29,6 @@ public sealed class WorkerProcess : IAsyncDisposable
         var assembly = Path.Combine(AppContext.BaseDirectory, "Ledger.Worker.dll");
         var info = new ProcessStartInfo("dotnet", [assembly])
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
         info.Environment["DOTNET_ENVIRONMENT"] = "Testing";
@@ -51,25 +46,18 @@ public sealed class WorkerProcess : IAsyncDisposable
             info.Environment[key] = value;
         }
 
-        var process =
-            Process.Start(info) ?? throw new InvalidOperationException("The worker did not start.");
-        var worker = new WorkerProcess(process);
-        process.OutputDataReceived += (_, e) => worker.Collect(e.Data);
-        process.ErrorDataReceived += (_, e) => worker.Collect(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return worker;
+        return new WorkerProcess(HostProcess.Start(info, "worker-process.log"));
     }
 
     public async Task WaitForOutputAsync(string text, TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(timeout);
-        while (!_output.Any(line => line.Contains(text, StringComparison.Ordinal)))
+        while (!_host.Output.Any(line => line.Contains(text, StringComparison.Ordinal)))
         {
-            if (_process.HasExited)
+            if (_host.Process.HasExited)
             {
                 throw new InvalidOperationException(
-                    $"The worker exited with {_process.ExitCode} before printing '{text}'."
+                    $"The worker exited with {_host.Process.ExitCode} before printing '{text}'."
                 );
             }
 
@@ -81,49 +69,23 @@ public sealed class WorkerProcess : IAsyncDisposable
     public async Task WaitForExitAsync(TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(cancellation.Token);
+        await _host.Process.WaitForExitAsync(cancellation.Token);
     }
 
     /// <summary>Ends the process at once, as a crash or <c>kill -9</c> would.</summary>
-    public async Task KillAsync()
-    {
-        _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
-    }
+    public Task KillAsync() => _host.KillAsync();
 
     /// <summary>Asks for a graceful shutdown, as an orchestrator or Ctrl-C would.</summary>
     public async Task StopAsync(TimeSpan timeout)
     {
         using var kill = Process.Start(
             "kill",
-            ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]
+            ["-TERM", _host.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]
         );
         await kill!.WaitForExitAsync();
         using var cancellation = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(cancellation.Token);
+        await _host.Process.WaitForExitAsync(cancellation.Token);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        Directory.CreateDirectory(TestEnvironment.LogsDirectory);
-        await File.AppendAllLinesAsync(
-            Path.Combine(TestEnvironment.LogsDirectory, "worker-process.log"),
-            _output
-        );
-        _process.Dispose();
-    }
-
-    private void Collect(string? line)
-    {
-        if (line is not null)
-        {
-            _output.Enqueue(line);
-        }
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Ledger.Infrastructure.Notifications;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -66,49 +67,15 @@ public sealed partial class SessionInvalidationListener(
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var listening = new NpgsqlConnection(connection.Dedicated);
-                listening.Notification += (_, notification) => Handle(notification.Payload);
-                await listening.OpenAsync(stoppingToken);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", listening))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
-                cache.SetListening(true);
-                while (true)
-                {
-                    await listening.WaitAsync(stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogListenerLost(logger, failure.GetType().Name);
-            }
-            finally
-            {
-                cache.SetListening(false);
-            }
-
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        ChannelListener.ListenAsync(
+            connection.Dedicated,
+            Channel,
+            Handle,
+            cache.SetListening,
+            failure => LogListenerLost(logger, failure.GetType().Name),
+            stoppingToken
+        );
 
     private void Handle(string payload)
     {
@@ -142,12 +109,5 @@ public sealed partial class SessionInvalidationListener(
 public sealed record SessionListenerConnection(string Pooled, string Dedicated)
 {
     public static SessionListenerConnection From(string connectionString) =>
-        new(
-            connectionString,
-            new NpgsqlConnectionStringBuilder(connectionString)
-            {
-                Pooling = false,
-                KeepAlive = 15,
-            }.ConnectionString
-        );
+        new(connectionString, ChannelListener.Dedicated(connectionString));
 }

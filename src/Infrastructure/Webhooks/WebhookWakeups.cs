@@ -1,7 +1,7 @@
 using Ledger.Infrastructure.Configuration;
+using Ledger.Infrastructure.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Ledger.Infrastructure.Webhooks;
 
@@ -27,58 +27,23 @@ public sealed partial class WebhookWakeups(
     public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         await _signal.WaitAsync(timeout, cancellationToken);
 
-    public async Task ListenAsync(CancellationToken stoppingToken)
-    {
-        var connectionString = new NpgsqlConnectionStringBuilder(
-            ConnectionSettings.Database(configuration)
-        )
-        {
-            Pooling = false,
-            KeepAlive = 15,
-        }.ConnectionString;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+    public Task ListenAsync(CancellationToken stoppingToken) =>
+        ChannelListener.ListenAsync(
+            ChannelListener.Dedicated(ConnectionSettings.Database(configuration)),
+            Channel,
+            _ => Wake(),
+            listening =>
             {
-                await using var listening = new NpgsqlConnection(connectionString);
-                listening.Notification += (_, _) => Wake();
-                await listening.OpenAsync(stoppingToken);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", listening))
+                IsListening = listening;
+                if (listening)
                 {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                    // Whatever committed while not listening is found by the round this starts.
+                    Wake();
                 }
-
-                IsListening = true;
-                // Whatever committed while not listening is found by the round this starts.
-                Wake();
-                while (true)
-                {
-                    await listening.WaitAsync(stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogListenerLost(logger, failure.GetType().Name);
-            }
-            finally
-            {
-                IsListening = false;
-            }
-
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+            },
+            failure => LogListenerLost(logger, failure.GetType().Name),
+            stoppingToken
+        );
 
     private void Wake()
     {

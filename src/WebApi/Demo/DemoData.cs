@@ -18,6 +18,24 @@ public sealed class DemoData(IServiceProvider services)
 {
     public const string GroupName = "Demo flat";
 
+    /// <summary>
+    /// Runs one seeding step of <c>--seed-demo</c> on the demo group (made first if missing), as
+    /// the two demo users, with the host's clock; the demo users must exist. A step says whether
+    /// it added anything: one that finds its data already there adds nothing.
+    /// </summary>
+    public static async Task SeedOnDemoGroupAsync(
+        WebApplication app,
+        Func<DemoFlat, CancellationToken, Task<bool>> step
+    )
+    {
+        var data = new DemoData(app.Services);
+        var alice = await data.UserIdAsync(DemoUsers.Accounts[0].Email);
+        var bob = await data.UserIdAsync(DemoUsers.Accounts[1].Email);
+        var group = await data.SeedGroupAsync(CancellationToken.None);
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        await step(new DemoFlat(data, group, alice, bob, clock), CancellationToken.None);
+    }
+
     /// <summary>The demo group with both demo users in it; returns its id.</summary>
     public async Task<GroupId> SeedGroupAsync(CancellationToken cancellationToken)
     {
@@ -88,3 +106,12 @@ public sealed class DemoData(IServiceProvider services)
         return UserId.From(user.Id);
     }
 }
+
+/// <summary>What a seeding step works on: the demo group, its two users (Alice first) and the clock.</summary>
+public sealed record DemoFlat(
+    DemoData Data,
+    GroupId Group,
+    UserId Alice,
+    UserId Bob,
+    TimeProvider Clock
+);

@@ -5,11 +5,8 @@ using Ledger.Application.Expenses.Commands.VoidExpense;
 using Ledger.Application.Expenses.Queries.ListExpenses;
 using Ledger.Application.Lists.Commands.AddListItem;
 using Ledger.Application.Lists.Commands.CreateList;
-using Ledger.Application.Lists.Commands.MarkListItemBought;
 using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
-using Ledger.Infrastructure.Identity;
-using Microsoft.AspNetCore.Identity;
 
 namespace Ledger.WebApi.Demo;
 
@@ -24,36 +21,14 @@ namespace Ledger.WebApi.Demo;
 /// </summary>
 public static class DemoExpenses
 {
-    public static async Task SeedDemoExpensesAsync(this WebApplication app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var ids = new List<UserId>();
-        foreach (var (email, _) in DemoUsers.Accounts)
-        {
-            var user =
-                await users.FindByEmailAsync(email)
-                ?? throw new InvalidOperationException("Seed the demo users first.");
-            ids.Add(UserId.From(user.Id));
-        }
+    public static Task SeedDemoExpensesAsync(this WebApplication app) =>
+        DemoData.SeedOnDemoGroupAsync(app, SeedAsync);
 
-        var data = new DemoData(app.Services);
-        var group = await data.SeedGroupAsync(CancellationToken.None);
-        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        await SeedAsync(data, group, ids[0], ids[1], clock, CancellationToken.None);
-    }
-
-    /// <summary>Adds last month's expenses to <paramref name="group"/>, unless it has expenses already.</summary>
+    /// <summary>Adds last month's expenses to the flat's group, unless it has expenses already.</summary>
     /// <returns>Whether anything was added.</returns>
-    public static async Task<bool> SeedAsync(
-        DemoData data,
-        GroupId group,
-        UserId alice,
-        UserId bob,
-        TimeProvider clock,
-        CancellationToken cancellationToken
-    )
+    public static async Task<bool> SeedAsync(DemoFlat flat, CancellationToken cancellationToken)
     {
+        var (data, group, alice, bob, clock) = flat;
         var existing = await data.SendAsAsync(
             alice,
             new ListExpenses(group, IncludeVoided: true, Limit: 1),
@@ -103,14 +78,11 @@ public static class DemoExpenses
         CancellationToken cancellationToken
     )
     {
-        var list = ListId.From(
-            (
-                await data.SendAsAsync(
-                    alice,
-                    new CreateList("Drugstore", null, "EUR"),
-                    cancellationToken
-                )
-            ).Id
+        var list = await DemoHousehold.CreateListAsync(
+            data,
+            alice,
+            new CreateList("Drugstore", null, "EUR"),
+            cancellationToken
         );
         var charges = new List<BoughtItemInput>();
         foreach (
@@ -122,17 +94,15 @@ public static class DemoExpenses
             }
         )
         {
-            var item = await data.SendAsAsync(
+            var item = await DemoHousehold.BuyAsync(
+                data,
+                alice,
                 alice,
                 new AddListItem(list, name),
+                price,
                 cancellationToken
             );
-            await data.SendAsAsync(
-                alice,
-                new MarkListItemBought(list, ListItemId.From(item.Id), price, item.Version),
-                cancellationToken
-            );
-            charges.Add(new BoughtItemInput(item.Id, forUser?.Value));
+            charges.Add(new BoughtItemInput(item, forUser?.Value));
         }
 
         await data.SendAsAsync(

@@ -44,36 +44,28 @@ public sealed class DemoHousehold(DemoData demo)
         CancellationToken cancellationToken
     )
     {
-        var groceries = ListId.From(
-            (
-                await demo.SendAsAsync(
-                    alice,
-                    new CreateList(GroceriesName, group),
-                    cancellationToken
-                )
-            ).Id
+        var groceries = await CreateListAsync(
+            demo,
+            alice,
+            new CreateList(GroceriesName, group),
+            cancellationToken
         );
         await demo.SendAsAsync(alice, new AddListItem(groceries, "Milk", "2 l"), cancellationToken);
         await demo.SendAsAsync(bob, new AddListItem(groceries, "Bread"), cancellationToken);
-        var coffee = await demo.SendAsAsync(
+        await BuyAsync(
+            demo,
             alice,
-            new AddListItem(groceries, "Coffee beans", "500 g"),
-            cancellationToken
-        );
-        await demo.SendAsAsync(
             bob,
-            new MarkListItemBought(groceries, ListItemId.From(coffee.Id), "8.99", coffee.Version),
+            new AddListItem(groceries, "Coffee beans", "500 g"),
+            "8.99",
             cancellationToken
         );
 
-        var presents = ListId.From(
-            (
-                await demo.SendAsAsync(
-                    alice,
-                    new CreateList("Birthday presents", null, "EUR"),
-                    cancellationToken
-                )
-            ).Id
+        var presents = await CreateListAsync(
+            demo,
+            alice,
+            new CreateList("Birthday presents", null, "EUR"),
+            cancellationToken
         );
         await demo.SendAsAsync(alice, new AddListItem(presents, "A good book"), cancellationToken);
     }
@@ -125,5 +117,35 @@ public sealed class DemoHousehold(DemoData demo)
                 cancellationToken
             );
         }
+    }
+
+    /// <summary>Creates a shopping list as <paramref name="user"/>; returns its id.</summary>
+    internal static async Task<ListId> CreateListAsync(
+        DemoData demo,
+        UserId user,
+        CreateList command,
+        CancellationToken cancellationToken
+    ) => ListId.From((await demo.SendAsAsync(user, command, cancellationToken)).Id);
+
+    /// <summary>
+    /// Adds an item as <paramref name="addedBy"/>, which <paramref name="boughtBy"/> then marks
+    /// bought at <paramref name="price"/>; returns the item's id.
+    /// </summary>
+    internal static async Task<Guid> BuyAsync(
+        DemoData demo,
+        UserId addedBy,
+        UserId boughtBy,
+        AddListItem item,
+        string price,
+        CancellationToken cancellationToken
+    )
+    {
+        var added = await demo.SendAsAsync(addedBy, item, cancellationToken);
+        await demo.SendAsAsync(
+            boughtBy,
+            new MarkListItemBought(item.ListId, ListItemId.From(added.Id), price, added.Version),
+            cancellationToken
+        );
+        return added.Id;
     }
 }

@@ -5,8 +5,6 @@ using Ledger.Application.RecurringExpenses.Queries.ListRecurringExpenses;
 using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Recurrence;
-using Ledger.Infrastructure.Identity;
-using Microsoft.AspNetCore.Identity;
 
 namespace Ledger.WebApi.Demo;
 
@@ -20,35 +18,13 @@ namespace Ledger.WebApi.Demo;
 /// </summary>
 public static class DemoRecurringExpenses
 {
-    public static async Task SeedDemoRecurringExpensesAsync(this WebApplication app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var ids = new List<UserId>();
-        foreach (var (email, _) in DemoUsers.Accounts)
-        {
-            var user =
-                await users.FindByEmailAsync(email)
-                ?? throw new InvalidOperationException("Seed the demo users first.");
-            ids.Add(UserId.From(user.Id));
-        }
-
-        var data = new DemoData(app.Services);
-        var group = await data.SeedGroupAsync(CancellationToken.None);
-        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        await SeedAsync(data, group, ids[0], ids[1], clock, CancellationToken.None);
-    }
+    public static Task SeedDemoRecurringExpensesAsync(this WebApplication app) =>
+        DemoData.SeedOnDemoGroupAsync(app, SeedAsync);
 
     /// <returns>Whether anything was added.</returns>
-    public static async Task<bool> SeedAsync(
-        DemoData data,
-        GroupId group,
-        UserId alice,
-        UserId bob,
-        TimeProvider clock,
-        CancellationToken cancellationToken
-    )
+    public static async Task<bool> SeedAsync(DemoFlat flat, CancellationToken cancellationToken)
     {
+        var (data, group, alice, bob, clock) = flat;
         var existing = await data.SendAsAsync(
             alice,
             new ListRecurringExpenses(group, IncludeEnded: true),

@@ -16,13 +16,9 @@ public static class AdminClientEndpoints
     public static RouteGroupBuilder MapAdminClientEndpoints(this RouteGroupBuilder api)
     {
         var clients = api.MapGroup("/admin/clients").WithTags("Admin");
-        clients.MapPost("/", CreatePartnerClient).Named(nameof(CreatePartnerClient));
-        clients
-            .MapPost("/{clientId}/secret", RotatePartnerClientSecret)
-            .Named(nameof(RotatePartnerClientSecret));
-        clients
-            .MapPost("/{clientId}/disable", DisablePartnerClient)
-            .Named(nameof(DisablePartnerClient));
+        clients.MapPost("/", CreatePartnerClient);
+        clients.MapPost("/{clientId}/secret", RotatePartnerClientSecret);
+        clients.MapPost("/{clientId}/disable", DisablePartnerClient);
         return clients;
     }
 

@@ -16,8 +16,8 @@ public static class AdminDiagnosticsEndpoints
     public static RouteGroupBuilder MapAdminDiagnosticsEndpoints(this RouteGroupBuilder api)
     {
         var admin = api.MapGroup("/admin").WithTags("Admin");
-        admin.MapGet("/diagnostics", GetDiagnostics).Named(nameof(GetDiagnostics));
-        admin.MapPost("/config/reload", ReloadConfiguration).Named(nameof(ReloadConfiguration));
+        admin.MapGet("/diagnostics", GetDiagnostics);
+        admin.MapPost("/config/reload", ReloadConfiguration);
         return admin;
     }
 

@@ -9,6 +9,7 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization()
+            .NamedAfterHandlers()
             .AddEndpointFilter<VersionConflictFilter>()
             .AddEndpointFilter<VersionedResultFilter>();
         api.MapGroupEndpoints();

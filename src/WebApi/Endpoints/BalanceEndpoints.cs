@@ -13,10 +13,8 @@ public static class BalanceEndpoints
     public static RouteGroupBuilder MapBalanceEndpoints(this RouteGroupBuilder api)
     {
         var balances = api.MapGroup("/groups/{groupId:guid}/balances").WithTags("Balances");
-        balances.MapGet("/", GetBalances).Named(nameof(GetBalances));
-        balances
-            .MapGet("/consistency", CheckBalanceConsistency)
-            .Named(nameof(CheckBalanceConsistency));
+        balances.MapGet("/", GetBalances);
+        balances.MapGet("/consistency", CheckBalanceConsistency);
         return balances;
     }
 

@@ -30,25 +30,19 @@ public static class ChoreEndpoints
     public static RouteGroupBuilder MapChoreEndpoints(this RouteGroupBuilder api)
     {
         var chores = api.MapGroup("/chores").WithTags("Chores");
-        chores.MapGet("/", ListChores).Named(nameof(ListChores));
-        chores.MapPost("/", CreateChore).Named(nameof(CreateChore));
-        chores.MapGet("/{choreId:guid}", GetChore).Named(nameof(GetChore));
-        chores.MapPut("/{choreId:guid}", UpdateChore).Named(nameof(UpdateChore));
-        chores.MapPost("/{choreId:guid}/archive", ArchiveChore).Named(nameof(ArchiveChore));
-        chores.MapPost("/{choreId:guid}/unarchive", UnarchiveChore).Named(nameof(UnarchiveChore));
-        chores.MapGet("/{choreId:guid}/history", GetChoreHistory).Named(nameof(GetChoreHistory));
-        chores
-            .MapGet("/{choreId:guid}/assignments", ListChoreAssignments)
-            .Named(nameof(ListChoreAssignments));
+        chores.MapGet("/", ListChores);
+        chores.MapPost("/", CreateChore);
+        chores.MapGet("/{choreId:guid}", GetChore);
+        chores.MapPut("/{choreId:guid}", UpdateChore);
+        chores.MapPost("/{choreId:guid}/archive", ArchiveChore);
+        chores.MapPost("/{choreId:guid}/unarchive", UnarchiveChore);
+        chores.MapGet("/{choreId:guid}/history", GetChoreHistory);
+        chores.MapGet("/{choreId:guid}/assignments", ListChoreAssignments);
         var assignment = chores.MapGroup("/{choreId:guid}/assignments/{assignmentId:guid}");
-        assignment
-            .MapPost("/complete", CompleteChoreAssignment)
-            .Named(nameof(CompleteChoreAssignment));
-        assignment.MapPost("/reopen", ReopenChoreAssignment).Named(nameof(ReopenChoreAssignment));
-        assignment.MapPost("/skip", SkipChoreAssignment).Named(nameof(SkipChoreAssignment));
-        assignment
-            .MapPost("/reassign", ReassignChoreAssignment)
-            .Named(nameof(ReassignChoreAssignment));
+        assignment.MapPost("/complete", CompleteChoreAssignment);
+        assignment.MapPost("/reopen", ReopenChoreAssignment);
+        assignment.MapPost("/skip", SkipChoreAssignment);
+        assignment.MapPost("/reassign", ReassignChoreAssignment);
         return chores;
     }
 

@@ -23,13 +23,11 @@ public static class DataTransferEndpoints
         var group = api.MapGroup("/groups/{groupId:guid}").WithTags("Export and import");
         group
             .MapGet("/export", ExportGroup)
-            .Named(nameof(ExportGroup))
             .Produces<GroupExportDocument>(StatusCodes.Status200OK, "application/json")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .RequireExpensiveRateLimit();
         group
             .MapPost("/imports", ImportIntoGroup)
-            .Named(nameof(ImportIntoGroup))
             .WithRequestBodyLimit(ImportBodyBytes)
             .AcceptsIdempotencyKey()
             .RequireExpensiveRateLimit();

@@ -25,15 +25,12 @@ public static class ExpenseEndpoints
     public static RouteGroupBuilder MapExpenseEndpoints(this RouteGroupBuilder api)
     {
         var expenses = api.MapGroup("/groups/{groupId:guid}/expenses").WithTags("Expenses");
-        expenses.MapGet("/", ListExpenses).Named(nameof(ListExpenses));
-        expenses.MapPost("/", CreateExpense).Named(nameof(CreateExpense)).AcceptsIdempotencyKey();
-        expenses
-            .MapPost("/from-list", CreateExpenseFromList)
-            .Named(nameof(CreateExpenseFromList))
-            .AcceptsIdempotencyKey();
-        expenses.MapGet("/{expenseId:guid}", GetExpense).Named(nameof(GetExpense));
-        expenses.MapPut("/{expenseId:guid}", UpdateExpense).Named(nameof(UpdateExpense));
-        expenses.MapPost("/{expenseId:guid}/void", VoidExpense).Named(nameof(VoidExpense));
+        expenses.MapGet("/", ListExpenses);
+        expenses.MapPost("/", CreateExpense).AcceptsIdempotencyKey();
+        expenses.MapPost("/from-list", CreateExpenseFromList).AcceptsIdempotencyKey();
+        expenses.MapGet("/{expenseId:guid}", GetExpense);
+        expenses.MapPut("/{expenseId:guid}", UpdateExpense);
+        expenses.MapPost("/{expenseId:guid}/void", VoidExpense);
         return expenses;
     }
 

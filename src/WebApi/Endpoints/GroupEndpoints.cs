@@ -31,37 +31,23 @@ public static class GroupEndpoints
     public static RouteGroupBuilder MapGroupEndpoints(this RouteGroupBuilder api)
     {
         var groups = api.MapGroup("/groups").WithTags("Groups");
-        groups.MapGet("/", ListMyGroups).Named(nameof(ListMyGroups));
-        groups.MapPost("/", CreateGroup).Named(nameof(CreateGroup));
-        groups.MapPost("/join", JoinGroup).Named(nameof(JoinGroup));
-        groups.MapGet("/{groupId:guid}", GetGroup).Named(nameof(GetGroup));
-        groups.MapPut("/{groupId:guid}", UpdateGroupSettings).Named(nameof(UpdateGroupSettings));
-        groups.MapPost("/{groupId:guid}/invites", CreateInvite).Named(nameof(CreateInvite));
-        groups.MapGet("/{groupId:guid}/invites", ListInvites).Named(nameof(ListInvites));
-        groups
-            .MapDelete("/{groupId:guid}/invites/{inviteId:guid}", RevokeInvite)
-            .Named(nameof(RevokeInvite));
-        groups.MapGet("/{groupId:guid}/members", ListMembers).Named(nameof(ListMembers));
-        groups
-            .MapPut("/{groupId:guid}/members/{userId:guid}/role", ChangeMemberRole)
-            .Named(nameof(ChangeMemberRole));
-        groups
-            .MapDelete("/{groupId:guid}/members/{userId:guid}", RemoveMember)
-            .Named(nameof(RemoveMember));
-        groups
-            .MapPost("/{groupId:guid}/ownership-transfer", TransferOwnership)
-            .Named(nameof(TransferOwnership));
-        groups.MapPost("/{groupId:guid}/leave", LeaveGroup).Named(nameof(LeaveGroup));
-        groups
-            .MapPost("/{groupId:guid}/unarchive", RestoreArchivedGroup)
-            .Named(nameof(RestoreArchivedGroup));
-        groups
-            .MapPost("/{groupId:guid}/deletion-requests", RequestGroupDeletion)
-            .Named(nameof(RequestGroupDeletion));
-        groups.MapDelete("/{groupId:guid}", DeleteGroup).Named(nameof(DeleteGroup));
-        groups
-            .MapPost("/{groupId:guid}/restore", RestoreDeletedGroup)
-            .Named(nameof(RestoreDeletedGroup));
+        groups.MapGet("/", ListMyGroups);
+        groups.MapPost("/", CreateGroup);
+        groups.MapPost("/join", JoinGroup);
+        groups.MapGet("/{groupId:guid}", GetGroup);
+        groups.MapPut("/{groupId:guid}", UpdateGroupSettings);
+        groups.MapPost("/{groupId:guid}/invites", CreateInvite);
+        groups.MapGet("/{groupId:guid}/invites", ListInvites);
+        groups.MapDelete("/{groupId:guid}/invites/{inviteId:guid}", RevokeInvite);
+        groups.MapGet("/{groupId:guid}/members", ListMembers);
+        groups.MapPut("/{groupId:guid}/members/{userId:guid}/role", ChangeMemberRole);
+        groups.MapDelete("/{groupId:guid}/members/{userId:guid}", RemoveMember);
+        groups.MapPost("/{groupId:guid}/ownership-transfer", TransferOwnership);
+        groups.MapPost("/{groupId:guid}/leave", LeaveGroup);
+        groups.MapPost("/{groupId:guid}/unarchive", RestoreArchivedGroup);
+        groups.MapPost("/{groupId:guid}/deletion-requests", RequestGroupDeletion);
+        groups.MapDelete("/{groupId:guid}", DeleteGroup);
+        groups.MapPost("/{groupId:guid}/restore", RestoreDeletedGroup);
         return groups;
     }
 

@@ -15,11 +15,9 @@ public static class IntegrationEndpoints
     {
         var integrations = api.MapGroup("/groups/{groupId:guid}/integrations")
             .WithTags("Integrations");
-        integrations.MapPost("/", GrantIntegration).Named(nameof(GrantIntegration));
-        integrations.MapGet("/", ListIntegrationGrants).Named(nameof(ListIntegrationGrants));
-        integrations
-            .MapDelete("/{grantId:guid}", RevokeIntegrationGrant)
-            .Named(nameof(RevokeIntegrationGrant));
+        integrations.MapPost("/", GrantIntegration);
+        integrations.MapGet("/", ListIntegrationGrants);
+        integrations.MapDelete("/{grantId:guid}", RevokeIntegrationGrant);
         return integrations;
     }
 

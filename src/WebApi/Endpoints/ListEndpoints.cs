@@ -28,29 +28,19 @@ public static class ListEndpoints
     public static RouteGroupBuilder MapListEndpoints(this RouteGroupBuilder api)
     {
         var lists = api.MapGroup("/lists").WithTags("Lists");
-        lists.MapGet("/", ListShoppingLists).Named(nameof(ListShoppingLists));
-        lists.MapPost("/", CreateList).Named(nameof(CreateList));
-        lists.MapGet("/{listId:guid}", GetList).Named(nameof(GetList));
-        lists.MapPut("/{listId:guid}", RenameList).Named(nameof(RenameList));
-        lists.MapPost("/{listId:guid}/archive", ArchiveList).Named(nameof(ArchiveList));
-        lists.MapPost("/{listId:guid}/unarchive", UnarchiveList).Named(nameof(UnarchiveList));
-        lists.MapGet("/{listId:guid}/changes", GetListChanges).Named(nameof(GetListChanges));
-        lists.MapPost("/{listId:guid}/items", AddListItem).Named(nameof(AddListItem));
-        lists
-            .MapPut("/{listId:guid}/items/order", ReorderListItems)
-            .Named(nameof(ReorderListItems));
-        lists
-            .MapPut("/{listId:guid}/items/{itemId:guid}", EditListItem)
-            .Named(nameof(EditListItem));
-        lists
-            .MapDelete("/{listId:guid}/items/{itemId:guid}", RemoveListItem)
-            .Named(nameof(RemoveListItem));
-        lists
-            .MapPost("/{listId:guid}/items/{itemId:guid}/bought", MarkListItemBought)
-            .Named(nameof(MarkListItemBought));
-        lists
-            .MapDelete("/{listId:guid}/items/{itemId:guid}/bought", UnmarkListItemBought)
-            .Named(nameof(UnmarkListItemBought));
+        lists.MapGet("/", ListShoppingLists);
+        lists.MapPost("/", CreateList);
+        lists.MapGet("/{listId:guid}", GetList);
+        lists.MapPut("/{listId:guid}", RenameList);
+        lists.MapPost("/{listId:guid}/archive", ArchiveList);
+        lists.MapPost("/{listId:guid}/unarchive", UnarchiveList);
+        lists.MapGet("/{listId:guid}/changes", GetListChanges);
+        lists.MapPost("/{listId:guid}/items", AddListItem);
+        lists.MapPut("/{listId:guid}/items/order", ReorderListItems);
+        lists.MapPut("/{listId:guid}/items/{itemId:guid}", EditListItem);
+        lists.MapDelete("/{listId:guid}/items/{itemId:guid}", RemoveListItem);
+        lists.MapPost("/{listId:guid}/items/{itemId:guid}/bought", MarkListItemBought);
+        lists.MapDelete("/{listId:guid}/items/{itemId:guid}/bought", UnmarkListItemBought);
         return lists;
     }
 

@@ -14,12 +14,10 @@ public static class OpsEndpoints
     public static RouteGroupBuilder MapOpsEndpoints(this RouteGroupBuilder api)
     {
         var jobs = api.MapGroup("/ops/jobs").WithTags("Operations");
-        jobs.MapGet("/", ListJobs).Named(nameof(ListJobs));
-        jobs.MapPost("/{jobName}/trigger", TriggerJob)
-            .Named(nameof(TriggerJob))
-            .RequireExpensiveRateLimit();
-        jobs.MapPost("/{jobName}/pause", PauseJob).Named(nameof(PauseJob));
-        jobs.MapPost("/{jobName}/resume", ResumeJob).Named(nameof(ResumeJob));
+        jobs.MapGet("/", ListJobs);
+        jobs.MapPost("/{jobName}/trigger", TriggerJob).RequireExpensiveRateLimit();
+        jobs.MapPost("/{jobName}/pause", PauseJob);
+        jobs.MapPost("/{jobName}/resume", ResumeJob);
         return jobs;
     }
 

@@ -28,16 +28,14 @@ public static class ReceiptEndpoints
             .WithTags("Receipts");
         receipts
             .MapPost("/", UploadReceipt)
-            .Named(nameof(UploadReceipt))
             .Accepts<IFormFile>("multipart/form-data")
             .WithRequestBodyLimit(UploadBodyBytes)
             .RequireExpensiveRateLimit();
-        receipts.MapGet("/", ListReceipts).Named(nameof(ListReceipts));
+        receipts.MapGet("/", ListReceipts);
         receipts
             .MapGet("/{receiptId:guid}/content", DownloadReceipt)
-            .Named(nameof(DownloadReceipt))
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
-        receipts.MapDelete("/{receiptId:guid}", DetachReceipt).Named(nameof(DetachReceipt));
+        receipts.MapDelete("/{receiptId:guid}", DetachReceipt);
         return receipts;
     }
 

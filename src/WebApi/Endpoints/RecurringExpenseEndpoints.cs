@@ -28,22 +28,14 @@ public static class RecurringExpenseEndpoints
     {
         var recurring = api.MapGroup("/groups/{groupId:guid}/recurring-expenses")
             .WithTags("Recurring expenses");
-        recurring.MapGet("/", ListRecurringExpenses).Named(nameof(ListRecurringExpenses));
-        recurring.MapPost("/", CreateRecurringExpense).Named(nameof(CreateRecurringExpense));
-        recurring.MapGet("/{id:guid}", GetRecurringExpense).Named(nameof(GetRecurringExpense));
-        recurring
-            .MapPut("/{id:guid}", UpdateRecurringExpense)
-            .Named(nameof(UpdateRecurringExpense));
-        recurring
-            .MapGet("/{id:guid}/preview", PreviewRecurringExpense)
-            .Named(nameof(PreviewRecurringExpense));
-        recurring
-            .MapPost("/{id:guid}/pause", PauseRecurringExpense)
-            .Named(nameof(PauseRecurringExpense));
-        recurring
-            .MapPost("/{id:guid}/resume", ResumeRecurringExpense)
-            .Named(nameof(ResumeRecurringExpense));
-        recurring.MapPost("/{id:guid}/end", EndRecurringExpense).Named(nameof(EndRecurringExpense));
+        recurring.MapGet("/", ListRecurringExpenses);
+        recurring.MapPost("/", CreateRecurringExpense);
+        recurring.MapGet("/{id:guid}", GetRecurringExpense);
+        recurring.MapPut("/{id:guid}", UpdateRecurringExpense);
+        recurring.MapGet("/{id:guid}/preview", PreviewRecurringExpense);
+        recurring.MapPost("/{id:guid}/pause", PauseRecurringExpense);
+        recurring.MapPost("/{id:guid}/resume", ResumeRecurringExpense);
+        recurring.MapPost("/{id:guid}/end", EndRecurringExpense);
         return recurring;
     }
 

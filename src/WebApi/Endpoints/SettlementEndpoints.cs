@@ -29,49 +29,29 @@ public static class SettlementEndpoints
     public static RouteGroupBuilder MapSettlementEndpoints(this RouteGroupBuilder api)
     {
         var settlements = api.MapGroup("/groups/{groupId:guid}").WithTags("Settlements");
-        settlements.MapGet("/settlements", ListSettlements).Named(nameof(ListSettlements));
-        settlements
-            .MapPost("/settlements", RecordSettlement)
-            .Named(nameof(RecordSettlement))
-            .AcceptsIdempotencyKey();
-        settlements
-            .MapPost("/settlements/settle-up", SettleUp)
-            .Named(nameof(SettleUp))
-            .AcceptsIdempotencyKey();
-        settlements
-            .MapGet("/settlements/{settlementId:guid}", GetSettlement)
-            .Named(nameof(GetSettlement));
-        settlements
-            .MapPost("/settlements/{settlementId:guid}/confirm", ConfirmSettlement)
-            .Named(nameof(ConfirmSettlement));
-        settlements
-            .MapPost("/settlements/{settlementId:guid}/decline", DeclineSettlement)
-            .Named(nameof(DeclineSettlement));
-        settlements
-            .MapPost("/settlements/{settlementId:guid}/void", VoidSettlement)
-            .Named(nameof(VoidSettlement));
+        settlements.MapGet("/settlements", ListSettlements);
+        settlements.MapPost("/settlements", RecordSettlement).AcceptsIdempotencyKey();
+        settlements.MapPost("/settlements/settle-up", SettleUp).AcceptsIdempotencyKey();
+        settlements.MapGet("/settlements/{settlementId:guid}", GetSettlement);
+        settlements.MapPost("/settlements/{settlementId:guid}/confirm", ConfirmSettlement);
+        settlements.MapPost("/settlements/{settlementId:guid}/decline", DeclineSettlement);
+        settlements.MapPost("/settlements/{settlementId:guid}/void", VoidSettlement);
         settlements
             .MapPost("/expenses/{expenseId:guid}/splits/{splitId:guid}/payments", PaySplit)
-            .Named(nameof(PaySplit))
             .AcceptsIdempotencyKey();
-        settlements
-            .MapPost("/expenses/{expenseId:guid}/payments/{paymentId:guid}/void", VoidSplitPayment)
-            .Named(nameof(VoidSplitPayment));
-        settlements
-            .MapPost(
-                "/expenses/{expenseId:guid}/payments/{paymentId:guid}/confirm",
-                ConfirmSplitPayment
-            )
-            .Named(nameof(ConfirmSplitPayment));
-        settlements
-            .MapPost(
-                "/expenses/{expenseId:guid}/payments/{paymentId:guid}/decline",
-                DeclineSplitPayment
-            )
-            .Named(nameof(DeclineSplitPayment));
-        settlements
-            .MapGet("/expenses/{expenseId:guid}/split-payments", ListSplitPayments)
-            .Named(nameof(ListSplitPayments));
+        settlements.MapPost(
+            "/expenses/{expenseId:guid}/payments/{paymentId:guid}/void",
+            VoidSplitPayment
+        );
+        settlements.MapPost(
+            "/expenses/{expenseId:guid}/payments/{paymentId:guid}/confirm",
+            ConfirmSplitPayment
+        );
+        settlements.MapPost(
+            "/expenses/{expenseId:guid}/payments/{paymentId:guid}/decline",
+            DeclineSplitPayment
+        );
+        settlements.MapGet("/expenses/{expenseId:guid}/split-payments", ListSplitPayments);
         return settlements;
     }
 

@@ -21,26 +21,16 @@ public static class WebhookEndpoints
     public static RouteGroupBuilder MapWebhookEndpoints(this RouteGroupBuilder api)
     {
         var webhooks = api.MapGroup("/groups/{groupId:guid}/webhooks").WithTags("Webhooks");
-        webhooks.MapPost("/", CreateWebhookSubscription).Named(nameof(CreateWebhookSubscription));
-        webhooks.MapGet("/", ListWebhookSubscriptions).Named(nameof(ListWebhookSubscriptions));
-        webhooks
-            .MapDelete("/{subscriptionId:guid}", DeleteWebhookSubscription)
-            .Named(nameof(DeleteWebhookSubscription));
-        webhooks
-            .MapPost("/{subscriptionId:guid}/rotate-secret", RotateWebhookSecret)
-            .Named(nameof(RotateWebhookSecret));
-        webhooks
-            .MapPost("/{subscriptionId:guid}/ping", PingWebhookSubscription)
-            .Named(nameof(PingWebhookSubscription));
-        webhooks
-            .MapGet("/{subscriptionId:guid}/deliveries", ListWebhookDeliveries)
-            .Named(nameof(ListWebhookDeliveries));
-        webhooks
-            .MapPost(
-                "/{subscriptionId:guid}/deliveries/{eventId:guid}/redeliver",
-                RedeliverWebhookEvent
-            )
-            .Named(nameof(RedeliverWebhookEvent));
+        webhooks.MapPost("/", CreateWebhookSubscription);
+        webhooks.MapGet("/", ListWebhookSubscriptions);
+        webhooks.MapDelete("/{subscriptionId:guid}", DeleteWebhookSubscription);
+        webhooks.MapPost("/{subscriptionId:guid}/rotate-secret", RotateWebhookSecret);
+        webhooks.MapPost("/{subscriptionId:guid}/ping", PingWebhookSubscription);
+        webhooks.MapGet("/{subscriptionId:guid}/deliveries", ListWebhookDeliveries);
+        webhooks.MapPost(
+            "/{subscriptionId:guid}/deliveries/{eventId:guid}/redeliver",
+            RedeliverWebhookEvent
+        );
         return webhooks;
     }
 

@@ -49,7 +49,7 @@ public static class TextInput
     /// <summary>Adds the checks to the API's JSON options: every string, by the property it fills.</summary>
     public static void Configure(JsonSerializerOptions options)
     {
-        options.Converters.Add(SingleLineText.Instance);
+        options.Converters.Add(CheckedText.SingleLine);
         options.TypeInfoResolver = (
             options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()
         ).WithAddedModifier(ChooseConverters);
@@ -71,63 +71,38 @@ public static class TextInput
 
             var name = property.Name;
             property.CustomConverter =
-                MultiLine.Contains(name) ? MultiLineText.Instance
+                MultiLine.Contains(name) ? CheckedText.Lines
                 : name.Equals("name", StringComparison.OrdinalIgnoreCase)
                 || name.EndsWith("Name", StringComparison.Ordinal)
-                    ? NameText.Instance
-                : SingleLineText.Instance;
+                    ? CheckedText.Name
+                : CheckedText.SingleLine;
         }
     }
 
-    private static string Read(ref Utf8JsonReader reader, bool multiLine)
+    /// <summary>
+    /// Reads a string property, refusing control characters where none is allowed; a name is
+    /// normalised to NFC. Writes strings as they are.
+    /// </summary>
+    private sealed class CheckedText(bool multiLine, bool isName) : JsonConverter<string>
     {
-        var text = reader.GetString()!;
-        return IsClean(text, multiLine) ? text : throw new TextInputException();
-    }
-
-    private sealed class SingleLineText : JsonConverter<string>
-    {
-        public static readonly SingleLineText Instance = new();
+        public static readonly CheckedText SingleLine = new(multiLine: false, isName: false);
+        public static readonly CheckedText Lines = new(multiLine: true, isName: false);
+        public static readonly CheckedText Name = new(multiLine: false, isName: true);
 
         public override string Read(
             ref Utf8JsonReader reader,
             Type typeToConvert,
             JsonSerializerOptions options
-        ) => TextInput.Read(ref reader, multiLine: false);
+        )
+        {
+            var text = reader.GetString()!;
+            if (!IsClean(text, multiLine))
+            {
+                throw new TextInputException();
+            }
 
-        public override void Write(
-            Utf8JsonWriter writer,
-            string value,
-            JsonSerializerOptions options
-        ) => writer.WriteStringValue(value);
-    }
-
-    private sealed class MultiLineText : JsonConverter<string>
-    {
-        public static readonly MultiLineText Instance = new();
-
-        public override string Read(
-            ref Utf8JsonReader reader,
-            Type typeToConvert,
-            JsonSerializerOptions options
-        ) => TextInput.Read(ref reader, multiLine: true);
-
-        public override void Write(
-            Utf8JsonWriter writer,
-            string value,
-            JsonSerializerOptions options
-        ) => writer.WriteStringValue(value);
-    }
-
-    private sealed class NameText : JsonConverter<string>
-    {
-        public static readonly NameText Instance = new();
-
-        public override string Read(
-            ref Utf8JsonReader reader,
-            Type typeToConvert,
-            JsonSerializerOptions options
-        ) => TextInput.Read(ref reader, multiLine: false).Normalize(NormalizationForm.FormC);
+            return isName ? text.Normalize(NormalizationForm.FormC) : text;
+        }
 
         public override void Write(
             Utf8JsonWriter writer,

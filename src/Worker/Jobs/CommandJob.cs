@@ -7,16 +7,24 @@ namespace Ledger.Worker.Jobs;
 /// A job that sends one scheduled command. A command that works in batches answers with the
 /// command for the next batch (<see cref="JobReport.Next"/>); each batch is sent in a fresh
 /// scope, so it commits in its own transaction, up to <see cref="MaxBatchesPerRun"/> (the next
-/// firing goes on from there) or the job's budget.
+/// firing goes on from there) or the job's budget. Most jobs are this class with their command
+/// (<see cref="LedgerJobs"/>); a job that must do more around its command derives from it.
 /// </summary>
-public abstract class CommandJob<TCommand>(
-    IServiceScopeFactory scopes,
-    IJobRunLog runs,
-    ILogger logger
-) : ScheduledJob(scopes, runs, logger)
+public class CommandJob<TCommand> : ScheduledJob
     where TCommand : IScheduledCommand, new()
 {
     public const int MaxBatchesPerRun = 100;
+
+    public CommandJob(
+        IServiceScopeFactory scopes,
+        IJobRunLog runs,
+        ILogger<CommandJob<TCommand>> logger
+    )
+        : base(scopes, runs, logger) { }
+
+    /// <summary>For a derived job, which logs under its own name.</summary>
+    protected CommandJob(IServiceScopeFactory scopes, IJobRunLog runs, ILogger logger)
+        : base(scopes, runs, logger) { }
 
     protected override async Task<JobReport> SendAsync(CancellationToken cancellationToken)
     {

@@ -1,9 +1,21 @@
+using Ledger.Application.Operations.Commands.CheckStorage;
+using Ledger.Application.Operations.Commands.PruneOAuthTokens;
+using Ledger.Application.Operations.Commands.PurgeExpiredInvites;
+using Ledger.Application.Operations.Commands.PurgeGroupDeletionTokens;
+using Ledger.Application.Operations.Commands.PurgeGroupsPastRestoreWindow;
+using Ledger.Application.Operations.Commands.PurgeIdempotencyKeys;
+using Ledger.Application.Operations.Commands.PurgeJobRuns;
+using Ledger.Application.Operations.Commands.PurgeOrphanedReceipts;
+using Ledger.Application.Operations.Commands.PurgeWebhookHistory;
+using Ledger.Application.Users.Commands.SendQueuedEmails;
 using Quartz;
 
 namespace Ledger.Worker.Jobs;
 
 /// <summary>
-/// Every job of the worker and its default schedule (docs/operations/worker.md explains each).
+/// Every job of the worker: the class that runs it (most send one command through
+/// <see cref="CommandJob{TCommand}"/>) and its default schedule (docs/operations/worker.md
+/// explains each).
 /// Misfire policy per job: purges that run often skip a missed firing (the next one does the
 /// same work); daily jobs run a missed firing once as soon as a worker is back.
 /// </summary>
@@ -16,99 +28,87 @@ public static class LedgerJobs
 
     public static readonly IReadOnlyList<JobDefinition> All =
     [
-        new(
+        JobDefinition.Of<CommandJob<PurgeExpiredInvites>>(
             "purge-expired-invites",
-            typeof(PurgeExpiredInvitesJob),
             "0 5 * * * ?",
             Skip,
             TimeSpan.FromMinutes(2),
             "Deletes invites past their expiry."
         ),
-        new(
+        JobDefinition.Of<CommandJob<PurgeGroupDeletionTokens>>(
             "purge-group-deletion-tokens",
-            typeof(PurgeGroupDeletionTokensJob),
             "0 10 * * * ?",
             Skip,
             TimeSpan.FromMinutes(2),
             "Deletes expired group deletion confirmations."
         ),
-        new(
+        JobDefinition.Of<CommandJob<PurgeGroupsPastRestoreWindow>>(
             "purge-deleted-groups",
-            typeof(PurgeGroupsPastRestoreWindowJob),
             "0 15 3 * * ?",
             RunOnce,
             TimeSpan.FromMinutes(10),
             "Removes groups deleted more than 30 days ago; keeps the audit trail."
         ),
-        new(
+        JobDefinition.Of<CommandJob<PruneOAuthTokens>>(
             "prune-oauth-tokens",
-            typeof(PruneOAuthTokensJob),
             "0 30 3 * * ?",
             RunOnce,
             TimeSpan.FromMinutes(5),
             "Removes spent OAuth tokens and authorizations."
         ),
-        new(
+        JobDefinition.Of<CommandJob<PurgeJobRuns>>(
             "purge-job-runs",
-            typeof(PurgeJobRunsJob),
             "0 45 3 * * ?",
             RunOnce,
             TimeSpan.FromMinutes(2),
             "Deletes job run records past their retention."
         ),
-        new(
+        JobDefinition.Of<CommandJob<PurgeIdempotencyKeys>>(
             "purge-idempotency-keys",
-            typeof(PurgeIdempotencyKeysJob),
             "0 20 * * * ?",
             Skip,
             TimeSpan.FromMinutes(2),
             "Deletes idempotency keys past their 24 hours."
         ),
-        new(
+        JobDefinition.Of<CommandJob<PurgeWebhookHistory>>(
             "purge-webhook-history",
-            typeof(PurgeWebhookHistoryJob),
             "0 25 * * * ?",
             Skip,
             TimeSpan.FromMinutes(2),
             "Deletes handed-on outbox events and old webhook deliveries and delivery log entries."
         ),
-        new(
+        JobDefinition.Of<CommandJob<PurgeOrphanedReceipts>>(
             "purge-orphaned-receipts",
-            typeof(PurgeOrphanedReceiptsJob),
             "0 50 3 * * ?",
             RunOnce,
             TimeSpan.FromMinutes(5),
             "Deletes receipt files no attached receipt names, after their grace period."
         ),
-        new(
+        JobDefinition.Of<CommandJob<CheckStorage>>(
             "check-storage",
-            typeof(CheckStorageJob),
             "0 0/15 * * * ?",
             Skip,
             TimeSpan.FromMinutes(1),
             "Measures the database and the receipts against the storage thresholds."
         ),
-        new(
+        JobDefinition.Of<GenerateRecurringExpensesJob>(
             "generate-recurring-expenses",
-            typeof(GenerateRecurringExpensesJob),
             "0 * * * * ?",
             Skip,
             TimeSpan.FromMinutes(5),
             "Records the occurrences of recurring expenses that came due, catching up missed ones.",
             // Simultaneous runs on several nodes claim disjoint templates (ADR 0022).
-            AllowConcurrentRuns: true
+            allowConcurrentRuns: true
         ),
-        new(
+        JobDefinition.Of<CreateDueChoreAssignmentsJob>(
             "create-due-chore-assignments",
-            typeof(CreateDueChoreAssignmentsJob),
             "30 0/5 * * * ?",
             Skip,
             TimeSpan.FromMinutes(2),
             "Assigns the chore occurrences that came due by each chore's rotation."
         ),
-        new(
+        JobDefinition.Of<CommandJob<SendQueuedEmails>>(
             "send-queued-emails",
-            typeof(SendQueuedEmailsJob),
             "0/10 * * * * ?",
             Skip,
             TimeSpan.FromMinutes(1),

@@ -4,6 +4,7 @@ using System.Text.Json;
 using AwesomeAssertions;
 using Ledger.TestSupport;
 using Ledger.WebApi.IntegrationTests.Support;
+using static Ledger.WebApi.IntegrationTests.Support.ApiGroups;
 
 namespace Ledger.WebApi.IntegrationTests.Accounts;
 
@@ -157,20 +158,5 @@ public sealed class DeleteAccountTests : HttpTest
         );
         joined.EnsureSuccessStatusCode();
         return (owner, member, groupId);
-    }
-
-    private static async Task<Guid> CreateGroupAsync(ApiUser owner)
-    {
-        using var created = await owner.HttpClient.PostAsJsonAsync(
-            "/api/v1/groups",
-            new
-            {
-                name = Pii.Name("Group"),
-                defaultCurrency = "EUR",
-                timeZone = "Europe/Berlin",
-            }
-        );
-        created.EnsureSuccessStatusCode();
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 }

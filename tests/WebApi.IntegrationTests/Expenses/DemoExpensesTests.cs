@@ -1,6 +1,5 @@
 using System.Net;
 using AwesomeAssertions;
-using Ledger.Domain.Common;
 using Ledger.WebApi.Demo;
 using Npgsql;
 using static Ledger.WebApi.IntegrationTests.Expenses.HttpFlat;
@@ -14,25 +13,8 @@ public sealed class DemoExpensesTests : HttpTest
     public async Task Should_seed_a_month_with_every_split_type_several_payers_and_two_currencies_once()
     {
         using var flat = await CreateAsync();
-        var data = new DemoData(ApiHost.Factory.Services);
-        var group = GroupId.From(flat.GroupId);
-
-        var seeded = await DemoExpenses.SeedAsync(
-            data,
-            group,
-            flat.Ana.UserId,
-            flat.Ben.UserId,
-            TimeProvider.System,
-            CancellationToken.None
-        );
-        var again = await DemoExpenses.SeedAsync(
-            data,
-            group,
-            flat.Ana.UserId,
-            flat.Ben.UserId,
-            TimeProvider.System,
-            CancellationToken.None
-        );
+        var seeded = await flat.SeedDemoAsync(DemoExpenses.SeedAsync);
+        var again = await flat.SeedDemoAsync(DemoExpenses.SeedAsync);
 
         (seeded, again).Should().Be((true, false));
         (await ScalarAsync<long>("SELECT count(*) FROM expenses")).Should().Be(13);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AwesomeAssertions;
 using Ledger.TestSupport;
+using Ledger.WebApi.Demo;
 using Ledger.WebApi.IntegrationTests.Support;
 
 namespace Ledger.WebApi.IntegrationTests.Expenses;
@@ -27,6 +28,19 @@ public sealed class HttpFlat : IDisposable
 
     public string Expenses => $"/api/v1/groups/{GroupId}/expenses";
     public string Balances => $"/api/v1/groups/{GroupId}/balances";
+
+    /// <summary>Runs a step of <c>--seed-demo</c> on the flat's group as Ana and Ben; whether it added anything.</summary>
+    public Task<bool> SeedDemoAsync(Func<DemoFlat, CancellationToken, Task<bool>> step) =>
+        step(
+            new DemoFlat(
+                new DemoData(ApiHost.Factory.Services),
+                Ledger.Domain.Common.GroupId.From(GroupId),
+                Ana.UserId,
+                Ben.UserId,
+                TimeProvider.System
+            ),
+            CancellationToken.None
+        );
 
     public static async Task<HttpFlat> CreateAsync()
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Ledger.TestSupport;
@@ -12,12 +11,11 @@ namespace Ledger.WebApi.IntegrationTests.Observability;
 /// </summary>
 public sealed partial class ApiProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly HostProcess _host;
 
-    private ApiProcess(Process process) => _process = process;
+    private ApiProcess(HostProcess host) => _host = host;
 
-    public IEnumerable<string> Output => _output;
+    public IEnumerable<string> Output => _host.Output;
 
     public Uri Address { get; private set; } = null!;
 
@@ -35,9 +33,6 @@ public sealed partial class ApiProcess : IAsyncDisposable
             ]
         )
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
@@ -51,24 +46,18 @@ public sealed partial class ApiProcess : IAsyncDisposable
             info.Environment[key] = value;
         }
 
-        var process =
-            Process.Start(info) ?? throw new InvalidOperationException("The API did not start.");
-        var api = new ApiProcess(process);
-        process.OutputDataReceived += (_, e) => api.Collect(e.Data);
-        process.ErrorDataReceived += (_, e) => api.Collect(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var api = new ApiProcess(HostProcess.Start(info, "api-process.log"));
 
         string? address = null;
         var started = await Eventually.HoldsAsync(
             () =>
             {
                 address = api
-                    ._output.Select(line => ListeningOn().Match(line))
+                    .Output.Select(line => ListeningOn().Match(line))
                     .FirstOrDefault(match => match.Success)
                     ?.Groups[1]
                     .Value;
-                return Task.FromResult(address is not null || process.HasExited);
+                return Task.FromResult(address is not null || api._host.Process.HasExited);
             },
             TimeSpan.FromSeconds(60)
         );
@@ -76,7 +65,7 @@ public sealed partial class ApiProcess : IAsyncDisposable
         {
             await api.DisposeAsync();
             throw new InvalidOperationException(
-                "The API did not report its address: " + string.Join('\n', api._output.Take(20))
+                "The API did not report its address: " + string.Join('\n', api.Output.Take(20))
             );
         }
 
@@ -84,29 +73,7 @@ public sealed partial class ApiProcess : IAsyncDisposable
         return api;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        Directory.CreateDirectory(TestEnvironment.LogsDirectory);
-        await File.AppendAllLinesAsync(
-            Path.Combine(TestEnvironment.LogsDirectory, "api-process.log"),
-            _output
-        );
-        _process.Dispose();
-    }
-
-    private void Collect(string? line)
-    {
-        if (line is not null)
-        {
-            _output.Enqueue(line);
-        }
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningOn();

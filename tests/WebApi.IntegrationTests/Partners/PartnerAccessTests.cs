@@ -5,6 +5,7 @@ using AwesomeAssertions;
 using Ledger.TestSupport;
 using Ledger.WebApi.IntegrationTests.Support;
 using Npgsql;
+using static Ledger.WebApi.IntegrationTests.Support.ApiGroups;
 
 namespace Ledger.WebApi.IntegrationTests.Partners;
 
@@ -332,23 +333,6 @@ public sealed class PartnerAccessTests : HttpTest
     }
 
     private static readonly string AdminId = ApiPartners.AdminUserId.ToString();
-
-    private static async Task<Guid> CreateGroupAsync(ApiUser owner)
-    {
-        using var response = await owner.HttpClient.PostAsJsonAsync(
-            "/api/v1/groups",
-            new
-            {
-                name = Pii.Name("Group"),
-                defaultCurrency = "EUR",
-                timeZone = "Europe/Berlin",
-            }
-        );
-        response.StatusCode.Should().Be(HttpStatusCode.Created);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("id")
-            .GetGuid();
-    }
 
     private static async Task<HttpStatusCode> StatusAsync(HttpClient client, string path)
     {

@@ -1,6 +1,5 @@
 using System.Net;
 using AwesomeAssertions;
-using Ledger.Domain.Common;
 using Ledger.Domain.Recurrence;
 using Ledger.WebApi.Demo;
 using static Ledger.WebApi.IntegrationTests.Expenses.HttpFlat;
@@ -14,25 +13,8 @@ public sealed class DemoRecurringExpensesTests : HttpTest
     public async Task Should_seed_a_daily_expense_due_today_and_a_rent_on_the_31st_once()
     {
         using var flat = await CreateAsync();
-        var data = new DemoData(ApiHost.Factory.Services);
-        var group = GroupId.From(flat.GroupId);
-
-        var seeded = await DemoRecurringExpenses.SeedAsync(
-            data,
-            group,
-            flat.Ana.UserId,
-            flat.Ben.UserId,
-            TimeProvider.System,
-            CancellationToken.None
-        );
-        var again = await DemoRecurringExpenses.SeedAsync(
-            data,
-            group,
-            flat.Ana.UserId,
-            flat.Ben.UserId,
-            TimeProvider.System,
-            CancellationToken.None
-        );
+        var seeded = await flat.SeedDemoAsync(DemoRecurringExpenses.SeedAsync);
+        var again = await flat.SeedDemoAsync(DemoRecurringExpenses.SeedAsync);
         using var list = await flat.Ben.HttpClient.GetAsync(
             $"/api/v1/groups/{flat.GroupId}/recurring-expenses"
         );

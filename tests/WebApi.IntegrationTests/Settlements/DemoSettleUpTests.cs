@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AwesomeAssertions;
-using Ledger.Domain.Common;
 using Ledger.WebApi.Demo;
 using Ledger.WebApi.IntegrationTests.Expenses;
 using static Ledger.WebApi.IntegrationTests.Expenses.HttpFlat;
@@ -16,14 +15,7 @@ public sealed class DemoSettleUpTests : HttpTest
     public async Task Should_settle_the_demo_month_to_zero_by_paying_each_suggested_transfer_as_its_payee()
     {
         using var flat = await CreateAsync();
-        await DemoExpenses.SeedAsync(
-            new DemoData(ApiHost.Factory.Services),
-            GroupId.From(flat.GroupId),
-            flat.Ana.UserId,
-            flat.Ben.UserId,
-            TimeProvider.System,
-            CancellationToken.None
-        );
+        await flat.SeedDemoAsync(DemoExpenses.SeedAsync);
         using var before = await flat.Ana.HttpClient.GetAsync(flat.Balances);
         var transfers = (await ReadAsync(before, HttpStatusCode.OK))
             .GetProperty("currencies")

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Ledger.TestSupport;
 
@@ -11,19 +10,18 @@ namespace Ledger.WebApi.IntegrationTests.Webhooks;
 /// </summary>
 public sealed class RelayWorker : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly HostProcess _host;
 
-    private RelayWorker(string name, Process process)
+    private RelayWorker(string name, HostProcess host)
     {
         Name = name;
-        _process = process;
+        _host = host;
     }
 
     /// <summary>Also its database connections' application name.</summary>
     public string Name { get; }
 
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => _host.Process.HasExited;
 
     /// <param name="environment">Its <c>DOTNET_ENVIRONMENT</c>; in Production loopback stays refused whatever the settings say.</param>
     /// <param name="settings">Environment variables that override the defaults above (or add to them).</param>
@@ -36,9 +34,6 @@ public sealed class RelayWorker : IAsyncDisposable
     {
         var info = new ProcessStartInfo("dotnet", [WorkerAssembly()])
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(WorkerAssembly())!,
         };
         info.Environment["DOTNET_ENVIRONMENT"] = environment;
@@ -56,38 +51,13 @@ public sealed class RelayWorker : IAsyncDisposable
             info.Environment[key] = value;
         }
 
-        var process =
-            Process.Start(info) ?? throw new InvalidOperationException("The worker did not start.");
-        var worker = new RelayWorker(name, process);
-        process.OutputDataReceived += (_, e) => worker.Collect(e.Data);
-        process.ErrorDataReceived += (_, e) => worker.Collect(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return worker;
+        return new RelayWorker(name, HostProcess.Start(info, "worker-relay.log"));
     }
 
     /// <summary>Ends the process at once (SIGKILL), as a crash or <c>kill -9</c> would.</summary>
-    public async Task KillAsync()
-    {
-        _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
-    }
+    public Task KillAsync() => _host.KillAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        Directory.CreateDirectory(TestEnvironment.LogsDirectory);
-        await File.AppendAllLinesAsync(
-            Path.Combine(TestEnvironment.LogsDirectory, "worker-relay.log"),
-            _output
-        );
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     /// <summary>The worker built beside this test project, in the same configuration.</summary>
     private static string WorkerAssembly()
@@ -115,13 +85,5 @@ public sealed class RelayWorker : IAsyncDisposable
             : throw new InvalidOperationException(
                 $"Build the worker first: {assembly} is missing."
             );
-    }
-
-    private void Collect(string? line)
-    {
-        if (line is not null)
-        {
-            _output.Enqueue(line);
-        }
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 using StandardWebhooks;
+using static Ledger.WebApi.IntegrationTests.Support.ApiGroups;
 
 namespace Ledger.WebApi.IntegrationTests.Webhooks;
 
@@ -400,47 +401,6 @@ public sealed class WebhookDeliveryTests
                 .EnumerateArray()
                 .Where(a => a.GetProperty("eventId").GetString() == eventId),
         ];
-    }
-
-    private static async Task<Guid> CreateGroupAsync(ApiUser owner)
-    {
-        using var response = await owner.HttpClient.PostAsJsonAsync(
-            "/api/v1/groups",
-            new
-            {
-                name = Pii.Name("Group"),
-                defaultCurrency = "EUR",
-                timeZone = "Europe/Berlin",
-            }
-        );
-        response.StatusCode.Should().Be(HttpStatusCode.Created);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("id")
-            .GetGuid();
-    }
-
-    private static async Task<Guid> CreateExpenseAsync(ApiUser owner, Guid group)
-    {
-        var me = owner.UserId.Value.ToString();
-        using var response = await owner.HttpClient.PostAsJsonAsync(
-            $"/api/v1/groups/{group}/expenses",
-            new
-            {
-                description = Pii.Text("expense"),
-                category = "groceries",
-                currency = "EUR",
-                total = "12.50",
-                date = "2026-03-01",
-                payers = new[] { new { userId = me, amount = "12.50" } },
-                split = new { type = "equal", members = new[] { me } },
-            }
-        );
-        response
-            .StatusCode.Should()
-            .Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("id")
-            .GetGuid();
     }
 
     /// <summary>The worker whose delivery round holds the subscription's advisory lock (by its connection's application name).</summary>

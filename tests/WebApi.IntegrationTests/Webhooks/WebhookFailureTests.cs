@@ -10,6 +10,7 @@ using Ledger.WebApi.IntegrationTests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
+using static Ledger.WebApi.IntegrationTests.Support.ApiGroups;
 
 namespace Ledger.WebApi.IntegrationTests.Webhooks;
 
@@ -309,47 +310,6 @@ public sealed class WebhookFailureTests
         using var response = await client.PostAsJsonAsync(
             $"/api/v1/groups/{group}/webhooks",
             new { url }
-        );
-        response
-            .StatusCode.Should()
-            .Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("id")
-            .GetGuid();
-    }
-
-    private static async Task<Guid> CreateGroupAsync(ApiUser owner)
-    {
-        using var response = await owner.HttpClient.PostAsJsonAsync(
-            "/api/v1/groups",
-            new
-            {
-                name = Pii.Name("Group"),
-                defaultCurrency = "EUR",
-                timeZone = "Europe/Berlin",
-            }
-        );
-        response.StatusCode.Should().Be(HttpStatusCode.Created);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("id")
-            .GetGuid();
-    }
-
-    private static async Task<Guid> CreateExpenseAsync(ApiUser owner, Guid group)
-    {
-        var me = owner.UserId.Value.ToString();
-        using var response = await owner.HttpClient.PostAsJsonAsync(
-            $"/api/v1/groups/{group}/expenses",
-            new
-            {
-                description = Pii.Text("expense"),
-                category = "groceries",
-                currency = "EUR",
-                total = "12.50",
-                date = "2026-03-01",
-                payers = new[] { new { userId = me, amount = "12.50" } },
-                split = new { type = "equal", members = new[] { me } },
-            }
         );
         response
             .StatusCode.Should()

@@ -4,6 +4,7 @@ using System.Text.Json;
 using AwesomeAssertions;
 using Ledger.TestSupport;
 using Ledger.WebApi.IntegrationTests.Support;
+using static Ledger.WebApi.IntegrationTests.Support.ApiGroups;
 
 namespace Ledger.WebApi.IntegrationTests.Webhooks;
 
@@ -105,22 +106,5 @@ public sealed class WebhookSubscriptionTests : HttpTest
     {
         using var response = await client.DeleteAsync($"/api/v1/groups/{groupId}/webhooks/{id}");
         return response.StatusCode;
-    }
-
-    private static async Task<Guid> CreateGroupAsync(ApiUser owner)
-    {
-        using var response = await owner.HttpClient.PostAsJsonAsync(
-            "/api/v1/groups",
-            new
-            {
-                name = Pii.Name("Group"),
-                defaultCurrency = "EUR",
-                timeZone = "Europe/Berlin",
-            }
-        );
-        response.StatusCode.Should().Be(HttpStatusCode.Created);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("id")
-            .GetGuid();
     }
 }
