@@ -24,7 +24,12 @@ internal static partial class Bench
     /// <summary>Seconds of measured load per scenario and API (and on the floor), after the warm-up.</summary>
     private const int Seconds = 5;
 
-    private const int Warmup = 2;
+    /// <summary>
+    /// Seconds of load before each measurement, as the issue's own measurement did: the API's JIT
+    /// is still tiering up its hot methods seconds into a scenario (17% of samples ten seconds in,
+    /// ADR 0086), which the floor barely pays.
+    /// </summary>
+    private const int Warmup = 5;
 
     /// <summary>
     /// Configuration that turns this branch's improvements off, for the "before" column (the
