@@ -1,5 +1,4 @@
 using Ledger.Application.Common.Idempotency;
-using Ledger.Application.Common.Security;
 using Ledger.Application.MoneyRules;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Monetary;
