@@ -65,8 +65,12 @@ public sealed class RecordSettlementHandler(
         CancellationToken cancellationToken
     )
     {
-        var members = await GroupMembers.LockAndReadAsync(db, command.GroupId, cancellationToken);
-        var caller = ExpensePolicy.Caller(principal, members);
+        var (members, caller) = await ExpensePolicy.LockMembersAndCallerAsync(
+            db,
+            principal,
+            command.GroupId,
+            cancellationToken
+        );
         SettlementPolicy.EnsureMayRecord(caller, command.FromUserId, command.ToUserId);
 
         var settlement = Settlement.Record(
