@@ -1,11 +1,9 @@
 using Ledger.Application.Chores;
-using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Behaviours;
 using Ledger.Application.Common.Idempotency;
 using Ledger.Application.Common.Outbox;
 using Ledger.Application.Common.Paging;
 using Ledger.Application.Common.PersonalData;
-using Ledger.Application.Common.Security;
 using Ledger.Application.Expenses;
 using Ledger.Application.Groups;
 using Ledger.Application.Lists;
@@ -53,6 +51,7 @@ public static class DependencyInjection
         services.AddScoped<Operations.PurgeBatch>();
         services.AddScoped<RecurringExpenses.RecurringExpenseTransitions>();
         services.AddScoped<SplitPaymentTransitions>();
+        services.AddScoped<Expenses.ExpenseTransitions>();
         services.AddScoped<SettlementTransitions>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<ExpenseRecorder>();

@@ -1,7 +1,6 @@
 using Ledger.Application.Chores.Commands.CompleteChoreAssignment;
 using Ledger.Application.Chores.Commands.ReopenChoreAssignment;
 using Ledger.Application.Chores.Commands.SkipChoreAssignment;
-using Ledger.Application.Common.Transitions;
 using Ledger.Application.Groups;
 using Ledger.Domain.Chores;
 

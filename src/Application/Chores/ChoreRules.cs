@@ -1,3 +1,4 @@
+using Ledger.Application.Groups;
 using Ledger.Domain.Chores;
 
 namespace Ledger.Application.Chores;
@@ -25,6 +26,31 @@ public static class ChoreRules
     public static IRuleBuilderOptions<T, ChoreAssignmentId> MustBeAnAssignmentId<T>(
         this IRuleBuilder<T, ChoreAssignmentId> rule
     ) => rule.Must(id => id.Value != Guid.Empty).WithMessage("'{PropertyName}' is required.");
+}
+
+/// <summary>What a client decides about a chore, as CreateChore and UpdateChore both take it.</summary>
+public interface IChoreDefinition
+{
+    string Name { get; }
+    string? Description { get; }
+    FrequencyDto Frequency { get; }
+    ChoreRotation Rotation { get; }
+    IReadOnlyList<UserId>? ParticipantIds { get; }
+    string? TimeZone { get; }
+}
+
+/// <summary>The rules of a chore's definition, the same when it is created and when it is changed.</summary>
+internal sealed class ChoreDefinitionValidator : AbstractValidator<IChoreDefinition>
+{
+    public ChoreDefinitionValidator()
+    {
+        RuleFor(c => c.Name).MustBeAChoreName();
+        RuleFor(c => c.Description).MustBeAChoreDescription();
+        RuleFor(c => c.Frequency).NotNull().SetValidator(new FrequencyValidator());
+        RuleFor(c => c.Rotation).IsInEnum();
+        RuleFor(c => c.ParticipantIds).MustBeParticipants();
+        RuleFor(c => c.TimeZone!).MustBeATimeZone().When(c => c.TimeZone is not null);
+    }
 }
 
 /// <summary>A frequency names exactly the field its kind needs, within range.</summary>

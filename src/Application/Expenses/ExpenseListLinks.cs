@@ -1,4 +1,3 @@
-using Ledger.Application.Common.Security;
 using Ledger.Application.MoneyRules;
 using Ledger.Domain.Expenses;
 

@@ -1,5 +1,3 @@
-using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Security;
 using Ledger.Application.MoneyRules;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Expenses;

@@ -1,4 +1,3 @@
-using Ledger.Application.Common.Auditing;
 using Ledger.Application.Groups.Commands.RestoreArchivedGroup;
 using Ledger.Application.Groups.Commands.RestoreDeletedGroup;
 using Ledger.Domain.Groups;

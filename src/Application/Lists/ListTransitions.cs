@@ -1,4 +1,3 @@
-using Ledger.Application.Common.Transitions;
 using Ledger.Application.Lists.Commands.ArchiveList;
 using Ledger.Application.Lists.Commands.UnarchiveList;
 using Ledger.Domain.Lists;
@@ -17,6 +16,18 @@ public interface IListItemChange : IVersionedCommand
     ListId ListId { get; }
 
     ListItemId ItemId { get; }
+}
+
+/// <summary>
+/// A change to one live item of a list (edit, mark bought, unmark, remove), from the item
+/// version the client last saw: the list's users only (<see cref="Access.List"/>).
+/// </summary>
+public abstract record ListItemChange(ListId ListId, ListItemId ItemId, int ExpectedVersion)
+    : ICommand<ListItemDto>,
+        IRequiresAccess,
+        IListItemChange
+{
+    public Access Access => Access.List(ListId);
 }
 
 /// <summary>

@@ -31,6 +31,25 @@ internal static class ExpensePolicy
         return new ExpenseCaller(Actor.User(user), role == GroupRole.Owner, IsPartner: false);
     }
 
+    /// <summary>
+    /// How a money change that records something new starts: the group held against
+    /// membership changes with its members (<see cref="GroupMembers.LockAndReadAsync"/>), then
+    /// the caller as these rules see them (<see cref="Caller"/>).
+    /// </summary>
+    public static async Task<(
+        GroupMembers Members,
+        ExpenseCaller Caller
+    )> LockMembersAndCallerAsync(
+        IApplicationDbContext db,
+        ICurrentPrincipal principal,
+        GroupId groupId,
+        CancellationToken cancellationToken
+    )
+    {
+        var members = await GroupMembers.LockAndReadAsync(db, groupId, cancellationToken);
+        return (members, Caller(principal, members));
+    }
+
     /// <summary>Members record (or turn an expense into) expenses they paid some of; owners and partners anyone's.</summary>
     public static void EnsureMayRecordPayers(ExpenseCaller caller, ExpenseDetails details)
     {

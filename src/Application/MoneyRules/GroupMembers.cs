@@ -100,6 +100,22 @@ internal sealed class GroupMembers
             );
         }
     }
+
+    /// <summary>
+    /// Moves the group's balances by <paramref name="change"/>, after checking that it moves
+    /// only members' (<see cref="EnsureOnlyMembersAffected"/>): how every change of a recorded
+    /// expense or payment reaches the balances.
+    /// </summary>
+    public async Task MoveBalancesAsync(
+        IBalanceWriter balances,
+        GroupId groupId,
+        BalanceEffect change,
+        CancellationToken cancellationToken
+    )
+    {
+        EnsureOnlyMembersAffected(change);
+        await balances.ApplyAsync(groupId, change, cancellationToken);
+    }
 }
 
 /// <summary>One active member's id and role, as <see cref="GroupMembers"/> reads them.</summary>

@@ -1,4 +1,3 @@
-using Ledger.Application.Common.Auditing;
 using Ledger.Application.Operations.Commands.PauseJob;
 using Ledger.Application.Operations.Commands.ResumeJob;
 

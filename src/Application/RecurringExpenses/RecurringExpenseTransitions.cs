@@ -1,4 +1,3 @@
-using Ledger.Application.Common.Auditing;
 using Ledger.Application.MoneyRules;
 using Ledger.Domain.Recurrence;
 

@@ -1,4 +1,3 @@
-using Ledger.Application.Common.Auditing;
 using Ledger.Application.Expenses;
 using Ledger.Application.Groups;
 using Ledger.Application.Settlements.Commands.ConfirmSettlement;

@@ -1,4 +1,3 @@
-using Ledger.Application.Common.Auditing;
 using Ledger.Application.MoneyRules;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Settlements;
@@ -53,9 +52,12 @@ public sealed class SettlementTransitions(
         apply(settlement, clock.GetUtcNow());
         if (members is not null)
         {
-            var change = BalanceEffect.Change(before, BalanceEffect.Of(settlement));
-            members.EnsureOnlyMembersAffected(change);
-            await balances.ApplyAsync(command.GroupId, change, cancellationToken);
+            await members.MoveBalancesAsync(
+                balances,
+                command.GroupId,
+                BalanceEffect.Change(before, BalanceEffect.Of(settlement)),
+                cancellationToken
+            );
         }
 
         audit.Record(

@@ -1,4 +1,3 @@
-using Ledger.Application.Common.Auditing;
 using Ledger.Application.Expenses;
 using Ledger.Application.MoneyRules;
 using Ledger.Domain.Balances;
@@ -52,9 +51,12 @@ public sealed class SplitPaymentTransitions(
 
         var before = BalanceEffect.Of(payment);
         apply(expense, payment, clock.GetUtcNow());
-        var change = BalanceEffect.Change(before, BalanceEffect.Of(payment));
-        members.EnsureOnlyMembersAffected(change);
-        await balances.ApplyAsync(command.GroupId, change, cancellationToken);
+        await members.MoveBalancesAsync(
+            balances,
+            command.GroupId,
+            BalanceEffect.Change(before, BalanceEffect.Of(payment)),
+            cancellationToken
+        );
         audit.Record(
             auditAction,
             SettlementAudit.SplitPaymentRecord,

@@ -5,6 +5,19 @@ using Ledger.Domain.Integrations;
 namespace Ledger.Application.Webhooks;
 
 /// <summary>
+/// A command on one of a group's webhook subscriptions (ping, rotate its secret, redeliver an
+/// event, delete it): members and partners with a grant get past the authorization behaviour,
+/// then <see cref="WebhookAccess.FindAsync(WebhookSubscriptionCommand{TResult}, CancellationToken)"/>
+/// finds the subscription the caller manages.
+/// </summary>
+public abstract record WebhookSubscriptionCommand<TResult>(GroupId GroupId, Guid SubscriptionId)
+    : ICommand<TResult>,
+        IRequiresAccess
+{
+    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
+}
+
+/// <summary>
 /// Who manages a group's webhook subscriptions. The authorization behaviour has already let
 /// through members and partners with a grant on the group; of the members, only owners may
 /// go on, and each caller sees its own kind: owners the subscriptions owners made, a partner its own.
@@ -47,6 +60,12 @@ public sealed class WebhookAccess(IApplicationDbContext db, ICurrentPrincipal pr
                 .FirstOrDefaultAsync(s => s.Id == subscriptionId, cancellationToken)
             ?? throw new NotFoundException("webhook subscription");
     }
+
+    /// <summary>The subscription <paramref name="command"/> names, as <see cref="FindAsync(GroupId, Guid, CancellationToken)"/>.</summary>
+    public Task<WebhookSubscription> FindAsync<TResult>(
+        WebhookSubscriptionCommand<TResult> command,
+        CancellationToken cancellationToken
+    ) => FindAsync(command.GroupId, command.SubscriptionId, cancellationToken);
 
     /// <summary>The subscriptions of the group the caller may see.</summary>
     public IQueryable<WebhookSubscription> Visible(GroupId groupId, Actor caller) =>

@@ -1,5 +1,3 @@
-using Ledger.Application.Common.Security;
-
 namespace Ledger.Application.Common.Behaviours;
 
 /// <summary>

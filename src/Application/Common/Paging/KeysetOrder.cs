@@ -225,4 +225,22 @@ public static class KeysetPaging
         string? cursor,
         int? limit
     ) => new(order, cursors, purpose, cursor, limit);
+
+    /// <summary>
+    /// One page of <paramref name="rows"/> for a paged query, in one call: opens the query's
+    /// cursor for <paramref name="purpose"/> (a bad one is a 400), seeks, reads and maps. What
+    /// a list that reads whole rows writes instead of the steps.
+    /// </summary>
+    public static Task<Page<TItem>> ReadPageAsync<TRow, TItem>(
+        this CursorCodec cursors,
+        IPagedQuery query,
+        KeysetOrder<TRow> order,
+        string purpose,
+        IQueryable<TRow> rows,
+        Func<TRow, TItem> map,
+        CancellationToken cancellationToken
+    ) =>
+        cursors
+            .Open(order, purpose, query.Cursor, query.Limit)
+            .ToPageAsync(rows, map, cancellationToken);
 }

@@ -19,7 +19,7 @@ public sealed record CreateChore(
     IReadOnlyList<UserId>? ParticipantIds = null,
     DateOnly? FirstDueDate = null,
     string? TimeZone = null
-) : ICommand<ChoreDto>, IRequiresAccess
+) : ICommand<ChoreDto>, IRequiresAccess, IChoreDefinition
 {
     public Access Access => Access.PersonalOrGroup(GroupId);
 }
@@ -28,12 +28,7 @@ public sealed class CreateChoreValidator : AbstractValidator<CreateChore>
 {
     public CreateChoreValidator()
     {
-        RuleFor(c => c.Name).MustBeAChoreName();
-        RuleFor(c => c.Description).MustBeAChoreDescription();
-        RuleFor(c => c.Frequency).NotNull().SetValidator(new FrequencyValidator());
-        RuleFor(c => c.Rotation).IsInEnum();
-        RuleFor(c => c.ParticipantIds).MustBeParticipants();
-        RuleFor(c => c.TimeZone!).MustBeATimeZone().When(c => c.TimeZone is not null);
+        Include(new ChoreDefinitionValidator());
         RuleFor(c => c.TimeZone)
             .Null()
             .When(c => c.GroupId is not null)

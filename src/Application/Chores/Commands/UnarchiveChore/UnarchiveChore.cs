@@ -1,5 +1,3 @@
-using Ledger.Application.Common.Transitions;
-
 namespace Ledger.Application.Chores.Commands.UnarchiveChore;
 
 /// <summary>

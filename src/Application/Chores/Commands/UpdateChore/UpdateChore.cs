@@ -18,7 +18,7 @@ public sealed record UpdateChore(
     string? Description = null,
     IReadOnlyList<UserId>? ParticipantIds = null,
     string? TimeZone = null
-) : ICommand<ChoreDto>, IRequiresAccess, IVersionedCommand
+) : ICommand<ChoreDto>, IRequiresAccess, IVersionedCommand, IChoreDefinition
 {
     public Access Access => Access.Chore(ChoreId);
 }
@@ -27,12 +27,7 @@ public sealed class UpdateChoreValidator : AbstractValidator<UpdateChore>
 {
     public UpdateChoreValidator()
     {
-        RuleFor(c => c.Name).MustBeAChoreName();
-        RuleFor(c => c.Description).MustBeAChoreDescription();
-        RuleFor(c => c.Frequency).NotNull().SetValidator(new FrequencyValidator());
-        RuleFor(c => c.Rotation).IsInEnum();
-        RuleFor(c => c.ParticipantIds).MustBeParticipants();
-        RuleFor(c => c.TimeZone!).MustBeATimeZone().When(c => c.TimeZone is not null);
+        Include(new ChoreDefinitionValidator());
         RuleFor(c => c.ExpectedVersion).MustBeAVersion();
     }
 }

@@ -28,13 +28,6 @@ public sealed class GetChoreHistoryHandler(IApplicationDbContext db, CursorCodec
         CancellationToken cancellationToken
     )
     {
-        var page = cursors.Open(
-            NewestFirst,
-            $"chore-history:{query.ChoreId}:{query.AssignmentId}",
-            query.Cursor,
-            query.Limit
-        );
-
         // Filtered by the chore first: an assignment id of another chore finds nothing here.
         var events = db.ChoreEvents.AsNoTracking().Where(e => e.ChoreId == query.ChoreId);
         if (query.AssignmentId is { } assignmentId)
@@ -42,7 +35,14 @@ public sealed class GetChoreHistoryHandler(IApplicationDbContext db, CursorCodec
             events = events.Where(e => e.AssignmentId == assignmentId);
         }
 
-        return await page.ToPageAsync(events, ChoreEventDto.From, cancellationToken);
+        return await cursors.ReadPageAsync(
+            query,
+            NewestFirst,
+            $"chore-history:{query.ChoreId}:{query.AssignmentId}",
+            events,
+            ChoreEventDto.From,
+            cancellationToken
+        );
     }
 
     private static readonly KeysetOrder<ChoreEvent> NewestFirst =

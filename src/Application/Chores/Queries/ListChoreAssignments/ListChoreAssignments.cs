@@ -34,13 +34,6 @@ public sealed class ListChoreAssignmentsHandler(IApplicationDbContext db, Cursor
         CancellationToken cancellationToken
     )
     {
-        var page = cursors.Open(
-            LatestDueFirst,
-            $"chore-assignments:{query.ChoreId}:{query.Status.Value}",
-            query.Cursor,
-            query.Limit
-        );
-
         // A chore has one assignment per due date, so the due date alone is the keyset.
         var assignments = db.ChoreAssignments.AsNoTracking().Where(a => a.ChoreId == query.ChoreId);
         if (query.Status.Value is { } status)
@@ -48,7 +41,14 @@ public sealed class ListChoreAssignmentsHandler(IApplicationDbContext db, Cursor
             assignments = assignments.Where(a => a.Status == status);
         }
 
-        return await page.ToPageAsync(assignments, AssignmentDto.From, cancellationToken);
+        return await cursors.ReadPageAsync(
+            query,
+            LatestDueFirst,
+            $"chore-assignments:{query.ChoreId}:{query.Status.Value}",
+            assignments,
+            AssignmentDto.From,
+            cancellationToken
+        );
     }
 
     private static readonly KeysetOrder<ChoreAssignment> LatestDueFirst =

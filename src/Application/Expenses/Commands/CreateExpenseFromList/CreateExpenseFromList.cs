@@ -1,5 +1,4 @@
 using Ledger.Application.Common.Idempotency;
-using Ledger.Application.Common.Security;
 using Ledger.Application.MoneyRules;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Monetary;
@@ -66,14 +65,19 @@ public sealed class CreateExpenseFromListHandler(
         CancellationToken cancellationToken
     )
     {
-        var members = await GroupMembers.LockAndReadAsync(db, command.GroupId, cancellationToken);
+        var (members, caller) = await ExpensePolicy.LockMembersAndCallerAsync(
+            db,
+            principal,
+            command.GroupId,
+            cancellationToken
+        );
         var listId = ListId.From(command.ListId);
         // Before the list is read or locked: a list the caller may not read answers exactly as
         // one that does not exist (issue 20 item 11).
         await ExpenseListLinks.EnsureReadableAsync(
             db,
             household,
-            ExpensePolicy.Caller(principal, members),
+            caller,
             command.GroupId,
             listId,
             cancellationToken

@@ -1,8 +1,5 @@
-using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Security;
 using Ledger.Application.Groups;
 using Ledger.Application.MoneyRules;
-using Ledger.Domain.Balances;
 using Ledger.Domain.Expenses;
 
 namespace Ledger.Application.Expenses.Commands.UpdateExpense;
@@ -25,7 +22,7 @@ public sealed record UpdateExpense(
     int ExpectedVersion,
     Guid? ListId = null,
     string? Note = null
-) : ICommand<ExpenseDto>, IRequiresAccess, IVersionedCommand, IExpenseFields
+) : ICommand<ExpenseDto>, IRequiresAccess, IExpenseChange, IExpenseFields
 {
     public Access Access => Access.GroupMember(GroupId, PartnerUse.Write);
 }
@@ -42,45 +39,32 @@ public sealed class UpdateExpenseValidator : AbstractValidator<UpdateExpense>
 public sealed class UpdateExpenseHandler(
     IApplicationDbContext db,
     HouseholdAccess household,
-    ICurrentPrincipal principal,
-    IBalanceWriter balances,
-    AuditTrail audit,
-    TimeProvider clock
+    ExpenseTransitions transitions
 ) : ICommandHandler<UpdateExpense, ExpenseDto>
 {
     public async ValueTask<ExpenseDto> Handle(
         UpdateExpense command,
         CancellationToken cancellationToken
-    )
-    {
-        var members = await GroupMembers.LockAndReadAsync(db, command.GroupId, cancellationToken);
-        var expense = await db.LockAndLoadExpenseAsync(
-            command.GroupId,
-            command.ExpenseId,
+    ) =>
+        await transitions.ApplyAsync(
+            command,
+            async (change, now) =>
+            {
+                var details = command.ToDetails();
+                ExpensePolicy.EnsureMayRecordPayers(change.Caller, details);
+                await ExpenseListLinks.EnsureLinkableAsync(
+                    db,
+                    household,
+                    change.Caller,
+                    command.GroupId,
+                    details,
+                    change.Expense.ListId,
+                    change.Expense.Id,
+                    cancellationToken
+                );
+                change.Expense.Update(details, change.Members.Ids, now);
+            },
+            ExpenseAudit.Updated,
             cancellationToken
         );
-        var caller = ExpensePolicy.Caller(principal, members);
-        ExpensePolicy.EnsureMayChange(caller, expense);
-        command.EnsureCurrent(expense, ExpenseAudit.ExpenseRecord);
-        var details = command.ToDetails();
-        ExpensePolicy.EnsureMayRecordPayers(caller, details);
-        await ExpenseListLinks.EnsureLinkableAsync(
-            db,
-            household,
-            caller,
-            command.GroupId,
-            details,
-            expense.ListId,
-            expense.Id,
-            cancellationToken
-        );
-
-        var before = BalanceEffect.Of(expense);
-        expense.Update(details, members.Ids, clock.GetUtcNow());
-        var change = BalanceEffect.Change(before, BalanceEffect.Of(expense));
-        members.EnsureOnlyMembersAffected(change);
-        await balances.ApplyAsync(command.GroupId, change, cancellationToken);
-        audit.Record(ExpenseAudit.Updated, ExpenseAudit.ExpenseRecord, expense.Id, expense.GroupId);
-        return ExpenseDto.From(expense);
-    }
 }

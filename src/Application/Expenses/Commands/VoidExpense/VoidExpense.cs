@@ -1,10 +1,3 @@
-using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Transitions;
-using Ledger.Application.Groups;
-using Ledger.Application.MoneyRules;
-using Ledger.Domain.Audit;
-using Ledger.Domain.Balances;
-
 namespace Ledger.Application.Expenses.Commands.VoidExpense;
 
 /// <summary>
@@ -17,48 +10,28 @@ public sealed record VoidExpense(
     ExpenseId ExpenseId,
     string Reason,
     int ExpectedVersion
-) : ICommand<ExpenseDto>, IRequiresAccess, IVoidCommand
+) : ICommand<ExpenseDto>, IRequiresAccess, IExpenseChange, IVoidCommand
 {
     public Access Access => Access.GroupMember(GroupId, PartnerUse.Write);
 }
 
 public sealed class VoidExpenseValidator : VoidCommandValidator<VoidExpense>;
 
-public sealed class VoidExpenseHandler(
-    IApplicationDbContext db,
-    ICurrentPrincipal principal,
-    IBalanceWriter balances,
-    AuditTrail audit,
-    TimeProvider clock
-) : ICommandHandler<VoidExpense, ExpenseDto>
+public sealed class VoidExpenseHandler(ExpenseTransitions transitions)
+    : ICommandHandler<VoidExpense, ExpenseDto>
 {
     public async ValueTask<ExpenseDto> Handle(
         VoidExpense command,
         CancellationToken cancellationToken
-    )
-    {
-        var members = await GroupMembers.LockAndReadAsync(db, command.GroupId, cancellationToken);
-        var expense = await db.LockAndLoadExpenseAsync(
-            command.GroupId,
-            command.ExpenseId,
+    ) =>
+        await transitions.ApplyAsync(
+            command,
+            (change, now) =>
+            {
+                change.Expense.Void(change.Caller.Actor, command.Reason, now);
+                return Task.CompletedTask;
+            },
+            ExpenseAudit.Voided,
             cancellationToken
         );
-        var caller = ExpensePolicy.Caller(principal, members);
-        ExpensePolicy.EnsureMayChange(caller, expense);
-        command.EnsureCurrent(expense, ExpenseAudit.ExpenseRecord);
-
-        var before = BalanceEffect.Of(expense);
-        expense.Void(caller.Actor, command.Reason, clock.GetUtcNow());
-        var change = BalanceEffect.Change(before, BalanceEffect.Of(expense));
-        members.EnsureOnlyMembersAffected(change);
-        await balances.ApplyAsync(command.GroupId, change, cancellationToken);
-        audit.Record(
-            ExpenseAudit.Voided,
-            ExpenseAudit.ExpenseRecord,
-            expense.Id,
-            expense.GroupId,
-            expense.VoidReason
-        );
-        return ExpenseDto.From(expense);
-    }
 }

@@ -2,11 +2,7 @@ namespace Ledger.Application.Expenses.Queries.GetExpense;
 
 /// <summary>One expense of a group, voided or not, for the group's members.</summary>
 public sealed record GetExpense(GroupId GroupId, ExpenseId ExpenseId)
-    : IQuery<ExpenseDto>,
-        IRequiresAccess
-{
-    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
-}
+    : GroupReadQuery<ExpenseDto>(GroupId);
 
 public sealed class GetExpenseHandler(IApplicationDbContext db)
     : IQueryHandler<GetExpense, ExpenseDto>

@@ -1,6 +1,5 @@
 using Ledger.Application.Common.Paging;
 using Ledger.Application.Common.QueryStrings;
-using Ledger.Application.Common.Security;
 using Ledger.Application.Expenses.Specifications;
 using Ledger.Domain.Expenses;
 
@@ -21,10 +20,8 @@ public sealed record ListExpenses(
     bool IncludeVoided = false,
     int? Limit = null,
     string? Cursor = null
-) : IQuery<Page<ExpenseSummaryDto>>, IPagedQuery, IRequiresAccess
+) : GroupListingQuery<ExpenseSummaryDto>(GroupId, Limit, Cursor)
 {
-    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
-
     public const int TextMaxLength = 100;
 }
 

@@ -1,4 +1,3 @@
-using Ledger.Application.Common.Auditing;
 using Ledger.Domain.Groups;
 
 namespace Ledger.Application.Groups.Commands.LeaveGroup;

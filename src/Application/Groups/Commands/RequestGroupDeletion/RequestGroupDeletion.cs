@@ -1,5 +1,3 @@
-using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Security;
 using Ledger.Application.Groups.Specifications;
 
 namespace Ledger.Application.Groups.Commands.RequestGroupDeletion;

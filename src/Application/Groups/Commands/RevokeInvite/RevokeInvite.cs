@@ -1,4 +1,3 @@
-using Ledger.Application.Common.Auditing;
 using Ledger.Application.Groups.Queries.ListInvites;
 using Ledger.Application.Groups.Specifications;
 using Ledger.Domain.Groups;

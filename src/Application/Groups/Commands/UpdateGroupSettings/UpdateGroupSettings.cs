@@ -1,4 +1,3 @@
-using Ledger.Application.Common.Auditing;
 using Ledger.Application.Groups.Specifications;
 
 namespace Ledger.Application.Groups.Commands.UpdateGroupSettings;

@@ -1,5 +1,3 @@
-using Ledger.Application.Common.Security;
-
 namespace Ledger.Application.Groups.Queries.GetGroup;
 
 /// <summary>One group, for its members.</summary>

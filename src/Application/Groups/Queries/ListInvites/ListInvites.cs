@@ -54,15 +54,15 @@ public sealed class ListInvitesHandler(
         CancellationToken cancellationToken
     )
     {
-        var page = cursors.Open(
+        var now = clock.GetUtcNow();
+        return await cursors.ReadPageAsync(
+            query,
             OldestFirst,
             $"groups.invites:{query.GroupId}",
-            query.Cursor,
-            query.Limit
+            db.Invites.AsNoTracking().Where(i => i.GroupId == query.GroupId),
+            i => InviteDto.From(i, now),
+            cancellationToken
         );
-        var invites = db.Invites.AsNoTracking().Where(i => i.GroupId == query.GroupId);
-        var now = clock.GetUtcNow();
-        return await page.ToPageAsync(invites, i => InviteDto.From(i, now), cancellationToken);
     }
 
     private static readonly KeysetOrder<Invite> OldestFirst = KeysetOrder<Invite>.Ascending(i =>

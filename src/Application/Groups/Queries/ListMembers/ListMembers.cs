@@ -6,12 +6,7 @@ namespace Ledger.Application.Groups.Queries.ListMembers;
 
 /// <summary>A group's active members in the order they joined, with display names, for its members.</summary>
 public sealed record ListMembers(GroupId GroupId, int? Limit = null, string? Cursor = null)
-    : IQuery<Page<MemberDto>>,
-        IPagedQuery,
-        IRequiresAccess
-{
-    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
-}
+    : GroupListingQuery<MemberDto>(GroupId, Limit, Cursor);
 
 public sealed class ListMembersValidator : PagedQueryValidator<ListMembers>;
 
@@ -27,13 +22,10 @@ public sealed class ListMembersHandler(
     )
     {
         // Bound to the group: a cursor of one group's list cannot page another's.
-        var keyset = cursors.Open(
+        var page = await cursors.ReadPageAsync(
+            query,
             JoinOrder,
             $"groups.members:{query.GroupId}",
-            query.Cursor,
-            query.Limit
-        );
-        var page = await keyset.ToPageAsync(
             db.Apply(new ActiveMembersSpec(query.GroupId)),
             m => m,
             cancellationToken

@@ -1,5 +1,3 @@
-using Ledger.Application.Common.Transitions;
-
 namespace Ledger.Application.Lists.Commands.EditListItem;
 
 /// <summary>Changes an item's name and quantity, if the caller saw the item's current version.</summary>
@@ -9,10 +7,7 @@ public sealed record EditListItem(
     string Name,
     string? Quantity,
     int ExpectedVersion
-) : ICommand<ListItemDto>, IRequiresAccess, IListItemChange
-{
-    public Access Access => Access.List(ListId);
-}
+) : ListItemChange(ListId, ItemId, ExpectedVersion);
 
 public sealed class EditListItemValidator : ListItemChangeValidator<EditListItem>
 {

@@ -1,4 +1,3 @@
-using Ledger.Application.Common.Transitions;
 using Ledger.Domain.Monetary;
 
 namespace Ledger.Application.Lists.Commands.MarkListItemBought;
@@ -12,10 +11,7 @@ public sealed record MarkListItemBought(
     ListItemId ItemId,
     string? Price,
     int ExpectedVersion
-) : ICommand<ListItemDto>, IRequiresAccess, IListItemChange
-{
-    public Access Access => Access.List(ListId);
-}
+) : ListItemChange(ListId, ItemId, ExpectedVersion);
 
 public sealed class MarkListItemBoughtValidator : ListItemChangeValidator<MarkListItemBought>
 {

@@ -1,5 +1,3 @@
-using Ledger.Application.Common.Transitions;
-
 namespace Ledger.Application.Lists.Commands.RemoveListItem;
 
 /// <summary>
@@ -7,12 +5,7 @@ namespace Ledger.Application.Lists.Commands.RemoveListItem;
 /// removal; an expense that charged the item keeps its own copy and is never touched).
 /// </summary>
 public sealed record RemoveListItem(ListId ListId, ListItemId ItemId, int ExpectedVersion)
-    : ICommand<ListItemDto>,
-        IRequiresAccess,
-        IListItemChange
-{
-    public Access Access => Access.List(ListId);
-}
+    : ListItemChange(ListId, ItemId, ExpectedVersion);
 
 public sealed class RemoveListItemValidator : ListItemChangeValidator<RemoveListItem>;
 

@@ -1,5 +1,3 @@
-using Ledger.Application.Common.Transitions;
-
 namespace Ledger.Application.Lists.Commands.RenameList;
 
 /// <summary>Renames a list the caller may use, if they saw its current version.</summary>

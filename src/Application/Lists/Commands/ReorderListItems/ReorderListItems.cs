@@ -1,4 +1,3 @@
-using Ledger.Application.Common.Transitions;
 using Ledger.Domain.Lists;
 
 namespace Ledger.Application.Lists.Commands.ReorderListItems;

@@ -1,15 +1,8 @@
-using Ledger.Application.Common.Transitions;
-
 namespace Ledger.Application.Lists.Commands.UnmarkListItemBought;
 
 /// <summary>Puts a bought item back on the list to buy, dropping its price.</summary>
 public sealed record UnmarkListItemBought(ListId ListId, ListItemId ItemId, int ExpectedVersion)
-    : ICommand<ListItemDto>,
-        IRequiresAccess,
-        IListItemChange
-{
-    public Access Access => Access.List(ListId);
-}
+    : ListItemChange(ListId, ItemId, ExpectedVersion);
 
 public sealed class UnmarkListItemBoughtValidator : ListItemChangeValidator<UnmarkListItemBought>;
 

@@ -1,5 +1,3 @@
-using Ledger.Application.Common.Auditing;
-
 namespace Ledger.Application.Operations.Commands.ReloadConfiguration;
 
 /// <summary>

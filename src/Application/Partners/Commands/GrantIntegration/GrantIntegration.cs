@@ -1,4 +1,3 @@
-using Ledger.Application.Common.Auditing;
 using Ledger.Domain.Integrations;
 
 namespace Ledger.Application.Partners.Commands.GrantIntegration;

@@ -1,6 +1,4 @@
-using Ledger.Application.Common.Auditing;
 using Ledger.Application.Expenses;
-using Ledger.Application.MoneyRules;
 
 namespace Ledger.Application.Receipts.Commands.DetachReceipt;
 
@@ -25,15 +23,14 @@ public sealed class DetachReceiptHandler(
 {
     public async ValueTask<Unit> Handle(DetachReceipt command, CancellationToken cancellationToken)
     {
-        var members = await GroupMembers.LockAndReadAsync(db, command.GroupId, cancellationToken);
-        var expense = await db.LoadExpenseAsync(
+        var (_, _, caller) = await ExpenseChange.OpenForChangerAsync(
+            db,
+            principal,
             command.GroupId,
             command.ExpenseId,
-            tracked: false,
+            ExpenseRead.ReadOnly,
             cancellationToken
         );
-        var caller = ExpensePolicy.Caller(principal, members);
-        ExpensePolicy.EnsureMayChange(caller, expense);
         var receipt =
             await db.Receipts.SingleOrDefaultAsync(
                 r =>

@@ -1,6 +1,4 @@
-using Ledger.Application.Common.Auditing;
 using Ledger.Application.Expenses;
-using Ledger.Application.MoneyRules;
 using Ledger.Domain.Expenses;
 using Microsoft.Extensions.Options;
 
@@ -34,15 +32,14 @@ public sealed class UploadReceiptHandler(
         CancellationToken cancellationToken
     )
     {
-        var members = await GroupMembers.LockAndReadAsync(db, command.GroupId, cancellationToken);
-        var expense = await db.LoadExpenseAsync(
+        var (_, expense, caller) = await ExpenseChange.OpenForChangerAsync(
+            db,
+            principal,
             command.GroupId,
             command.ExpenseId,
-            tracked: false,
+            ExpenseRead.ReadOnly,
             cancellationToken
         );
-        var caller = ExpensePolicy.Caller(principal, members);
-        ExpensePolicy.EnsureMayChange(caller, expense);
 
         var receipt = await sanitizer.SanitizeAsync(command.Content, cancellationToken);
 

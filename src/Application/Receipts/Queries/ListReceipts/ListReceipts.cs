@@ -4,11 +4,7 @@ namespace Ledger.Application.Receipts.Queries.ListReceipts;
 
 /// <summary>The receipts attached to an expense, for those who may read the group.</summary>
 public sealed record ListReceipts(GroupId GroupId, ExpenseId ExpenseId)
-    : IQuery<IReadOnlyList<ReceiptDto>>,
-        IRequiresAccess
-{
-    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
-}
+    : GroupReadQuery<IReadOnlyList<ReceiptDto>>(GroupId);
 
 public sealed class ListReceiptsHandler(IApplicationDbContext db)
     : IQueryHandler<ListReceipts, IReadOnlyList<ReceiptDto>>

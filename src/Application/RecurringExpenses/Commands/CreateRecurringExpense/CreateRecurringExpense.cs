@@ -1,4 +1,3 @@
-using Ledger.Application.Common.Auditing;
 using Ledger.Application.Expenses;
 using Ledger.Application.MoneyRules;
 using Ledger.Domain.Expenses;
@@ -47,8 +46,12 @@ public sealed class CreateRecurringExpenseHandler(
         CancellationToken cancellationToken
     )
     {
-        var members = await GroupMembers.LockAndReadAsync(db, command.GroupId, cancellationToken);
-        var caller = ExpensePolicy.Caller(principal, members);
+        var (members, caller) = await ExpensePolicy.LockMembersAndCallerAsync(
+            db,
+            principal,
+            command.GroupId,
+            cancellationToken
+        );
         var details = command.ToDetails();
         ExpensePolicy.EnsureMayRecordPayers(caller, details);
 

@@ -1,4 +1,3 @@
-using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Outbox;
 using Ledger.Application.Expenses;
 using Ledger.Application.MoneyRules;

@@ -1,5 +1,3 @@
-using Ledger.Application.Common.Transitions;
-
 namespace Ledger.Application.RecurringExpenses.Commands.ResumeRecurringExpense;
 
 /// <summary>

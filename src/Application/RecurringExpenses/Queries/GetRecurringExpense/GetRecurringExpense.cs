@@ -2,11 +2,7 @@ namespace Ledger.Application.RecurringExpenses.Queries.GetRecurringExpense;
 
 /// <summary>One recurring expense of the group, for its members.</summary>
 public sealed record GetRecurringExpense(GroupId GroupId, RecurringExpenseId RecurringExpenseId)
-    : IQuery<RecurringExpenseDto>,
-        IRequiresAccess
-{
-    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
-}
+    : GroupReadQuery<RecurringExpenseDto>(GroupId);
 
 public sealed class GetRecurringExpenseHandler(IApplicationDbContext db)
     : IQueryHandler<GetRecurringExpense, RecurringExpenseDto>

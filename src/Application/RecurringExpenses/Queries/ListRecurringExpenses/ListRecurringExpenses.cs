@@ -12,10 +12,7 @@ public sealed record ListRecurringExpenses(
     bool IncludeEnded = false,
     int? Limit = null,
     string? Cursor = null
-) : IQuery<Page<RecurringExpenseDto>>, IPagedQuery, IRequiresAccess
-{
-    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
-}
+) : GroupListingQuery<RecurringExpenseDto>(GroupId, Limit, Cursor);
 
 public sealed class ListRecurringExpensesValidator : PagedQueryValidator<ListRecurringExpenses>;
 
@@ -25,22 +22,19 @@ public sealed class ListRecurringExpensesHandler(IApplicationDbContext db, Curso
     public async ValueTask<Page<RecurringExpenseDto>> Handle(
         ListRecurringExpenses query,
         CancellationToken cancellationToken
-    )
-    {
-        var page = cursors.Open(
+    ) =>
+        await cursors.ReadPageAsync(
+            query,
             OldestFirst,
             $"recurring-expenses:{query.GroupId}:{query.IncludeEnded}",
-            query.Cursor,
-            query.Limit
+            db.RecurringExpenses.AsNoTracking()
+                .Where(r =>
+                    r.GroupId == query.GroupId
+                    && (query.IncludeEnded || r.Status != RecurringExpenseStatus.Ended)
+                ),
+            RecurringExpenseDto.From,
+            cancellationToken
         );
-        var templates = db
-            .RecurringExpenses.AsNoTracking()
-            .Where(r =>
-                r.GroupId == query.GroupId
-                && (query.IncludeEnded || r.Status != RecurringExpenseStatus.Ended)
-            );
-        return await page.ToPageAsync(templates, RecurringExpenseDto.From, cancellationToken);
-    }
 
     private static readonly KeysetOrder<RecurringExpense> OldestFirst =
         KeysetOrder<RecurringExpense>.Ascending(r => r.CreatedAt).ThenBy(r => r.Id);

@@ -1,4 +1,3 @@
-using Ledger.Application.Common.Transitions;
 using Ledger.Domain.Expenses;
 
 namespace Ledger.Application.Settlements.Commands.DeclineSplitPayment;

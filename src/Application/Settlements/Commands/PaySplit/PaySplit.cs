@@ -1,7 +1,5 @@
-using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Idempotency;
 using Ledger.Application.Expenses;
-using Ledger.Application.MoneyRules;
 using Ledger.Domain.Balances;
 using Ledger.Domain.Monetary;
 
@@ -52,17 +50,17 @@ public sealed class PaySplitHandler(
         CancellationToken cancellationToken
     )
     {
-        var members = await GroupMembers.LockAndReadAsync(db, command.GroupId, cancellationToken);
-        var expense = await db.LoadExpenseAsync(
+        var (members, expense, caller) = await ExpenseChange.OpenAsync(
+            db,
+            principal,
             command.GroupId,
             command.ExpenseId,
-            tracked: true,
+            ExpenseRead.Tracked,
             cancellationToken
         );
         var split =
             expense.Splits.FirstOrDefault(s => s.Id == command.SplitId)
             ?? throw new NotFoundException("split");
-        var caller = ExpensePolicy.Caller(principal, members);
         var isPayer = expense.Payers.Any(p => p.UserId == caller.Actor.UserId);
         if (!isPayer)
         {
@@ -79,9 +77,12 @@ public sealed class PaySplitHandler(
             now,
             pending: SettlementPolicy.IsPending(caller)
         );
-        var effect = BalanceEffect.Of(payment);
-        members.EnsureOnlyMembersAffected(effect);
-        await balances.ApplyAsync(command.GroupId, effect, cancellationToken);
+        await members.MoveBalancesAsync(
+            balances,
+            command.GroupId,
+            BalanceEffect.Of(payment),
+            cancellationToken
+        );
         audit.Record(
             SettlementAudit.SplitPaid,
             SettlementAudit.SplitPaymentRecord,

@@ -1,4 +1,3 @@
-using Ledger.Application.Common.Auditing;
 using Ledger.Application.Common.Idempotency;
 using Ledger.Application.Expenses;
 using Ledger.Application.Groups;
@@ -66,8 +65,12 @@ public sealed class RecordSettlementHandler(
         CancellationToken cancellationToken
     )
     {
-        var members = await GroupMembers.LockAndReadAsync(db, command.GroupId, cancellationToken);
-        var caller = ExpensePolicy.Caller(principal, members);
+        var (members, caller) = await ExpensePolicy.LockMembersAndCallerAsync(
+            db,
+            principal,
+            command.GroupId,
+            cancellationToken
+        );
         SettlementPolicy.EnsureMayRecord(caller, command.FromUserId, command.ToUserId);
 
         var settlement = Settlement.Record(

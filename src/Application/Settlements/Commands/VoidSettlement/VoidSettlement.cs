@@ -1,4 +1,3 @@
-using Ledger.Application.Common.Transitions;
 using Ledger.Application.Groups;
 using Ledger.Domain.Audit;
 

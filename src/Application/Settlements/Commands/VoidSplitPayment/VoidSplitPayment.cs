@@ -1,5 +1,3 @@
-using Ledger.Application.Common.Auditing;
-using Ledger.Application.Common.Transitions;
 using Ledger.Application.Expenses;
 using Ledger.Application.Groups;
 using Ledger.Application.MoneyRules;

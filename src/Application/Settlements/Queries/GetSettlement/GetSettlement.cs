@@ -2,11 +2,7 @@ namespace Ledger.Application.Settlements.Queries.GetSettlement;
 
 /// <summary>One settlement of the group, voided or not, for its members.</summary>
 public sealed record GetSettlement(GroupId GroupId, SettlementId SettlementId)
-    : IQuery<SettlementDto>,
-        IRequiresAccess
-{
-    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
-}
+    : GroupReadQuery<SettlementDto>(GroupId);
 
 public sealed class GetSettlementHandler(IApplicationDbContext db)
     : IQueryHandler<GetSettlement, SettlementDto>

@@ -5,12 +5,7 @@ namespace Ledger.Application.Settlements.Queries.ListSettlements;
 
 /// <summary>A group's settlements, newest first, a page at a time; voided ones included and marked.</summary>
 public sealed record ListSettlements(GroupId GroupId, int? Limit = null, string? Cursor = null)
-    : IQuery<Page<SettlementDto>>,
-        IPagedQuery,
-        IRequiresAccess
-{
-    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
-}
+    : GroupListingQuery<SettlementDto>(GroupId, Limit, Cursor);
 
 public sealed class ListSettlementsValidator : PagedQueryValidator<ListSettlements>;
 
@@ -20,17 +15,15 @@ public sealed class ListSettlementsHandler(IApplicationDbContext db, CursorCodec
     public async ValueTask<Page<SettlementDto>> Handle(
         ListSettlements query,
         CancellationToken cancellationToken
-    )
-    {
-        var page = cursors.Open(
+    ) =>
+        await cursors.ReadPageAsync(
+            query,
             NewestFirst,
             $"settlements:{query.GroupId}",
-            query.Cursor,
-            query.Limit
+            db.Settlements.AsNoTracking().Where(s => s.GroupId == query.GroupId),
+            SettlementDto.From,
+            cancellationToken
         );
-        var rows = db.Settlements.AsNoTracking().Where(s => s.GroupId == query.GroupId);
-        return await page.ToPageAsync(rows, SettlementDto.From, cancellationToken);
-    }
 
     private static readonly KeysetOrder<Settlement> NewestFirst =
         KeysetOrder<Settlement>.Descending(s => s.Id);

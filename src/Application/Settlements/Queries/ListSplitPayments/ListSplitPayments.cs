@@ -14,10 +14,7 @@ public sealed record ListSplitPayments(
     ExpenseId ExpenseId,
     int? Limit = null,
     string? Cursor = null
-) : IQuery<Page<SplitPaymentDto>>, IPagedQuery, IRequiresAccess
-{
-    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
-}
+) : GroupListingQuery<SplitPaymentDto>(GroupId, Limit, Cursor);
 
 public sealed class ListSplitPaymentsValidator : PagedQueryValidator<ListSplitPayments>;
 
@@ -35,18 +32,13 @@ public sealed class ListSplitPaymentsHandler(IApplicationDbContext db, CursorCod
             tracked: false,
             cancellationToken
         );
-        var page = cursors.Open(
+        var splits = expense.Splits.ToDictionary(s => s.Id);
+        return await cursors.ReadPageAsync(
+            query,
             NewestFirst,
             $"split-payments:{query.GroupId}:{query.ExpenseId}",
-            query.Cursor,
-            query.Limit
-        );
-        var rows = db
-            .SplitPayments.AsNoTracking()
-            .Where(p => p.GroupId == query.GroupId && p.ExpenseId == query.ExpenseId);
-        var splits = expense.Splits.ToDictionary(s => s.Id);
-        return await page.ToPageAsync(
-            rows,
+            db.SplitPayments.AsNoTracking()
+                .Where(p => p.GroupId == query.GroupId && p.ExpenseId == query.ExpenseId),
             p => SplitPaymentDto.From(p, splits[p.SplitId]),
             cancellationToken
         );

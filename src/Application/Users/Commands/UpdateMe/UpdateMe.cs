@@ -1,4 +1,3 @@
-using Ledger.Application.Common.Auditing;
 using Ledger.Application.Users.Queries.GetMe;
 
 namespace Ledger.Application.Users.Commands.UpdateMe;

@@ -2,11 +2,7 @@ namespace Ledger.Application.Webhooks.Commands.DeleteWebhookSubscription;
 
 /// <summary>Ends a subscription; no further events are sent to it. No validator: ids only.</summary>
 public sealed record DeleteWebhookSubscription(GroupId GroupId, Guid SubscriptionId)
-    : ICommand<Unit>,
-        IRequiresAccess
-{
-    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
-}
+    : WebhookSubscriptionCommand<Unit>(GroupId, SubscriptionId);
 
 public sealed class DeleteWebhookSubscriptionHandler(IApplicationDbContext db, WebhookAccess access)
     : ICommandHandler<DeleteWebhookSubscription, Unit>
@@ -16,11 +12,7 @@ public sealed class DeleteWebhookSubscriptionHandler(IApplicationDbContext db, W
         CancellationToken cancellationToken
     )
     {
-        var subscription = await access.FindAsync(
-            command.GroupId,
-            command.SubscriptionId,
-            cancellationToken
-        );
+        var subscription = await access.FindAsync(command, cancellationToken);
         db.WebhookSubscriptions.Remove(subscription);
         return Unit.Value;
     }

@@ -10,11 +10,7 @@ namespace Ledger.Application.Webhooks.Commands.PingWebhookSubscription;
 /// ping's event id, to find it in the delivery log. No validator: ids only.
 /// </summary>
 public sealed record PingWebhookSubscription(GroupId GroupId, Guid SubscriptionId)
-    : ICommand<WebhookPingDto>,
-        IRequiresAccess
-{
-    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
-}
+    : WebhookSubscriptionCommand<WebhookPingDto>(GroupId, SubscriptionId);
 
 public sealed record WebhookPingDto(Guid EventId);
 
@@ -31,11 +27,7 @@ public sealed class PingWebhookSubscriptionHandler(
         CancellationToken cancellationToken
     )
     {
-        var subscription = await access.FindAsync(
-            command.GroupId,
-            command.SubscriptionId,
-            cancellationToken
-        );
+        var subscription = await access.FindAsync(command, cancellationToken);
         var now = clock.GetUtcNow();
         subscription.Enable(now);
         var eventId = Guid.CreateVersion7(now);

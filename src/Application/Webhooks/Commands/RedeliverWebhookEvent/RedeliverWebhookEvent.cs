@@ -8,11 +8,7 @@ namespace Ledger.Application.Webhooks.Commands.RedeliverWebhookEvent;
 /// Only events still in the delivery log's retention can be redelivered. No validator: ids only.
 /// </summary>
 public sealed record RedeliverWebhookEvent(GroupId GroupId, Guid SubscriptionId, Guid EventId)
-    : ICommand<Unit>,
-        IRequiresAccess
-{
-    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
-}
+    : WebhookSubscriptionCommand<Unit>(GroupId, SubscriptionId);
 
 public sealed class RedeliverWebhookEventHandler(
     IApplicationDbContext db,
@@ -25,11 +21,7 @@ public sealed class RedeliverWebhookEventHandler(
         CancellationToken cancellationToken
     )
     {
-        var subscription = await access.FindAsync(
-            command.GroupId,
-            command.SubscriptionId,
-            cancellationToken
-        );
+        var subscription = await access.FindAsync(command, cancellationToken);
         var original =
             await db
                 .WebhookDeliveries.AsNoTracking()

@@ -9,11 +9,7 @@ namespace Ledger.Application.Webhooks.Commands.RotateWebhookSecret;
 /// No validator: ids only.
 /// </summary>
 public sealed record RotateWebhookSecret(GroupId GroupId, Guid SubscriptionId)
-    : ICommand<RotatedWebhookSecretDto>,
-        IRequiresAccess
-{
-    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
-}
+    : WebhookSubscriptionCommand<RotatedWebhookSecretDto>(GroupId, SubscriptionId);
 
 public sealed record RotatedWebhookSecretDto(
     Guid Id,
@@ -32,11 +28,7 @@ public sealed class RotateWebhookSecretHandler(
         CancellationToken cancellationToken
     )
     {
-        var subscription = await access.FindAsync(
-            command.GroupId,
-            command.SubscriptionId,
-            cancellationToken
-        );
+        var subscription = await access.FindAsync(command, cancellationToken);
         var now = clock.GetUtcNow();
         var secret = subscription.RotateSecret(now, options.Value.RotationOverlap);
         return new RotatedWebhookSecretDto(

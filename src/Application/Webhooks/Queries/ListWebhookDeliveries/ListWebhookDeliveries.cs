@@ -6,12 +6,9 @@ namespace Ledger.Application.Webhooks.Queries.ListWebhookDeliveries;
 /// 200-character snippet of the answer. Its owner only (strangers: 404).
 /// </summary>
 public sealed record ListWebhookDeliveries(GroupId GroupId, Guid SubscriptionId)
-    : IQuery<IReadOnlyList<WebhookDeliveryAttemptDto>>,
-        IRequiresAccess
+    : GroupReadQuery<IReadOnlyList<WebhookDeliveryAttemptDto>>(GroupId)
 {
     public const int Limit = 100;
-
-    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
 }
 
 public sealed record WebhookDeliveryAttemptDto(

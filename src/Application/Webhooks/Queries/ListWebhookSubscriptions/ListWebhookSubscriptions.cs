@@ -2,11 +2,7 @@ namespace Ledger.Application.Webhooks.Queries.ListWebhookSubscriptions;
 
 /// <summary>The caller's subscriptions of the group (owners: the owners'; a partner: its own), without secrets.</summary>
 public sealed record ListWebhookSubscriptions(GroupId GroupId)
-    : IQuery<IReadOnlyList<WebhookSubscriptionDto>>,
-        IRequiresAccess
-{
-    public Access Access => Access.GroupMember(GroupId, PartnerUse.Read);
-}
+    : GroupReadQuery<IReadOnlyList<WebhookSubscriptionDto>>(GroupId);
 
 public sealed class ListWebhookSubscriptionsHandler(WebhookAccess access)
     : IQueryHandler<ListWebhookSubscriptions, IReadOnlyList<WebhookSubscriptionDto>>
