@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using System.Text.RegularExpressions;
 using Ledger.Application.Common.Interfaces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -9,35 +10,51 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Ledger.Infrastructure.Persistence;
 
 /// <summary>
-/// Inserts or updates many rows of one entity type in one statement: every column is sent as
-/// one array parameter and expanded with <c>unnest</c>, so the statement's cost grows with the
-/// rows, not with round trips or change tracking. Columns, store types and value converters are
-/// read from the EF model (cached per type), so a column added to an entity is written without
-/// touching this class; a shadow property, which has no value on the object, is refused.
+/// Inserts or updates many rows of one entity type in one statement: inserts by binary
+/// <c>COPY</c> (ADR 0087), updates with every column sent as one array parameter and expanded
+/// with <c>unnest</c>, so the cost grows with the rows, not with round trips or change tracking.
+/// Columns, store types and value converters are read from the EF model (cached per type), so a
+/// column added to an entity is written without touching this class; a shadow property, which
+/// has no value on the object, is refused.
 /// </summary>
-internal sealed class BulkWriter(ApplicationDbContext db) : IBulkWriter
+internal sealed partial class BulkWriter(ApplicationDbContext db) : IBulkWriter
 {
     private static readonly ConcurrentDictionary<Type, Table> Tables = new();
 
-    public Task InsertAsync<T>(IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
+    public async Task InsertAsync<T>(
+        IReadOnlyCollection<T> rows,
+        CancellationToken cancellationToken
+    )
         where T : class
     {
         if (rows.Count == 0)
         {
-            return Task.CompletedTask;
+            return;
         }
 
+        RequireTransaction();
         var table = TableOf(typeof(T));
-        var columns = table.Columns.Where(c => !c.FilledByDatabase).ToList();
-        var sql = new StringBuilder()
-            .Append("INSERT INTO ")
-            .Append(table.Name)
-            .Append(" (")
-            .AppendJoin(", ", columns.Select(c => c.Name))
-            .Append(") SELECT * FROM unnest(")
-            .AppendJoin(", ", columns.Select((c, i) => $"@p{i}::{c.StoreType}[]"))
-            .Append(')');
-        return ExecuteAsync(sql.ToString(), columns, rows, cancellationToken);
+        // Binary COPY (ADR 0087): the rows go to PostgreSQL as they are stored, and it inserts
+        // them a page at a time (heap_multi_insert, one WAL record per page rather than per row)
+        // instead of expanding one array per column through unnest and inserting row by row.
+        // Foreign keys, checks, indexes and statement triggers apply as for INSERT. The COPY runs
+        // on the context's connection, inside its transaction.
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var import = await connection.BeginBinaryImportAsync(
+            table.CopySql,
+            cancellationToken
+        );
+        var columns = table.Inserted;
+        foreach (var row in rows)
+        {
+            await import.StartRowAsync(cancellationToken);
+            foreach (var column in columns)
+            {
+                await column.WriteAsync(import, row, cancellationToken);
+            }
+        }
+
+        await import.CompleteAsync(cancellationToken);
     }
 
     public Task UpdateAsync<T>(
@@ -91,13 +108,7 @@ internal sealed class BulkWriter(ApplicationDbContext db) : IBulkWriter
     )
         where T : class
     {
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException(
-                "Bulk writes run inside the command's transaction."
-            );
-        }
-
+        RequireTransaction();
         var parameters = new object[columns.Count];
         for (var i = 0; i < columns.Count; i++)
         {
@@ -115,10 +126,27 @@ internal sealed class BulkWriter(ApplicationDbContext db) : IBulkWriter
         await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
     }
 
+    private void RequireTransaction()
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException(
+                "Bulk writes run inside the command's transaction."
+            );
+        }
+    }
+
     private Table TableOf(Type type) => Tables.GetOrAdd(type, t => Table.Of(db.Model, t));
 
     private sealed record Table(string Name, IReadOnlyList<Column> Columns)
     {
+        /// <summary>The columns an insert writes: all but those the database fills.</summary>
+        public IReadOnlyList<Column> Inserted { get; } =
+            Columns.Where(c => !c.FilledByDatabase).ToList();
+
+        public string CopySql { get; } =
+            $"COPY {Name} ({string.Join(", ", Columns.Where(c => !c.FilledByDatabase).Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
+
         public static Table Of(IModel model, Type type)
         {
             var entity =
@@ -137,16 +165,32 @@ internal sealed class BulkWriter(ApplicationDbContext db) : IBulkWriter
         }
     }
 
-    private sealed record Column(
+    private sealed partial record Column(
         string Property,
         string Name,
         string StoreType,
         Type ElementType,
         bool IsKey,
         bool FilledByDatabase,
-        Func<object, object?> Read
+        Func<object, object?> Read,
+        ValueWriter Writer
     )
     {
+        /// <summary>
+        /// The store type as COPY names it on the wire: without facets (<c>character varying(200)</c>
+        /// is <c>character varying</c>), which the binary format does not carry.
+        /// </summary>
+        private string WireType { get; } = Facets().Replace(StoreType, "");
+
+        public Task WriteAsync(
+            NpgsqlBinaryImporter import,
+            object entity,
+            CancellationToken cancellationToken
+        ) =>
+            Read(entity) is { } value
+                ? Writer.WriteAsync(import, value, WireType, cancellationToken)
+                : import.WriteNullAsync(cancellationToken);
+
         public static Column Of(IProperty property, StoreObjectIdentifier store, bool isKey)
         {
             if (property.IsShadowProperty())
@@ -179,9 +223,35 @@ internal sealed class BulkWriter(ApplicationDbContext db) : IBulkWriter
                     return value is null ? null
                         : converter is null ? value
                         : converter.ConvertToProvider(value);
-                }
+                },
+                (ValueWriter)
+                    Activator.CreateInstance(typeof(ValueWriter<>).MakeGenericType(provider))!
             );
         }
+
+        [GeneratedRegex(@"\(\s*\d+\s*(,\s*\d+\s*)?\)")]
+        private static partial Regex Facets();
+    }
+
+    /// <summary>Writes a provider value with its own CLR type, so Npgsql picks its converter by type.</summary>
+    private abstract class ValueWriter
+    {
+        public abstract Task WriteAsync(
+            NpgsqlBinaryImporter import,
+            object value,
+            string dataTypeName,
+            CancellationToken cancellationToken
+        );
+    }
+
+    private sealed class ValueWriter<TValue> : ValueWriter
+    {
+        public override Task WriteAsync(
+            NpgsqlBinaryImporter import,
+            object value,
+            string dataTypeName,
+            CancellationToken cancellationToken
+        ) => import.WriteAsync((TValue)value, dataTypeName, cancellationToken);
     }
 
     private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"")}\"";
