@@ -126,8 +126,10 @@ internal sealed class BulkWriter(ApplicationDbContext db) : IBulkWriter
                 ?? throw new InvalidOperationException($"{type.Name} is not an entity.");
             var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             var key = entity.FindPrimaryKey()!.Properties;
+            // Flattened: a complex type's columns (an expense's CreatedBy, ADR 0084) are the
+            // entity's columns too.
             var columns = entity
-                .GetProperties()
+                .GetFlattenedProperties()
                 .Select(p => Column.Of(p, store, key.Contains(p)))
                 .ToList();
             var name = store.Schema is null
@@ -157,6 +159,7 @@ internal sealed class BulkWriter(ApplicationDbContext db) : IBulkWriter
             }
 
             var getter = property.GetGetter();
+            var path = ComplexPathOf(property);
             var converter = property.GetTypeMapping().Converter;
             var provider = converter?.ProviderClrType ?? property.ClrType;
             provider = Nullable.GetUnderlyingType(provider) ?? provider;
@@ -167,7 +170,7 @@ internal sealed class BulkWriter(ApplicationDbContext db) : IBulkWriter
                 property.GetValueGenerationStrategy(store) != NpgsqlValueGenerationStrategy.None
                 || property.GetComputedColumnSql(store) is not null;
             return new Column(
-                property.Name,
+                PathOf(property),
                 Quote(property.GetColumnName(store)!),
                 property.GetColumnType(store),
                 element,
@@ -175,13 +178,36 @@ internal sealed class BulkWriter(ApplicationDbContext db) : IBulkWriter
                 filled,
                 entity =>
                 {
-                    var value = getter.GetClrValue(entity);
+                    // Through each complex type that holds the property: null when an optional
+                    // one (an expense's Voided) is null, so its columns stay NULL.
+                    var container = (object?)entity;
+                    foreach (var complex in path)
+                    {
+                        container = complex.GetGetter().GetClrValue(container!);
+                        if (container is null)
+                        {
+                            return null;
+                        }
+                    }
+
+                    var value = getter.GetClrValue(container!);
                     return value is null ? null
                         : converter is null ? value
                         : converter.ConvertToProvider(value);
                 }
             );
         }
+
+        private static IReadOnlyList<IComplexProperty> ComplexPathOf(IPropertyBase member) =>
+            member.DeclaringType is IComplexType complex
+                ? [.. ComplexPathOf(complex.ComplexProperty), complex.ComplexProperty]
+                : [];
+
+        /// <summary>A complex type's property by its path (<c>CreatedBy.UserId</c>), others by name.</summary>
+        private static string PathOf(IPropertyBase member) =>
+            member.DeclaringType is IComplexType complex
+                ? $"{PathOf(complex.ComplexProperty)}.{member.Name}"
+                : member.Name;
     }
 
     private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"")}\"";

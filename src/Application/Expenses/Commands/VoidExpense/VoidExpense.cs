@@ -57,7 +57,7 @@ public sealed class VoidExpenseHandler(
             ExpenseAudit.ExpenseRecord,
             expense.Id,
             expense.GroupId,
-            expense.VoidReason
+            expense.Voided!.Reason
         );
         return ExpenseDto.From(expense);
     }
