@@ -113,7 +113,7 @@ public sealed class ExpenseTransitions(
             ExpenseAudit.ExpenseRecord,
             expense.Id,
             expense.GroupId,
-            expense.VoidReason
+            expense.Voided?.Reason
         );
         return ExpenseDto.From(expense);
     }

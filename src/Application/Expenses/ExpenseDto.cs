@@ -65,16 +65,16 @@ public sealed record ExpenseDto(
                     Amount(i.PriceMinorUnits, expense.Currency)
                 ))
                 .ToArray(),
-            expense.CreatedByUserId?.Value,
-            expense.CreatedByClientId,
+            expense.CreatedBy.UserId?.Value,
+            expense.CreatedBy.ClientId,
             expense.CreatedAt,
             expense.UpdatedAt,
             expense.Version,
             expense.IsVoided,
-            expense.VoidedAt,
-            expense.VoidedByUserId?.Value,
-            expense.VoidedByClientId,
-            expense.VoidReason
+            expense.Voided?.At,
+            expense.Voided?.By.UserId?.Value,
+            expense.Voided?.By.ClientId,
+            expense.Voided?.Reason
         );
 
     internal static string Amount(long minorUnits, string currency) =>

@@ -62,7 +62,7 @@ internal static class ExpenseListLinks
             }
         }
 
-        var live = db.Expenses.Where(e => e.VoidedAt == null);
+        var live = db.Expenses.Where(e => e.Voided == null);
         if (self is { } current)
         {
             live = live.Where(e => e.Id != current);

@@ -15,7 +15,7 @@ public sealed class ExpensesPersonalData(IApplicationDbContext db) : IPersonalDa
         var expenses = await db
             .Expenses.AsNoTracking()
             .Where(e =>
-                e.CreatedByUserId == userId
+                e.CreatedBy.UserId == userId
                 || e.Payers.Any(p => p.UserId == userId)
                 || e.Splits.Any(s => s.UserId == userId)
             )

@@ -18,7 +18,7 @@ public sealed record ReceiptDto(
             r.ExpenseId.Value,
             r.ContentType,
             r.SizeBytes,
-            r.UploadedByUserId?.Value,
+            r.UploadedBy.UserId?.Value,
             r.UploadedAt
         );
 }

@@ -34,15 +34,15 @@ public sealed record SettlementDto(
             s.Amount.ToCanonicalString(),
             s.Note,
             s.Status,
-            s.RecordedByUserId?.Value,
-            s.RecordedByClientId,
+            s.RecordedBy.UserId?.Value,
+            s.RecordedBy.ClientId,
             s.RecordedAt,
             s.DecidedAt,
             s.Version,
             s.IsVoided,
-            s.VoidedAt,
-            s.VoidedByUserId?.Value,
-            s.VoidReason
+            s.Voided?.At,
+            s.Voided?.By.UserId?.Value,
+            s.Voided?.Reason
         );
 }
 
@@ -80,12 +80,12 @@ public sealed record SplitPaymentDto(
             a.Currency,
             a.Amount.ToCanonicalString(),
             a.PaidAt,
-            a.RecordedByUserId?.Value,
-            a.RecordedByClientId,
+            a.RecordedBy.UserId?.Value,
+            a.RecordedBy.ClientId,
             a.RecordedAt,
             a.IsVoided,
-            a.VoidedAt,
-            a.VoidReason,
+            a.Voided?.At,
+            a.Voided?.Reason,
             new SplitStateDto(
                 split.Owed.ToCanonicalString(),
                 split.Settled.ToCanonicalString(),

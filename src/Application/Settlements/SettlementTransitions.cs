@@ -65,7 +65,7 @@ public sealed class SettlementTransitions(
             SettlementAudit.SettlementRecord,
             settlement.Id,
             settlement.GroupId,
-            settlement.VoidReason
+            settlement.Voided?.Reason
         );
         return SettlementDto.From(settlement);
     }

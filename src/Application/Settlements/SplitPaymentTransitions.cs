@@ -62,7 +62,7 @@ public sealed class SplitPaymentTransitions(
             SettlementAudit.SplitPaymentRecord,
             payment.Id,
             payment.GroupId,
-            payment.VoidReason
+            payment.Voided?.Reason
         );
         return SplitPaymentDto.From(payment, expense.Splits.Single(s => s.Id == payment.SplitId));
     }

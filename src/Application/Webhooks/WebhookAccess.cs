@@ -71,10 +71,10 @@ public sealed class WebhookAccess(IApplicationDbContext db, ICurrentPrincipal pr
     public IQueryable<WebhookSubscription> Visible(GroupId groupId, Actor caller) =>
         caller.ClientId is { } clientId
             ? db.WebhookSubscriptions.Where(s =>
-                s.GroupId == groupId && s.CreatedByClientId == clientId
+                s.GroupId == groupId && s.CreatedBy.ClientId == clientId
             )
             : db.WebhookSubscriptions.Where(s =>
-                s.GroupId == groupId && s.CreatedByClientId == null
+                s.GroupId == groupId && s.CreatedBy.ClientId == null
             );
 }
 

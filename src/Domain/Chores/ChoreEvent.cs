@@ -35,8 +35,7 @@ public sealed class ChoreEvent
         GroupId = chore.GroupId;
         Sequence = sequence;
         Kind = kind;
-        ActorUserId = actor.UserId;
-        ActorClientId = actor.ClientId;
+        Actor = actor;
         OccurredAt = occurredAt;
         AssignmentId = assignment?.Id;
         AssigneeUserId = assignment?.AssigneeUserId;
@@ -53,8 +52,7 @@ public sealed class ChoreEvent
     public long Sequence { get; private init; }
 
     public ChoreEventKind Kind { get; private init; }
-    public UserId? ActorUserId { get; private init; }
-    public string? ActorClientId { get; private init; }
+    public Actor Actor { get; private init; }
     public DateTimeOffset OccurredAt { get; private init; }
 
     /// <summary>The assignment the event is about, with its assignee and due date at that moment.</summary>
@@ -62,6 +60,4 @@ public sealed class ChoreEvent
 
     public UserId? AssigneeUserId { get; private init; }
     public DateOnly? DueDate { get; private init; }
-
-    public Actor Actor => Actor.From(ActorUserId, ActorClientId);
 }

@@ -2,7 +2,9 @@ namespace Ledger.Domain.Common;
 
 /// <summary>
 /// Who did something: a signed-in user or a partner client (client credentials), never both.
-/// Stored as two nullable columns so that either can be indexed and joined.
+/// Stored as two nullable columns (<c>…_user_id</c>, <c>…_client_id</c>) so that either can be
+/// indexed and joined: an EF Core complex type on every record that names who made or changed it
+/// (docs/decisions/0084), whose <c>ck_*_one_*</c> check constraints keep exactly one of them set.
 /// </summary>
 public readonly record struct Actor
 {
@@ -14,8 +16,8 @@ public readonly record struct Actor
         ClientId = clientId;
     }
 
-    public UserId? UserId { get; }
-    public string? ClientId { get; }
+    public UserId? UserId { get; private init; }
+    public string? ClientId { get; private init; }
 
     public static Actor User(UserId userId) => new(userId, null);
 
@@ -29,20 +31,12 @@ public readonly record struct Actor
         return new(null, clientId);
     }
 
-    /// <summary>Rebuilds an actor from its two stored columns, checking exactly one is set.</summary>
-    public static Actor From(UserId? userId, string? clientId) =>
-        (userId, clientId) switch
-        {
-            ({ } user, null) => User(user),
-            (null, { } client) => Client(client),
-            _ => throw new DomainValidationException(
-                "actor.invalid",
-                "An actor is either a user or a client."
-            ),
-        };
-
     /// <summary>The default value names nobody; aggregates refuse it.</summary>
     public bool IsKnown => UserId is not null || ClientId is not null;
+
+    /// <summary>This actor, or the record's rule <paramref name="code"/> when it names nobody.</summary>
+    internal Actor Require(string code, string message) =>
+        IsKnown ? this : throw new DomainValidationException(code, message);
 
     public override string ToString() => UserId?.ToString() ?? $"client:{ClientId}";
 }

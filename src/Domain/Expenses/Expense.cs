@@ -1,4 +1,3 @@
-using Ledger.Domain.Audit;
 using Ledger.Domain.Common;
 using Ledger.Domain.Monetary;
 using Ledger.Domain.Settlements;
@@ -41,15 +40,13 @@ public sealed class Expense : AggregateRoot<ExpenseId>, IVersioned
     public SplitType? RestSplitType { get; private set; }
 
     public ListId? ListId { get; private set; }
-    public UserId? CreatedByUserId { get; private init; }
-    public string? CreatedByClientId { get; private init; }
+    public Actor CreatedBy { get; private init; }
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset? UpdatedAt { get; private set; }
     public int Version { get; private set; }
-    public DateTimeOffset? VoidedAt { get; private set; }
-    public UserId? VoidedByUserId { get; private set; }
-    public string? VoidedByClientId { get; private set; }
-    public string? VoidReason { get; private set; }
+
+    /// <summary>Who voided the expense, when and why; null while it counts.</summary>
+    public VoidRecord? Voided { get; private set; }
 
     /// <summary>
     /// For an expense an import created: which file and row it came from. Unique per group, so
@@ -68,9 +65,7 @@ public sealed class Expense : AggregateRoot<ExpenseId>, IVersioned
     public IReadOnlyList<ExpenseItem> Items => _items;
 
     public Money Total => Money.FromMinorUnits(TotalMinorUnits, Currency);
-    public Actor CreatedBy => Actor.From(CreatedByUserId, CreatedByClientId);
-    public Actor? VoidedBy => IsVoided ? Actor.From(VoidedByUserId, VoidedByClientId) : null;
-    public bool IsVoided => VoidedAt is not null;
+    public bool IsVoided => Voided is not null;
 
     /// <param name="members">Who may appear as payer or in the split (the group's members).</param>
     public static Expense Create(
@@ -82,17 +77,11 @@ public sealed class Expense : AggregateRoot<ExpenseId>, IVersioned
         string? importId = null
     )
     {
-        if (!createdBy.IsKnown)
-        {
-            throw new DomainValidationException("expense.creator", "An expense needs a creator.");
-        }
-
         var expense = new Expense
         {
             Id = ExpenseId.New(),
             GroupId = groupId,
-            CreatedByUserId = createdBy.UserId,
-            CreatedByClientId = createdBy.ClientId,
+            CreatedBy = createdBy.Require("expense.creator", "An expense needs a creator."),
             CreatedAt = now,
             Version = 1,
             ImportId =
@@ -128,25 +117,7 @@ public sealed class Expense : AggregateRoot<ExpenseId>, IVersioned
     public void Void(Actor by, string reason, DateTimeOffset now)
     {
         EnsureChangeable("voided");
-        reason = reason?.Trim() ?? string.Empty;
-        if (reason.Length is 0 or > AuditEvent.ReasonMaxLength)
-        {
-            throw new DomainValidationException(
-                "expense.void-reason",
-                $"reason: voiding needs a reason of 1 to {AuditEvent.ReasonMaxLength} characters.",
-                "reason"
-            );
-        }
-
-        if (!by.IsKnown)
-        {
-            throw new DomainValidationException("expense.voided-by", "Voiding needs an actor.");
-        }
-
-        VoidedAt = now;
-        VoidedByUserId = by.UserId;
-        VoidedByClientId = by.ClientId;
-        VoidReason = reason;
+        Voided = VoidRecord.Of(by, reason, now, "expense");
         Version++;
         Raise(new ExpenseVoided(GroupId, Id, Version));
     }

@@ -28,15 +28,13 @@ public sealed class Receipt
 
     public string ContentType { get; private init; }
     public long SizeBytes { get; private init; }
-    public UserId? UploadedByUserId { get; private init; }
-    public string? UploadedByClientId { get; private init; }
+    public Actor UploadedBy { get; private init; }
     public DateTimeOffset UploadedAt { get; private init; }
-    public DateTimeOffset? DetachedAt { get; private set; }
-    public UserId? DetachedByUserId { get; private set; }
-    public string? DetachedByClientId { get; private set; }
 
-    public bool IsDetached => DetachedAt is not null;
-    public Actor UploadedBy => Actor.From(UploadedByUserId, UploadedByClientId);
+    /// <summary>Who detached the receipt and when; null while it is attached.</summary>
+    public Detachment? Detached { get; private set; }
+
+    public bool IsDetached => Detached is not null;
 
     public static Receipt Attach(
         Expense expense,
@@ -68,8 +66,7 @@ public sealed class Receipt
             Sha256 = sha256,
             ContentType = contentType,
             SizeBytes = sizeBytes,
-            UploadedByUserId = by.UserId,
-            UploadedByClientId = by.ClientId,
+            UploadedBy = by,
             UploadedAt = now,
         };
     }
@@ -84,8 +81,24 @@ public sealed class Receipt
             );
         }
 
-        DetachedAt = now;
-        DetachedByUserId = by.UserId;
-        DetachedByClientId = by.ClientId;
+        Detached = new Detachment(now, by);
     }
+}
+
+/// <summary>
+/// When and by whom a receipt was detached: an optional EF Core complex type onto the
+/// <c>detached_at</c>, <c>detached_by_user_id</c> and <c>detached_by_client_id</c> columns.
+/// </summary>
+public sealed record Detachment
+{
+    internal Detachment(DateTimeOffset at, Actor by)
+    {
+        At = at;
+        By = by;
+    }
+
+    private Detachment() { }
+
+    public DateTimeOffset At { get; private init; }
+    public Actor By { get; private init; }
 }

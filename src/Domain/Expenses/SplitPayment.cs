@@ -30,14 +30,10 @@ public sealed class SplitPayment : IVersioned
     )
         : this()
     {
-        if (!recordedBy.IsKnown)
-        {
-            throw new DomainValidationException(
-                "split-payment.recorder",
-                "A payment needs who recorded it."
-            );
-        }
-
+        RecordedBy = recordedBy.Require(
+            "split-payment.recorder",
+            "A payment needs who recorded it."
+        );
         if (paidAt > now.AddDays(1))
         {
             throw new DomainValidationException(
@@ -56,8 +52,6 @@ public sealed class SplitPayment : IVersioned
         Currency = amount.Currency;
         AmountMinorUnits = amount.ToMinorUnits();
         PaidAt = paidAt;
-        RecordedByUserId = recordedBy.UserId;
-        RecordedByClientId = recordedBy.ClientId;
         RecordedAt = now;
         Status = pending ? SettlementStatus.Pending : SettlementStatus.Confirmed;
         Version = 1;
@@ -77,13 +71,11 @@ public sealed class SplitPayment : IVersioned
     public string Currency { get; private init; }
     public long AmountMinorUnits { get; private init; }
     public DateTimeOffset PaidAt { get; private init; }
-    public UserId? RecordedByUserId { get; private init; }
-    public string? RecordedByClientId { get; private init; }
+    public Actor RecordedBy { get; private init; }
     public DateTimeOffset RecordedAt { get; private init; }
-    public DateTimeOffset? VoidedAt { get; private set; }
-    public UserId? VoidedByUserId { get; private set; }
-    public string? VoidedByClientId { get; private set; }
-    public string? VoidReason { get; private set; }
+
+    /// <summary>Who voided the payment, when and why; null while it counts.</summary>
+    public VoidRecord? Voided { get; private set; }
 
     /// <summary>
     /// Confirmed unless a partner recorded it: then it waits for the payee (who received the
@@ -98,28 +90,14 @@ public sealed class SplitPayment : IVersioned
     public int Version { get; private set; }
 
     /// <summary>Whether it moves the split and the balances: confirmed and not voided.</summary>
-    public bool Counts => Status == SettlementStatus.Confirmed && !IsVoided;
+    public bool Counts => MemberPayment.Counts(Voided, Status);
 
     public Money Amount => Money.FromMinorUnits(AmountMinorUnits, Currency);
-    public bool IsVoided => VoidedAt is not null;
-    public Actor RecordedBy => Actor.From(RecordedByUserId, RecordedByClientId);
+    public bool IsVoided => Voided is not null;
 
     internal void Void(Actor by, string reason, DateTimeOffset now)
     {
-        if (IsVoided)
-        {
-            throw new BusinessRuleViolationException(
-                "split-payment.voided",
-                "This payment is already voided."
-            );
-        }
-
-        var why = VoidRecord.RequireReason(reason, "split-payment.void-reason");
-        VoidRecord.RequireActor(by, "split-payment.voided-by");
-        VoidedAt = now;
-        VoidedByUserId = by.UserId;
-        VoidedByClientId = by.ClientId;
-        VoidReason = why;
+        Voided = MemberPayment.Void(Voided, by, reason, now, "split-payment", "payment");
         Version++;
     }
 
@@ -130,15 +108,7 @@ public sealed class SplitPayment : IVersioned
             throw new InvalidOperationException("Only the payee decides on a pending payment.");
         }
 
-        if (IsVoided || Status != SettlementStatus.Pending)
-        {
-            throw new BusinessRuleViolationException(
-                "split-payment.not-pending",
-                "Only a pending payment can be confirmed or declined."
-            );
-        }
-
-        Status = decision;
+        Status = MemberPayment.Decide(Voided, Status, decision, "split-payment", "payment");
         DecidedAt = now;
         Version++;
     }

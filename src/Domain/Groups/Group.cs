@@ -203,29 +203,12 @@ public sealed class Group : AggregateRoot<GroupId>, IVersioned
         EnsureActive();
         var membership = RequireActiveMember(user);
         EnsureSettled(openBalanceCurrencies, "leave");
-
-        var othersRemain = ActiveMembers.Any(m => m.UserId != user);
-        if (othersRemain && membership.Role == GroupRole.Owner && OwnerCount() == 1)
-        {
-            throw new BusinessRuleViolationException(
-                "group.last-owner",
-                "The last owner cannot leave while other members remain: transfer ownership first."
-            );
-        }
-
-        membership.End(now);
-        if (!othersRemain)
-        {
-            Status = GroupStatus.Archived;
-            ArchivedAt = now;
-        }
-
-        Touch();
-        Raise(new MemberLeft(Id, user, Version));
-        if (!othersRemain)
-        {
-            Raise(new GroupArchived(Id, Version));
-        }
+        EndMembership(
+            membership,
+            now,
+            "group.last-owner",
+            "The last owner cannot leave while other members remain: transfer ownership first."
+        );
     }
 
     /// <summary>
@@ -253,13 +236,30 @@ public sealed class Group : AggregateRoot<GroupId>, IVersioned
             );
         }
 
-        var othersRemain = ActiveMembers.Any(m => m.UserId != user);
+        EndMembership(
+            membership,
+            now,
+            "account.last-owner",
+            "The account is the last owner of a group with other members: transfer ownership of that group first."
+        );
+    }
+
+    /// <summary>
+    /// A member leaves (or their account goes): never the last owner while others remain (the
+    /// caller's <paramref name="lastOwnerCode"/> says which), and the last member leaving
+    /// archives an active group.
+    /// </summary>
+    private void EndMembership(
+        Membership membership,
+        DateTimeOffset now,
+        string lastOwnerCode,
+        string lastOwnerMessage
+    )
+    {
+        var othersRemain = ActiveMembers.Any(m => m.UserId != membership.UserId);
         if (othersRemain && membership.Role == GroupRole.Owner && OwnerCount() == 1)
         {
-            throw new BusinessRuleViolationException(
-                "account.last-owner",
-                "The account is the last owner of a group with other members: transfer ownership of that group first."
-            );
+            throw new BusinessRuleViolationException(lastOwnerCode, lastOwnerMessage);
         }
 
         membership.End(now);
@@ -271,7 +271,7 @@ public sealed class Group : AggregateRoot<GroupId>, IVersioned
         }
 
         Touch();
-        Raise(new MemberLeft(Id, user, Version));
+        Raise(new MemberLeft(Id, membership.UserId, Version));
         if (archives)
         {
             Raise(new GroupArchived(Id, Version));

@@ -6,8 +6,8 @@ namespace Ledger.Domain.Integrations;
 /// <summary>
 /// A URL that receives a group's events, signed per the Standard Webhooks specification with
 /// <see cref="Secret"/> (<c>whsec_</c> + base64 of 32 random bytes, shown to its creator once).
-/// Created by a group owner (<see cref="CreatedByUserId"/>) or by a partner client with a grant
-/// on the group (<see cref="CreatedByClientId"/>); each sees and deletes only its own kind.
+/// Created (<see cref="CreatedBy"/>) by a group owner or by a partner client with a grant on the
+/// group; each sees and deletes only its own kind.
 /// </summary>
 public sealed class WebhookSubscription
 {
@@ -24,8 +24,7 @@ public sealed class WebhookSubscription
     public GroupId GroupId { get; private init; }
     public string Url { get; private init; }
     public string Secret { get; private set; }
-    public UserId? CreatedByUserId { get; private init; }
-    public string? CreatedByClientId { get; private init; }
+    public Actor CreatedBy { get; private init; }
     public DateTimeOffset CreatedAt { get; private init; }
 
     /// <summary>The secret a rotation replaced; it keeps signing beside <see cref="Secret"/> until <see cref="PreviousSecretExpiresAt"/>.</summary>
@@ -106,8 +105,7 @@ public sealed class WebhookSubscription
             GroupId = groupId,
             Url = url.AbsoluteUri,
             Secret = NewSecret(),
-            CreatedByUserId = createdBy.UserId,
-            CreatedByClientId = createdBy.ClientId,
+            CreatedBy = createdBy,
             CreatedAt = now,
         };
     }

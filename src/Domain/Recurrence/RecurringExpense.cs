@@ -55,14 +55,12 @@ public sealed class RecurringExpense : AggregateRoot<RecurringExpenseId>, IVersi
     /// <summary>Why generation stopped by itself (a rule code), if it did.</summary>
     public string? SuspendedReason { get; private set; }
 
-    public UserId? CreatedByUserId { get; private init; }
-    public string? CreatedByClientId { get; private init; }
+    public Actor CreatedBy { get; private init; }
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset? UpdatedAt { get; private set; }
     public DateTimeOffset? EndedAt { get; private set; }
     public int Version { get; private set; }
 
-    public Actor CreatedBy => Actor.From(CreatedByUserId, CreatedByClientId);
     public Money Total => Money.FromMinorUnits(TotalMinorUnits, Currency);
 
     public RecurrenceRule Rule =>
@@ -91,8 +89,7 @@ public sealed class RecurringExpense : AggregateRoot<RecurringExpenseId>, IVersi
         {
             Id = RecurringExpenseId.New(),
             GroupId = groupId,
-            CreatedByUserId = createdBy.UserId,
-            CreatedByClientId = createdBy.ClientId,
+            CreatedBy = createdBy,
             CreatedAt = now,
             Version = 1,
             Status = RecurringExpenseStatus.Active,

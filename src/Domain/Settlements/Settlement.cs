@@ -26,22 +26,19 @@ public sealed class Settlement : AggregateRoot<SettlementId>, IVersioned
     public long AmountMinorUnits { get; private init; }
     public string? Note { get; private init; }
     public SettlementStatus Status { get; private set; }
-    public UserId? RecordedByUserId { get; private init; }
-    public string? RecordedByClientId { get; private init; }
+    public Actor RecordedBy { get; private init; }
     public DateTimeOffset RecordedAt { get; private init; }
     public DateTimeOffset? DecidedAt { get; private set; }
     public int Version { get; private set; }
-    public DateTimeOffset? VoidedAt { get; private set; }
-    public UserId? VoidedByUserId { get; private set; }
-    public string? VoidedByClientId { get; private set; }
-    public string? VoidReason { get; private set; }
+
+    /// <summary>Who voided the settlement, when and why; null while it counts.</summary>
+    public VoidRecord? Voided { get; private set; }
 
     public Money Amount => Money.FromMinorUnits(AmountMinorUnits, Currency);
-    public Actor RecordedBy => Actor.From(RecordedByUserId, RecordedByClientId);
-    public bool IsVoided => VoidedAt is not null;
+    public bool IsVoided => Voided is not null;
 
     /// <summary>Whether it moves the balances: confirmed and not voided.</summary>
-    public bool Counts => Status == SettlementStatus.Confirmed && !IsVoided;
+    public bool Counts => MemberPayment.Counts(Voided, Status);
 
     /// <param name="members">The group's active members: payer and payee must be two of them.</param>
     public static Settlement Record(
@@ -95,14 +92,10 @@ public sealed class Settlement : AggregateRoot<SettlementId>, IVersioned
             );
         }
 
-        if (!recordedBy.IsKnown)
-        {
-            throw new DomainValidationException(
-                "settlement.recorder",
-                "A settlement needs who recorded it."
-            );
-        }
-
+        recordedBy = recordedBy.Require(
+            "settlement.recorder",
+            "A settlement needs who recorded it."
+        );
         var byPayee = recordedBy.UserId == to;
         var settlement = new Settlement
         {
@@ -114,8 +107,7 @@ public sealed class Settlement : AggregateRoot<SettlementId>, IVersioned
             AmountMinorUnits = amount.ToMinorUnits(),
             Note = note,
             Status = byPayee ? SettlementStatus.Confirmed : SettlementStatus.Pending,
-            RecordedByUserId = recordedBy.UserId,
-            RecordedByClientId = recordedBy.ClientId,
+            RecordedBy = recordedBy,
             RecordedAt = now,
             DecidedAt = byPayee ? now : null,
             Version = 1,
@@ -151,20 +143,7 @@ public sealed class Settlement : AggregateRoot<SettlementId>, IVersioned
 
     public void Void(Actor by, string reason, DateTimeOffset now)
     {
-        if (IsVoided)
-        {
-            throw new BusinessRuleViolationException(
-                "settlement.voided",
-                "This settlement is already voided."
-            );
-        }
-
-        var why = VoidRecord.RequireReason(reason, "settlement.void-reason");
-        VoidRecord.RequireActor(by, "settlement.voided-by");
-        VoidedAt = now;
-        VoidedByUserId = by.UserId;
-        VoidedByClientId = by.ClientId;
-        VoidReason = why;
+        Voided = MemberPayment.Void(Voided, by, reason, now, "settlement", "settlement");
         Version++;
         Raise(new SettlementVoided(GroupId, Id, Version));
     }
@@ -179,15 +158,7 @@ public sealed class Settlement : AggregateRoot<SettlementId>, IVersioned
             );
         }
 
-        if (IsVoided || Status != SettlementStatus.Pending)
-        {
-            throw new BusinessRuleViolationException(
-                "settlement.not-pending",
-                "Only a pending settlement can be confirmed or declined."
-            );
-        }
-
-        Status = decision;
+        Status = MemberPayment.Decide(Voided, Status, decision, "settlement", "settlement");
         DecidedAt = now;
         Version++;
     }

@@ -154,8 +154,10 @@ internal sealed partial class BulkWriter(ApplicationDbContext db) : IBulkWriter
                 ?? throw new InvalidOperationException($"{type.Name} is not an entity.");
             var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             var key = entity.FindPrimaryKey()!.Properties;
+            // Flattened: a complex type's columns (an expense's CreatedBy, ADR 0084) are the
+            // entity's columns too.
             var columns = entity
-                .GetProperties()
+                .GetFlattenedProperties()
                 .Select(p => Column.Of(p, store, key.Contains(p)))
                 .ToList();
             var name = store.Schema is null
@@ -201,6 +203,7 @@ internal sealed partial class BulkWriter(ApplicationDbContext db) : IBulkWriter
             }
 
             var getter = property.GetGetter();
+            var path = ComplexPathOf(property);
             var converter = property.GetTypeMapping().Converter;
             var provider = converter?.ProviderClrType ?? property.ClrType;
             provider = Nullable.GetUnderlyingType(provider) ?? provider;
@@ -211,7 +214,7 @@ internal sealed partial class BulkWriter(ApplicationDbContext db) : IBulkWriter
                 property.GetValueGenerationStrategy(store) != NpgsqlValueGenerationStrategy.None
                 || property.GetComputedColumnSql(store) is not null;
             return new Column(
-                property.Name,
+                PathOf(property),
                 Quote(property.GetColumnName(store)!),
                 property.GetColumnType(store),
                 element,
@@ -219,7 +222,19 @@ internal sealed partial class BulkWriter(ApplicationDbContext db) : IBulkWriter
                 filled,
                 entity =>
                 {
-                    var value = getter.GetClrValue(entity);
+                    // Through each complex type that holds the property: null when an optional
+                    // one (an expense's Voided) is null, so its columns stay NULL.
+                    var container = (object?)entity;
+                    foreach (var complex in path)
+                    {
+                        container = complex.GetGetter().GetClrValue(container!);
+                        if (container is null)
+                        {
+                            return null;
+                        }
+                    }
+
+                    var value = getter.GetClrValue(container!);
                     return value is null ? null
                         : converter is null ? value
                         : converter.ConvertToProvider(value);
@@ -228,6 +243,17 @@ internal sealed partial class BulkWriter(ApplicationDbContext db) : IBulkWriter
                     Activator.CreateInstance(typeof(ValueWriter<>).MakeGenericType(provider))!
             );
         }
+
+        private static IReadOnlyList<IComplexProperty> ComplexPathOf(IPropertyBase member) =>
+            member.DeclaringType is IComplexType complex
+                ? [.. ComplexPathOf(complex.ComplexProperty), complex.ComplexProperty]
+                : [];
+
+        /// <summary>A complex type's property by its path (<c>CreatedBy.UserId</c>), others by name.</summary>
+        private static string PathOf(IPropertyBase member) =>
+            member.DeclaringType is IComplexType complex
+                ? $"{PathOf(complex.ComplexProperty)}.{member.Name}"
+                : member.Name;
 
         [GeneratedRegex(@"\(\s*\d+\s*(,\s*\d+\s*)?\)")]
         private static partial Regex Facets();

@@ -19,10 +19,14 @@ internal sealed class RecurringExpenseClaims(ApplicationDbContext db) : IRecurri
         // generation needs, instead of the claim's ids and a second query by id. PostgreSQL allows
         // the locking clause in the sub-select EF wraps around it; the join to groups outside it
         // only reads each group's time zone (primary-key probes, no lock).
+        // The creator's columns are repeated under the names EF 10 reads a complex type by from
+        // FromSql (its default names, not the mapped ones: dotnet/efcore#36847, ADR 0084).
         var claimed = await db
             .RecurringExpenses.FromSql(
                 $"""
-                SELECT r.*
+                SELECT r.*,
+                    r.created_by_user_id AS "CreatedBy_UserId",
+                    r.created_by_client_id AS "CreatedBy_ClientId"
                 FROM recurring_expenses r
                 JOIN groups g ON g.id = r.group_id
                 WHERE r.next_due_at <= {now} AND r.status = 'Active' AND g.status = 'Active'

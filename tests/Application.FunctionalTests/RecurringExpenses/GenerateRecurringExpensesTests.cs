@@ -310,7 +310,7 @@ public sealed class GenerateRecurringExpensesTests : Expenses.ExpenseTest
             .AllSatisfy(e =>
             {
                 e.Version.Should().Be(1);
-                new[] { flat.Ana, flat.Ben }.Should().Contain(e.CreatedByUserId!.Value);
+                new[] { flat.Ana, flat.Ben }.Should().Contain(e.CreatedBy.UserId!.Value);
                 e.Payers.Sum(p => p.PaidMinorUnits).Should().Be(e.TotalMinorUnits);
                 e.Splits.Should().HaveCount(3);
                 e.Splits.Sum(s => s.OwedMinorUnits).Should().Be(e.TotalMinorUnits);

@@ -51,7 +51,7 @@ public sealed class ChoreRotationTests
             .Contain(e =>
                 e.Kind == ChoreEventKind.Assigned
                 && e.AssigneeUserId == Cleo
-                && e.ActorUserId == Ana
+                && e.Actor.UserId == Ana
             );
     }
 

@@ -237,7 +237,7 @@ public sealed class ChoreSchedulingTests
         chore
             .RecordedHistory[^1]
             .Should()
-            .Match<ChoreEvent>(e => e.Kind == ChoreEventKind.Updated && e.ActorUserId == Ben);
+            .Match<ChoreEvent>(e => e.Kind == ChoreEventKind.Updated && e.Actor.UserId == Ben);
     }
 
     [Test]

@@ -217,8 +217,8 @@ public sealed class ExpenseTests
         expense.Void(Actor.User(Ben), "  Entered twice ", Now);
 
         expense.IsVoided.Should().BeTrue();
-        expense.VoidedBy.Should().Be(Actor.User(Ben));
-        expense.VoidReason.Should().Be("Entered twice");
+        expense.Voided!.By.Should().Be(Actor.User(Ben));
+        expense.Voided!.Reason.Should().Be("Entered twice");
         expense.Version.Should().Be(2);
         FluentActions
             .Invoking(() => expense.Update(Details(5m), Flat, Now))
@@ -250,7 +250,7 @@ public sealed class ExpenseTests
         expense.Void(Actor.Client("bank-feed"), "Duplicate import", Now);
 
         expense.CreatedBy.ClientId.Should().Be("bank-feed");
-        expense.VoidedBy!.Value.ClientId.Should().Be("bank-feed");
+        expense.Voided!.By.ClientId.Should().Be("bank-feed");
     }
 
     [Test]

@@ -46,7 +46,7 @@ public sealed class ReceiptTests
         receipt.GroupId.Should().Be(expense.GroupId);
         receipt.Detach(Actor.User(Ben), Now);
         receipt.IsDetached.Should().BeTrue();
-        receipt.DetachedByUserId.Should().Be(Ben);
+        receipt.Detached!.By.UserId.Should().Be(Ben);
         FluentActions
             .Invoking(() => receipt.Detach(Actor.User(Ben), Now))
             .Should()

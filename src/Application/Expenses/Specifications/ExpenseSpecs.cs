@@ -43,7 +43,7 @@ public sealed class ExpenseFilterSpec : Specification<Expense>
 
         if (!filter.IncludeVoided)
         {
-            Query.Where(e => e.VoidedAt == null);
+            Query.Where(e => e.Voided == null);
         }
 
         if (filter.From is { } from)

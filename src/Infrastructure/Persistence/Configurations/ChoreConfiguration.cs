@@ -97,8 +97,7 @@ internal sealed class ChoreEventConfiguration : IEntityTypeConfiguration<ChoreEv
         builder.ToTable("chore_events");
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
-        builder.Property(e => e.ActorClientId).HasMaxLength(100);
-        builder.Ignore(e => e.Actor);
+        builder.HasActor(e => e.Actor, "actor");
         builder.HasOne<Group>().WithMany().HasForeignKey(e => e.GroupId);
         builder.HasOne<ChoreAssignment>().WithMany().HasForeignKey(e => e.AssignmentId);
         // A chore's history, newest first, paged by its sequence.

@@ -1,4 +1,3 @@
-using Ledger.Domain.Audit;
 using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Groups;
@@ -19,18 +18,7 @@ internal sealed class ExpenseConfiguration : IEntityTypeConfiguration<Expense>
     {
         builder.ToTable(
             "expenses",
-            table =>
-            {
-                table.HasCheckConstraint("ck_expenses_total_positive", "total_minor_units > 0");
-                table.HasCheckConstraint(
-                    "ck_expenses_one_creator",
-                    "(created_by_user_id IS NULL) <> (created_by_client_id IS NULL)"
-                );
-                table.HasCheckConstraint(
-                    "ck_expenses_void_complete",
-                    "(voided_at IS NULL) = (void_reason IS NULL)"
-                );
-            }
+            table => table.HasCheckConstraint("ck_expenses_total_positive", "total_minor_units > 0")
         );
         builder.HasKey(e => new { e.GroupId, e.Id });
         builder.Property(e => e.Description).HasMaxLength(Expense.DescriptionMaxLength);
@@ -39,16 +27,13 @@ internal sealed class ExpenseConfiguration : IEntityTypeConfiguration<Expense>
         builder.Property(e => e.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(e => e.SplitType).HasConversion<string>().HasMaxLength(16);
         builder.Property(e => e.RestSplitType).HasConversion<string>().HasMaxLength(16);
-        builder.Property(e => e.CreatedByClientId).HasMaxLength(Actor.ClientIdMaxLength);
-        builder.Property(e => e.VoidedByClientId).HasMaxLength(Actor.ClientIdMaxLength);
-        builder.Property(e => e.VoidReason).HasMaxLength(AuditEvent.ReasonMaxLength);
+        builder.HasActor(e => e.CreatedBy, "created_by", "ck_expenses_one_creator");
+        builder.HasVoid(e => e.Voided, "ck_expenses_void_complete");
         builder.Property(e => e.ImportId).HasMaxLength(Expense.ImportIdMaxLength);
         // Racing writers that read the same version: only the first update applies (R3).
         builder.Property(e => e.Version).IsConcurrencyToken();
         builder.Ignore(e => e.DomainEvents);
         builder.Ignore(e => e.Total);
-        builder.Ignore(e => e.CreatedBy);
-        builder.Ignore(e => e.VoidedBy);
         builder.Ignore(e => e.IsVoided);
 
         builder.HasOne<Group>().WithMany().HasForeignKey(e => e.GroupId);
@@ -180,22 +165,21 @@ internal sealed class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>
     {
         builder.ToTable(
             "receipts",
-            table =>
-            {
-                table.HasCheckConstraint("ck_receipts_size_positive", "size_bytes > 0");
-                table.HasCheckConstraint(
-                    "ck_receipts_one_uploader",
-                    "(uploaded_by_user_id IS NULL) <> (uploaded_by_client_id IS NULL)"
-                );
-            }
+            table => table.HasCheckConstraint("ck_receipts_size_positive", "size_bytes > 0")
         );
         builder.HasKey(r => new { r.GroupId, r.Id });
         builder.Property(r => r.Sha256).HasMaxLength(Receipt.Sha256Length).IsFixedLength();
         builder.Property(r => r.ContentType).HasMaxLength(Receipt.ContentTypeMaxLength);
-        builder.Property(r => r.UploadedByClientId).HasMaxLength(Actor.ClientIdMaxLength);
-        builder.Property(r => r.DetachedByClientId).HasMaxLength(Actor.ClientIdMaxLength);
+        builder.HasActor(r => r.UploadedBy, "uploaded_by", "ck_receipts_one_uploader");
+        builder.ComplexProperty(
+            r => r.Detached,
+            detached =>
+            {
+                detached.Property(d => d.At).HasColumnName("detached_at");
+                detached.ComplexProperty(d => d.By, ValueObjectColumns.Actor("detached_by"));
+            }
+        );
         builder.Ignore(r => r.IsDetached);
-        builder.Ignore(r => r.UploadedBy);
         // Restrict: a receipt never disappears with its expense (expenses are voided, not deleted).
         builder
             .HasOne<Expense>()

@@ -28,10 +28,6 @@ internal sealed class RecurringExpenseConfiguration : IEntityTypeConfiguration<R
                     "total_minor_units > 0"
                 );
                 table.HasCheckConstraint(
-                    "ck_recurring_expenses_one_creator",
-                    "(created_by_user_id IS NULL) <> (created_by_client_id IS NULL)"
-                );
-                table.HasCheckConstraint(
                     "ck_recurring_expenses_interval",
                     $"interval BETWEEN 1 AND {RecurrenceRule.MaxInterval}"
                 );
@@ -47,7 +43,7 @@ internal sealed class RecurringExpenseConfiguration : IEntityTypeConfiguration<R
         builder.Property(r => r.Frequency).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.SuspendedReason).HasMaxLength(64);
-        builder.Property(r => r.CreatedByClientId).HasMaxLength(Actor.ClientIdMaxLength);
+        builder.HasActor(r => r.CreatedBy, "created_by", "ck_recurring_expenses_one_creator");
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder
             .Property<List<TemplateMember>>("_members")
@@ -64,7 +60,6 @@ internal sealed class RecurringExpenseConfiguration : IEntityTypeConfiguration<R
             );
         builder.Ignore(r => r.Members);
         builder.Ignore(r => r.DomainEvents);
-        builder.Ignore(r => r.CreatedBy);
         builder.Ignore(r => r.Total);
         builder.Ignore(r => r.Rule);
 

@@ -1,4 +1,3 @@
-using Ledger.Domain.Audit;
 using Ledger.Domain.Common;
 using Ledger.Domain.Expenses;
 using Ledger.Domain.Groups;
@@ -28,27 +27,17 @@ internal sealed class SettlementConfiguration : IEntityTypeConfiguration<Settlem
                     "ck_settlements_two_members",
                     "from_user_id <> to_user_id"
                 );
-                table.HasCheckConstraint(
-                    "ck_settlements_one_recorder",
-                    "(recorded_by_user_id IS NULL) <> (recorded_by_client_id IS NULL)"
-                );
-                table.HasCheckConstraint(
-                    "ck_settlements_void_complete",
-                    "(voided_at IS NULL) = (void_reason IS NULL)"
-                );
             }
         );
         builder.HasKey(s => new { s.GroupId, s.Id });
         builder.Property(s => s.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(s => s.Note).HasMaxLength(Settlement.NoteMaxLength);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(s => s.RecordedByClientId).HasMaxLength(Actor.ClientIdMaxLength);
-        builder.Property(s => s.VoidedByClientId).HasMaxLength(Actor.ClientIdMaxLength);
-        builder.Property(s => s.VoidReason).HasMaxLength(AuditEvent.ReasonMaxLength);
+        builder.HasActor(s => s.RecordedBy, "recorded_by", "ck_settlements_one_recorder");
+        builder.HasVoid(s => s.Voided, "ck_settlements_void_complete");
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Ignore(s => s.DomainEvents);
         builder.Ignore(s => s.Amount);
-        builder.Ignore(s => s.RecordedBy);
         builder.Ignore(s => s.IsVoided);
         builder.Ignore(s => s.Counts);
         builder.HasOne<Group>().WithMany().HasForeignKey(s => s.GroupId);
@@ -71,27 +60,17 @@ internal sealed class SplitPaymentConfiguration : IEntityTypeConfiguration<Split
                     "ck_split_payments_amount_positive",
                     "amount_minor_units > 0"
                 );
-                table.HasCheckConstraint(
-                    "ck_split_payments_one_recorder",
-                    "(recorded_by_user_id IS NULL) <> (recorded_by_client_id IS NULL)"
-                );
-                table.HasCheckConstraint(
-                    "ck_split_payments_void_complete",
-                    "(voided_at IS NULL) = (void_reason IS NULL)"
-                );
             }
         );
         builder.HasKey(a => new { a.GroupId, a.Id });
         builder.Property(a => a.Currency).HasMaxLength(3).IsFixedLength();
-        builder.Property(a => a.RecordedByClientId).HasMaxLength(Actor.ClientIdMaxLength);
-        builder.Property(a => a.VoidedByClientId).HasMaxLength(Actor.ClientIdMaxLength);
-        builder.Property(a => a.VoidReason).HasMaxLength(AuditEvent.ReasonMaxLength);
+        builder.HasActor(a => a.RecordedBy, "recorded_by", "ck_split_payments_one_recorder");
+        builder.HasVoid(a => a.Voided, "ck_split_payments_void_complete");
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Ignore(a => a.Amount);
         builder.Ignore(a => a.IsVoided);
         builder.Ignore(a => a.Counts);
-        builder.Ignore(a => a.RecordedBy);
         // A child of the expense aggregate: Expense.RecordSplitPayment adds it to the expense's
         // SplitPayments, and saving the expense inserts it.
         builder

@@ -17,7 +17,7 @@ internal sealed class WebhookSubscriptionConfiguration
         builder.Property(s => s.Secret).HasMaxLength(100);
         builder.Property(s => s.PreviousSecret).HasMaxLength(100);
         builder.Ignore(s => s.State);
-        builder.Property(s => s.CreatedByClientId).HasMaxLength(Actor.ClientIdMaxLength);
+        builder.HasActor(s => s.CreatedBy, "created_by");
         builder.HasOne<Group>().WithMany().HasForeignKey(s => s.GroupId);
         builder.HasIndex(s => s.GroupId);
     }

@@ -296,15 +296,6 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<string>("ActorClientId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("actor_client_id");
-
-                    b.Property<Guid?>("ActorUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("actor_user_id");
-
                     b.Property<Guid?>("AssigneeUserId")
                         .HasColumnType("uuid")
                         .HasColumnName("assignee_user_id");
@@ -338,6 +329,20 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint")
                         .HasColumnName("sequence");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Actor", "Ledger.Domain.Chores.ChoreEvent.Actor#Actor", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("ClientId")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("actor_client_id");
+
+                            b1.Property<Guid?>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("actor_user_id");
+                        });
 
                     b.HasKey("Id")
                         .HasName("pk_chore_events");
@@ -419,15 +424,6 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("CreatedByClientId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("created_by_client_id");
-
-                    b.Property<Guid?>("CreatedByUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("created_by_user_id");
-
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -483,23 +479,46 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.Property<string>("VoidReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("void_reason");
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "CreatedBy", "Ledger.Domain.Expenses.Expense.CreatedBy#Actor", b1 =>
+                        {
+                            b1.IsRequired();
 
-                    b.Property<DateTimeOffset?>("VoidedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("voided_at");
+                            b1.Property<string>("ClientId")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("created_by_client_id");
 
-                    b.Property<string>("VoidedByClientId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("voided_by_client_id");
+                            b1.Property<Guid?>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("created_by_user_id");
+                        });
 
-                    b.Property<Guid?>("VoidedByUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("voided_by_user_id");
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Voided", "Ledger.Domain.Expenses.Expense.Voided#VoidRecord", b1 =>
+                        {
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("voided_at");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("void_reason");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "By", "Ledger.Domain.Expenses.Expense.Voided#VoidRecord.By#Actor", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("ClientId")
+                                        .HasMaxLength(100)
+                                        .HasColumnType("character varying(100)")
+                                        .HasColumnName("voided_by_client_id");
+
+                                    b2.Property<Guid?>("UserId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("voided_by_user_id");
+                                });
+                        });
 
                     b.HasKey("GroupId", "Id")
                         .HasName("pk_expenses");
@@ -669,19 +688,6 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("content_type");
 
-                    b.Property<DateTimeOffset?>("DetachedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("detached_at");
-
-                    b.Property<string>("DetachedByClientId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("detached_by_client_id");
-
-                    b.Property<Guid?>("DetachedByUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("detached_by_user_id");
-
                     b.Property<Guid>("ExpenseId")
                         .HasColumnType("uuid")
                         .HasColumnName("expense_id");
@@ -701,14 +707,40 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("uploaded_at");
 
-                    b.Property<string>("UploadedByClientId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("uploaded_by_client_id");
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Detached", "Ledger.Domain.Expenses.Receipt.Detached#Detachment", b1 =>
+                        {
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("detached_at");
 
-                    b.Property<Guid?>("UploadedByUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("uploaded_by_user_id");
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "By", "Ledger.Domain.Expenses.Receipt.Detached#Detachment.By#Actor", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("ClientId")
+                                        .HasMaxLength(100)
+                                        .HasColumnType("character varying(100)")
+                                        .HasColumnName("detached_by_client_id");
+
+                                    b2.Property<Guid?>("UserId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("detached_by_user_id");
+                                });
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "UploadedBy", "Ledger.Domain.Expenses.Receipt.UploadedBy#Actor", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("ClientId")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("uploaded_by_client_id");
+
+                            b1.Property<Guid?>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("uploaded_by_user_id");
+                        });
 
                     b.HasKey("GroupId", "Id")
                         .HasName("pk_receipts");
@@ -772,15 +804,6 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
 
-                    b.Property<string>("RecordedByClientId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("recorded_by_client_id");
-
-                    b.Property<Guid?>("RecordedByUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("recorded_by_user_id");
-
                     b.Property<Guid>("SplitId")
                         .HasColumnType("uuid")
                         .HasColumnName("split_id");
@@ -796,23 +819,46 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.Property<string>("VoidReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("void_reason");
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "RecordedBy", "Ledger.Domain.Expenses.SplitPayment.RecordedBy#Actor", b1 =>
+                        {
+                            b1.IsRequired();
 
-                    b.Property<DateTimeOffset?>("VoidedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("voided_at");
+                            b1.Property<string>("ClientId")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("recorded_by_client_id");
 
-                    b.Property<string>("VoidedByClientId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("voided_by_client_id");
+                            b1.Property<Guid?>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("recorded_by_user_id");
+                        });
 
-                    b.Property<Guid?>("VoidedByUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("voided_by_user_id");
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Voided", "Ledger.Domain.Expenses.SplitPayment.Voided#VoidRecord", b1 =>
+                        {
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("voided_at");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("void_reason");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "By", "Ledger.Domain.Expenses.SplitPayment.Voided#VoidRecord.By#Actor", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("ClientId")
+                                        .HasMaxLength(100)
+                                        .HasColumnType("character varying(100)")
+                                        .HasColumnName("voided_by_client_id");
+
+                                    b2.Property<Guid?>("UserId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("voided_by_user_id");
+                                });
+                        });
 
                     b.HasKey("GroupId", "Id")
                         .HasName("pk_split_payments");
@@ -1283,15 +1329,6 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("CreatedByClientId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("created_by_client_id");
-
-                    b.Property<Guid?>("CreatedByUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("created_by_user_id");
-
                     b.Property<DateTimeOffset?>("DisabledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("disabled_at");
@@ -1324,6 +1361,20 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("url");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "CreatedBy", "Ledger.Domain.Integrations.WebhookSubscription.CreatedBy#Actor", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("ClientId")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("created_by_client_id");
+
+                            b1.Property<Guid?>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("created_by_user_id");
+                        });
 
                     b.HasKey("Id")
                         .HasName("pk_webhook_subscriptions");
@@ -1610,15 +1661,6 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("CreatedByClientId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("created_by_client_id");
-
-                    b.Property<Guid?>("CreatedByUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("created_by_user_id");
-
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -1722,6 +1764,20 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("members");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "CreatedBy", "Ledger.Domain.Recurrence.RecurringExpense.CreatedBy#Actor", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("ClientId")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("created_by_client_id");
+
+                            b1.Property<Guid?>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("created_by_user_id");
+                        });
+
                     b.HasKey("GroupId", "Id")
                         .HasName("pk_recurring_expenses");
 
@@ -1816,15 +1872,6 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
 
-                    b.Property<string>("RecordedByClientId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("recorded_by_client_id");
-
-                    b.Property<Guid?>("RecordedByUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("recorded_by_user_id");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1840,23 +1887,46 @@ namespace Ledger.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.Property<string>("VoidReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("void_reason");
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "RecordedBy", "Ledger.Domain.Settlements.Settlement.RecordedBy#Actor", b1 =>
+                        {
+                            b1.IsRequired();
 
-                    b.Property<DateTimeOffset?>("VoidedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("voided_at");
+                            b1.Property<string>("ClientId")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("recorded_by_client_id");
 
-                    b.Property<string>("VoidedByClientId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("voided_by_client_id");
+                            b1.Property<Guid?>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("recorded_by_user_id");
+                        });
 
-                    b.Property<Guid?>("VoidedByUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("voided_by_user_id");
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Voided", "Ledger.Domain.Settlements.Settlement.Voided#VoidRecord", b1 =>
+                        {
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("voided_at");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("void_reason");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "By", "Ledger.Domain.Settlements.Settlement.Voided#VoidRecord.By#Actor", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("ClientId")
+                                        .HasMaxLength(100)
+                                        .HasColumnType("character varying(100)")
+                                        .HasColumnName("voided_by_client_id");
+
+                                    b2.Property<Guid?>("UserId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("voided_by_user_id");
+                                });
+                        });
 
                     b.HasKey("GroupId", "Id")
                         .HasName("pk_settlements");

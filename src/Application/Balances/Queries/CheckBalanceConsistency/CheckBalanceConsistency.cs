@@ -43,7 +43,7 @@ public sealed partial class CheckBalanceConsistencyHandler(
     {
         var counted = db
             .Expenses.AsNoTracking()
-            .Where(e => e.GroupId == query.GroupId && e.VoidedAt == null);
+            .Where(e => e.GroupId == query.GroupId && e.Voided == null);
         // Summed in the database: the history may be long, its sums are one row per member.
         var paid = await counted
             .SelectMany(e =>
@@ -84,7 +84,7 @@ public sealed partial class CheckBalanceConsistencyHandler(
             .Where(s =>
                 s.GroupId == query.GroupId
                 && s.Status == SettlementStatus.Confirmed
-                && s.VoidedAt == null
+                && s.Voided == null
             )
             .GroupBy(s => new
             {
@@ -102,7 +102,7 @@ public sealed partial class CheckBalanceConsistencyHandler(
             .ToListAsync(cancellationToken);
         var splitPayments = await db
             .SplitPayments.AsNoTracking()
-            .Where(a => a.GroupId == query.GroupId && a.VoidedAt == null)
+            .Where(a => a.GroupId == query.GroupId && a.Voided == null)
             .GroupBy(a => new
             {
                 a.Currency,

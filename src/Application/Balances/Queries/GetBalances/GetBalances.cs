@@ -41,7 +41,7 @@ public sealed class GetBalancesHandler(IApplicationDbContext db)
                     .Where(s =>
                         s.GroupId == groupId
                         && s.Status == SettlementStatus.Pending
-                        && s.VoidedAt == null
+                        && s.Voided == null
                     )
                     .OrderBy(s => s.Id)
                     .Take(PendingShown)

@@ -170,7 +170,7 @@ public sealed class ExportGroupHandler(IApplicationDbContext db, TimeProvider cl
                     s.Status.ToString().ToLowerInvariant(),
                     s.Note,
                     s.RecordedAt,
-                    s.VoidedAt
+                    s.Voided?.At
                 );
             }
 
@@ -208,7 +208,7 @@ public sealed class ExportGroupHandler(IApplicationDbContext db, TimeProvider cl
                     a.Currency,
                     Amount(a.AmountMinorUnits, a.Currency),
                     a.PaidAt,
-                    a.VoidedAt
+                    a.Voided?.At
                 );
             }
 
@@ -231,10 +231,10 @@ public sealed class ExportGroupHandler(IApplicationDbContext db, TimeProvider cl
             e.Currency,
             Amount(e.TotalMinorUnits, e.Currency),
             JsonName(e.SplitType.ToString()),
-            e.CreatedByUserId?.Value,
+            e.CreatedBy.UserId?.Value,
             e.CreatedAt,
-            e.VoidedAt,
-            e.VoidReason,
+            e.Voided?.At,
+            e.Voided?.Reason,
             e.Payers.OrderBy(p => p.UserId.Value)
                 .Select(p => new ExportedAmount(
                     p.UserId.Value,

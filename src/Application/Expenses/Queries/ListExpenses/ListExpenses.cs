@@ -71,10 +71,9 @@ public sealed class ListExpensesHandler(IApplicationDbContext db, CursorCodec cu
                 e.TotalMinorUnits,
                 e.SplitType,
                 Payers = e.Payers.Select(p => new { p.UserId, p.PaidMinorUnits }).ToList(),
-                e.CreatedByUserId,
-                e.CreatedByClientId,
+                e.CreatedBy,
                 e.Version,
-                e.VoidedAt,
+                IsVoided = e.Voided != null,
             })
             .ToListAsync(cancellationToken);
 
@@ -94,10 +93,10 @@ public sealed class ListExpensesHandler(IApplicationDbContext db, CursorCodec cu
                         ExpenseDto.Amount(p.PaidMinorUnits, e.Currency)
                     ))
                     .ToArray(),
-                e.CreatedByUserId?.Value,
-                e.CreatedByClientId,
+                e.CreatedBy.UserId?.Value,
+                e.CreatedBy.ClientId,
                 e.Version,
-                e.VoidedAt is not null
+                e.IsVoided
             ),
             e => [e.Date, e.Id]
         );

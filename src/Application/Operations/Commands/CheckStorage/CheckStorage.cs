@@ -25,7 +25,7 @@ public sealed partial class CheckStorageHandler(
         var settings = options.Value;
         var receipts = await db
             .Receipts.AsNoTracking()
-            .Where(r => r.DetachedAt == null)
+            .Where(r => r.Detached == null)
             .GroupBy(r => 1)
             .Select(g => new { Count = g.Count(), Bytes = g.Sum(r => r.SizeBytes) })
             .SingleOrDefaultAsync(cancellationToken);

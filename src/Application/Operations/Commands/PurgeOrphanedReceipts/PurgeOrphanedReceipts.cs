@@ -31,7 +31,7 @@ public sealed class PurgeOrphanedReceiptsHandler(
             var hashes = chunk.Select(f => f.Sha256).ToArray();
             var referenced = await db
                 .Receipts.AsNoTracking()
-                .Where(r => hashes.Contains(r.Sha256) && r.DetachedAt == null)
+                .Where(r => hashes.Contains(r.Sha256) && r.Detached == null)
                 .Select(r => r.Sha256)
                 .Distinct()
                 .ToListAsync(cancellationToken);

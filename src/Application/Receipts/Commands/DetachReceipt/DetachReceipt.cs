@@ -37,7 +37,7 @@ public sealed class DetachReceiptHandler(
                     r.GroupId == command.GroupId
                     && r.ExpenseId == command.ExpenseId
                     && r.Id == command.ReceiptId
-                    && r.DetachedAt == null,
+                    && r.Detached == null,
                 cancellationToken
             ) ?? throw new NotFoundException(ReceiptAudit.ReceiptRecord);
         receipt.Detach(caller.Actor, clock.GetUtcNow());

@@ -46,7 +46,7 @@ public sealed class UploadReceiptHandler(
         // Uploads to one group run one after another from here, so the quota holds under races.
         await db.LockReceiptQuotaAsync(command.GroupId, cancellationToken);
         var limits = options.Value;
-        var attached = db.Receipts.Where(r => r.GroupId == command.GroupId && r.DetachedAt == null);
+        var attached = db.Receipts.Where(r => r.GroupId == command.GroupId && r.Detached == null);
         if (
             await attached.CountAsync(r => r.ExpenseId == command.ExpenseId, cancellationToken)
             >= limits.MaxPerExpense

@@ -26,7 +26,7 @@ public sealed class DownloadReceiptHandler(IApplicationDbContext db, IReceiptSto
                         r.GroupId == query.GroupId
                         && r.ExpenseId == query.ExpenseId
                         && r.Id == query.ReceiptId
-                        && r.DetachedAt == null,
+                        && r.Detached == null,
                     cancellationToken
                 )
             ?? throw new NotFoundException(ReceiptAudit.ReceiptRecord);

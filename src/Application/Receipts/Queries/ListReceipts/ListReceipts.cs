@@ -27,7 +27,7 @@ public sealed class ListReceiptsHandler(IApplicationDbContext db)
         var receipts = await db
             .Receipts.AsNoTracking()
             .Where(r =>
-                r.GroupId == query.GroupId && r.ExpenseId == query.ExpenseId && r.DetachedAt == null
+                r.GroupId == query.GroupId && r.ExpenseId == query.ExpenseId && r.Detached == null
             )
             .OrderBy(r => r.Id)
             .ToListAsync(cancellationToken);

@@ -161,7 +161,7 @@ public sealed class GenerateRecurringExpensesHandler(
             groupIds,
             cancellationToken
         );
-        if (!plans.Any(p => p.Template.CreatedByClientId is not null))
+        if (!plans.Any(p => p.Template.CreatedBy.ClientId is not null))
         {
             return (members, new HashSet<(GroupId, string)>());
         }
@@ -253,7 +253,7 @@ public sealed class GenerateRecurringExpensesHandler(
         IReadOnlySet<(GroupId, string)> partnerWriters
     )
     {
-        if (recurring.CreatedByUserId is { } user)
+        if (recurring.CreatedBy.UserId is { } user)
         {
             return members.RoleOf(user) switch
             {
@@ -265,7 +265,7 @@ public sealed class GenerateRecurringExpensesHandler(
             };
         }
 
-        return recurring.CreatedByClientId is { } client
+        return recurring.CreatedBy.ClientId is { } client
             && partnerWriters.Contains((recurring.GroupId, client));
     }
 
