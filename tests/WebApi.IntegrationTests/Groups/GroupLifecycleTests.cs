@@ -19,7 +19,7 @@ public sealed class GroupLifecycleTests : HttpTest
     {
         using var owner = await ApiUsers.SignUpAsync();
         using var flatmate = await ApiUsers.SignUpAsync();
-        var (groupId, _) = await GroupVersioningTests.CreateGroupAsync(owner);
+        var (groupId, _) = await ApiGroups.CreateGroupWithVersionAsync(owner);
         var code = await InviteAsync(owner, groupId);
 
         using (

@@ -20,7 +20,7 @@ public sealed class GroupVersioningTests : HttpTest
     public async Task Should_let_exactly_one_of_50_updates_with_the_same_body_version_win()
     {
         using var owner = await ApiUsers.SignUpAsync();
-        var (groupId, version) = await CreateGroupAsync(owner);
+        var (groupId, version) = await ApiGroups.CreateGroupWithVersionAsync(owner);
 
         var statuses = await RaceAsync(() =>
             owner.HttpClient.PutAsJsonAsync($"/api/v1/groups/{groupId}", Settings(version))
@@ -35,7 +35,7 @@ public sealed class GroupVersioningTests : HttpTest
     public async Task Should_let_exactly_one_of_50_updates_with_the_same_if_match_win_and_tell_the_rest_the_current_etag()
     {
         using var owner = await ApiUsers.SignUpAsync();
-        var (groupId, version) = await CreateGroupAsync(owner);
+        var (groupId, version) = await ApiGroups.CreateGroupWithVersionAsync(owner);
         var etags = new System.Collections.Concurrent.ConcurrentBag<string?>();
 
         var statuses = await RaceAsync(async () =>
@@ -63,7 +63,7 @@ public sealed class GroupVersioningTests : HttpTest
     public async Task Should_require_a_version_and_change_nothing_without_one()
     {
         using var owner = await ApiUsers.SignUpAsync();
-        var (groupId, version) = await CreateGroupAsync(owner);
+        var (groupId, version) = await ApiGroups.CreateGroupWithVersionAsync(owner);
 
         using var response = await owner.HttpClient.PutAsJsonAsync(
             $"/api/v1/groups/{groupId}",
@@ -79,7 +79,7 @@ public sealed class GroupVersioningTests : HttpTest
     public async Task Should_answer_a_read_with_the_version_as_etag()
     {
         using var owner = await ApiUsers.SignUpAsync();
-        var (groupId, version) = await CreateGroupAsync(owner);
+        var (groupId, version) = await ApiGroups.CreateGroupWithVersionAsync(owner);
 
         using var response = await owner.HttpClient.GetAsync($"/api/v1/groups/{groupId}");
 
@@ -109,25 +109,6 @@ public sealed class GroupVersioningTests : HttpTest
             .ToList();
         start.Release(Racers);
         return [.. await Task.WhenAll(racers)];
-    }
-
-    internal static async Task<(Guid Id, int Version)> CreateGroupAsync(ApiUser owner)
-    {
-        using var response = await owner.HttpClient.PostAsJsonAsync(
-            "/api/v1/groups",
-            new
-            {
-                name = Pii.Name("Flat"),
-                defaultCurrency = "EUR",
-                timeZone = "Europe/Berlin",
-            }
-        );
-        response.StatusCode.Should().Be(HttpStatusCode.Created);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return (
-            body.RootElement.GetProperty("id").GetGuid(),
-            body.RootElement.GetProperty("version").GetInt32()
-        );
     }
 
     private static async Task<int> VersionAsync(ApiUser owner, Guid groupId)

@@ -18,7 +18,7 @@ public sealed class InviteTests : HttpTest
         using var owner = await ApiUsers.SignUpAsync();
         using var member = await ApiUsers.SignUpAsync();
         using var newcomer = await ApiUsers.SignUpAsync();
-        var (groupId, _) = await GroupVersioningTests.CreateGroupAsync(owner);
+        var (groupId, _) = await ApiGroups.CreateGroupWithVersionAsync(owner);
         var invites = $"/api/v1/groups/{groupId}/invites";
         var oldCode = await InviteAsync(owner, invites);
         await JoinAsync(member, oldCode, HttpStatusCode.OK);

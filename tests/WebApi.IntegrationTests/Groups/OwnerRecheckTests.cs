@@ -16,7 +16,7 @@ public sealed class OwnerRecheckTests : HttpTest
     public async Task Should_refuse_an_owner_demoted_while_the_request_waited_for_the_group()
     {
         using var owner = await ApiUsers.SignUpAsync();
-        var (groupId, _) = await GroupVersioningTests.CreateGroupAsync(owner);
+        var (groupId, _) = await ApiGroups.CreateGroupWithVersionAsync(owner);
 
         await using var connection = new NpgsqlConnection(ApiHost.Database.ConnectionString);
         await connection.OpenAsync();

@@ -9,7 +9,11 @@ namespace Ledger.WebApi.IntegrationTests.Support;
 /// <summary>A group and an expense made over HTTP by a test's user, as a client would make them.</summary>
 public static class ApiGroups
 {
-    public static async Task<Guid> CreateGroupAsync(ApiUser owner)
+    public static async Task<Guid> CreateGroupAsync(ApiUser owner) =>
+        (await CreateGroupWithVersionAsync(owner)).Id;
+
+    /// <summary>As <see cref="CreateGroupAsync"/>, with the version the answer carries (for If-Match).</summary>
+    public static async Task<(Guid Id, int Version)> CreateGroupWithVersionAsync(ApiUser owner)
     {
         using var response = await owner.HttpClient.PostAsJsonAsync(
             "/api/v1/groups",
@@ -21,9 +25,8 @@ public static class ApiGroups
             }
         );
         response.StatusCode.Should().Be(HttpStatusCode.Created);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("id")
-            .GetGuid();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (body.GetProperty("id").GetGuid(), body.GetProperty("version").GetInt32());
     }
 
     public static async Task<Guid> CreateExpenseAsync(ApiUser owner, Guid group)
